@@ -1,0 +1,299 @@
+"""Actors: who is named in the text, resolved to CAMEO-style codes, with every mention linked.
+
+Dictionaries (countries, organisations, agent nouns, titles) are TSV files beside this module and are
+matched with spaCy's PhraseMatcher over token sequences. People come from the NER and are coded through
+the title and country that introduce them ("U.S. Secretary of State X" → USAGOV); later mentions
+("Mr. X", "X", "he") are linked back to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..document import Actor, Coded, coded
+from ..tables import read_tsv, split
+
+HERE = Path(__file__).parent
+
+HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
+LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "across", "outside", "around"}
+PRONOUNS = {"he", "she", "him", "her"}
+PRONOUN_REACH = 3  # sentences back that a pronoun may reach for its person
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase means: a country (and how it is used) or an organisation."""
+
+    kind: str  # name, demonym, capital, metonym, organisation
+    code: str
+    name: str
+    ambiguous: bool = False
+
+
+class Knowledge:
+    """The actor dictionaries, read once."""
+
+    def __init__(self, folder: Path = HERE):
+        self.phrases: dict[str, Entry] = {}
+        self.country_names: dict[str, str] = {}
+        for row in read_tsv(folder / "countries.tsv"):
+            code, name = row["iso3"], row["name"]
+            self.country_names[code] = name
+            ambiguous = row.get("ambiguous") == "1"
+            for kind, cell in (("name", row["name"]), ("name", row["aliases"]), ("demonym", row["demonyms"]),
+                               ("capital", row["capitals"]), ("metonym", row["metonyms"])):
+                for phrase in split(cell):
+                    self.phrases.setdefault(phrase, Entry(kind, code, name, ambiguous and kind == "name"))
+        self.organisations: dict[str, str] = {}
+        self.descriptions: dict[str, list[str]] = {}  # "alliance" -> organisations "the alliance" may mean
+        for row in read_tsv(folder / "organisations.tsv"):
+            self.organisations[row["code"]] = row["name"]
+            for noun in split(row.get("descriptions", "")):
+                self.descriptions.setdefault(noun, []).append(row["code"])
+            for phrase in [row["name"], *split(row["aliases"])]:
+                self.phrases.setdefault(phrase, Entry("organisation", row["code"], row["name"]))
+        self.sectors = {row["lemma"]: row["sector"] for row in read_tsv(folder / "sectors.tsv")}
+        self.titles: dict[str, tuple[str, str]] = {}
+        for row in read_tsv(folder / "titles.tsv"):
+            self.titles.setdefault(row["title"].lower(), (row["sector"], row["scope"]))
+
+
+_KNOWLEDGE: Knowledge | None = None
+
+
+def knowledge() -> Knowledge:
+    global _KNOWLEDGE
+    if _KNOWLEDGE is None:
+        _KNOWLEDGE = Knowledge()
+    return _KNOWLEDGE
+
+
+class ActorStage:
+    """spaCy component: finds actors and their mentions, filling ``coded(doc).actors``."""
+
+    def __init__(self, nlp: Language):
+        self.k = knowledge()
+        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for phrase in self.k.phrases:
+            self.phrases.add(phrase, [nlp.make_doc(phrase)])
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for title in self.k.titles:
+            self.titles.add("TITLE", [nlp.make_doc(title)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        Resolver(self, doc).run()
+        return doc
+
+
+class Resolver:
+    """Resolution of one document; actors are keyed so that every mention of one referent lands on one actor."""
+
+    def __init__(self, stage: ActorStage, doc: Doc):
+        self.k, self.doc, self.ew = stage.k, doc, coded(doc)
+        self.dictionary = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
+        self.title_spans = filter_spans([Span(doc, s, e) for _, s, e in stage.titles(doc)])
+        self.by_key: dict[tuple, Actor] = {}
+        self.found: list[tuple[Span, tuple, dict]] = []  # (mention, key, actor fields) in discovery order
+        self.taken: set[int] = set()  # tokens already inside a mention
+
+    def run(self) -> None:
+        self._people()
+        self._dictionary()
+        self._organisations_from_ner()
+        self._descriptions()
+        self._commit()
+        self._pronouns()
+
+    # -- people ------------------------------------------------------------------------------------
+
+    def _people(self) -> None:
+        surnames: dict[str, tuple] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            ent = self._strip_leading_title(ent)
+            if ent is None:
+                continue
+            tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct]
+            if not tokens:
+                continue
+            if len(tokens) == 1 or ent[0].text in HONORIFICS:
+                key = surnames.get(tokens[-1].text)
+                if key:  # "Mr. Blinken" / "Blinken" after "Antony Blinken"
+                    self._add(ent, key, None)
+                    continue
+            name = " ".join(t.text for t in tokens)
+            key = ("person", name)
+            if key not in {k for _, k, _ in self.found}:
+                fields, start = self._person_fields(ent, name)
+                self._add(self.doc[start:ent.end], key, fields)
+            else:
+                self._add(ent, key, None)
+            for token in (tokens[-1], tokens[0]):  # "Mr. Blinken"; family name first in "Mr. Wang" (Wang Yi)
+                surnames.setdefault(token.text, key)
+
+    def _strip_leading_title(self, ent: Span) -> Span | None:
+        """NER sometimes swallows the title ("President Joe Biden"); keep the name only."""
+        for t in self.title_spans:
+            if t.start == ent.start and t.end < ent.end:
+                return self.doc[t.end:ent.end]
+            if t.start == ent.start and t.end >= ent.end:
+                return None
+        return ent
+
+    def _person_fields(self, ent: Span, name: str) -> tuple[dict, int]:
+        """Title and country from what precedes the name: "[U.S.] [Secretary of State] Antony Blinken";
+        returns the actor's fields and where that introduction starts."""
+        title = next((t for t in self.title_spans if t.end == ent.start), None)
+        owner = None
+        if title is not None:
+            owner = self._dictionary_before(title.start)
+        sector = self.k.titles[title.text.lower()][0] if title is not None else None
+        fields = {"name": name, "type": "person", "title": title.text if title is not None else None,
+                  "country": None, "sector": sector, "code": None}
+        if owner is not None:
+            entry = self.k.phrases[owner.label_]
+            if entry.kind == "organisation":
+                fields.update(code=entry.code, country=None)
+            else:
+                fields.update(country=entry.code, code=entry.code + (sector or ""))
+        start = owner.start if owner is not None else title.start if title is not None else ent.start
+        return fields, start
+
+    def _dictionary_before(self, i: int) -> Span | None:
+        """The dictionary phrase ending right before token i, skipping a possessive "'s" and "the"."""
+        j = i
+        while j > 0 and self.doc[j - 1].text.lower() in {"'s", "’s", "the"}:
+            j -= 1
+        return next((s for s in self.dictionary if s.end == j), None)
+
+    # -- countries, organisations and groups ------------------------------------------------------------
+
+    def _dictionary(self) -> None:
+        for span in self.dictionary:
+            if any(i in self.taken for i in range(span.start, span.end)):
+                continue
+            entry = self.k.phrases[span.label_]
+            if entry.kind == "organisation":
+                self._add(span, ("org", entry.code), {"name": entry.name, "code": entry.code, "country": None,
+                                                      "sector": None, "type": "organisation", "title": None})
+                continue
+            group = self._group_noun(span)
+            if group is not None:
+                noun, sector = group
+                mention = self.doc[min(span.start, noun.i):max(span.end, noun.i + 1)]
+                self._add(mention, ("group", entry.code, sector),
+                          {"name": mention.text, "code": entry.code + sector, "country": entry.code,
+                           "sector": sector, "type": "group", "title": None})
+            elif entry.kind == "demonym":
+                if span.root.pos_ in {"NOUN", "PROPN"} and span.root.tag_ in {"NNS", "NNPS"}:
+                    self._add(span, ("group", entry.code, "CVL"),
+                              {"name": span.text, "code": entry.code + "CVL", "country": entry.code,
+                               "sector": "CVL", "type": "group", "title": None})
+            elif entry.kind in {"capital", "metonym"}:
+                if not self._locative(span):
+                    self._add(span, ("group", entry.code, "GOV"),
+                              {"name": span.text, "code": entry.code + "GOV", "country": entry.code,
+                               "sector": "GOV", "type": "group", "title": None})
+            elif not entry.ambiguous or self._is_gpe(span):
+                if not self._locative(span):
+                    self._add(span, ("country", entry.code),
+                              {"name": entry.name, "code": entry.code, "country": entry.code, "sector": None,
+                               "type": "country", "title": None})
+
+    def _group_noun(self, span: Span) -> tuple[Token, str] | None:
+        """An agent noun the country phrase qualifies: "Russian troops", "Ukraine's military"."""
+        head = span.root.head
+        if span.root.dep_ in {"amod", "compound", "poss", "nmod"} and head.i >= span.end:
+            sector = self.k.sectors.get(head.lemma_.lower()) or self.k.sectors.get(head.text)
+            if sector is not None:
+                return head, sector
+        return None
+
+    def _locative(self, span: Span) -> bool:
+        """ "in Moscow", "at the White House": a place, not an actor."""
+        head = span.root.head
+        return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+
+    def _is_gpe(self, span: Span) -> bool:
+        return any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in span)
+
+    def _organisations_from_ner(self) -> None:
+        """Organisations the dictionaries do not know keep their name, with no code."""
+        for ent in self.doc.ents:
+            inside_title = any(t.start <= ent.start and ent.end <= t.end for t in self.title_spans)
+            if ent.label_ == "ORG" and not inside_title and not any(i in self.taken for i in range(ent.start, ent.end)):
+                name = ent.text.removeprefix("the ").removeprefix("The ")
+                self._add(ent, ("org-name", name), {"name": name, "code": None, "country": None, "sector": None,
+                                                     "type": "organisation", "title": None})
+
+    def _descriptions(self) -> None:
+        """ "the alliance", "the bloc": the organisation of that kind mentioned last before it."""
+        for token in self.doc:
+            codes = self.k.descriptions.get(token.lower_)
+            if not codes or token.i in self.taken or not any(c.lower_ == "the" for c in token.children):
+                continue
+            earlier = [(span.start, fields["code"]) for span, _, fields in self.found
+                       if fields and span.start < token.i and fields["code"] in codes]
+            if earlier:
+                code = max(earlier)[1]
+                mention = self.doc[token.i - 1:token.i + 1] if self.doc[token.i - 1].lower_ == "the" else \
+                    self.doc[token.i:token.i + 1]
+                self._add(mention, ("org", code), {"name": self.k.organisations[code], "code": code,
+                                                   "country": None, "sector": None, "type": "organisation",
+                                                   "title": None})
+
+    # -- bookkeeping ----------------------------------------------------------------------------------
+
+    def _add(self, span: Span, key: tuple, fields: dict | None) -> None:
+        self.found.append((span, key, fields))
+        self.taken.update(range(span.start, span.end))
+
+    def _commit(self) -> None:
+        """Create actors in order of first mention and record every mention."""
+        for span, key, fields in sorted(self.found, key=lambda f: f[0].start):
+            actor = self.by_key.get(key)
+            if actor is None:
+                if fields is None:
+                    fields = next(f for _, k, f in self.found if k == key and f is not None)
+                actor = Actor(id=f"a{len(self.by_key) + 1}", **fields)
+                self.by_key[key] = actor
+                self.ew.actors.append(actor)
+            self.ew.add_mention(actor, span)
+
+    def _pronouns(self) -> None:
+        """ "he"/"she" → the person mentioned most recently within a few sentences."""
+        people = [(s, e, a) for s, e, a in self.ew.mention_spans if self.ew.actor(a).type == "person"]
+        if not people:
+            return
+        sent_index = {}
+        for n, sent in enumerate(self.doc.sents):
+            for t in sent:
+                sent_index[t.i] = n
+        for token in self.doc:
+            if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in self.ew.actor_of_token:
+                continue
+            before = [(s, a) for s, e, a in people if e <= token.i
+                      and sent_index[token.i] - sent_index[s] <= PRONOUN_REACH]
+            if before:
+                actor = self.ew.actor(before[-1][1])
+                self.ew.add_mention(actor, self.doc[token.i:token.i + 1])
+        for actor in self.ew.actors:
+            actor.mentions.sort()
+        self.ew.mention_spans.sort()
+
+
+def resolve_span(doc: Doc, span: Span) -> Actor | None:
+    """The actor a span refers to: the one mentioned at its root, else any mentioned inside it."""
+    ew: Coded = coded(doc)
+    actor = ew.actor_at(span.root)
+    if actor is None:
+        actor = next((ew.actor_at(t) for t in span if t.i in ew.actor_of_token), None)
+    return actor

@@ -1,0 +1,146 @@
+"""The `eventwire` command: code, ingest, stats, demo, eval."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from importlib import resources
+from itertools import islice
+
+from tqdm import tqdm
+
+from . import ingest
+from .ingest import Problem
+
+INGEST_BATCH = 256  # documents coded and stored per transaction
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("code", help="code documents and print their records (nothing is stored)")
+    p.add_argument("paths", nargs="*", default=["-"], help="files, folders or - for stdin")
+    p.add_argument("--date", type=_date, help="document date (YYYY-MM-DD) where the input gives none")
+    p.add_argument("--title", help="document title where the input gives none")
+    p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
+    p.set_defaults(run=_code)
+
+    p = sub.add_parser("ingest", help="code documents and store them in DuckDB")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--date", type=_date)
+    p.add_argument("--db", default=None, help="DuckDB file (default eventwire.duckdb)")
+    p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("stats", help="summary of a store")
+    p.add_argument("--db", default=None)
+    p.set_defaults(run=_stats)
+
+    p = sub.add_parser("demo", help="ingest the bundled demo corpus and print its summary")
+    p.add_argument("--db", default="demo.duckdb")
+    p.set_defaults(run=_demo)
+
+    from . import evaluate
+    evaluate.add_parser(sub)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _items(paths, date=None, title=None):
+    """Readable items; problems go to stderr as one line each and are counted."""
+    problems = 0
+
+    def generate():
+        nonlocal problems
+        for entry in ingest.read(paths, date=date, title=title):
+            if isinstance(entry, Problem):
+                problems += 1
+                tqdm.write(str(entry), file=sys.stderr)
+            else:
+                yield entry
+
+    return generate, lambda: problems
+
+
+def _code(args) -> int:
+    from .pipeline import code_many
+
+    generate, problems = _items(args.paths, args.date, args.title)
+    items = list(generate())
+    results = code_many((i.text, i.meta) for i in items)
+    out = sys.stdout
+    for item, coded in zip(items, tqdm(results, total=len(items), disable=len(items) < 20 or None,
+                                        desc="coding", unit="doc")):
+        data = coded.to_json()
+        if args.format == "json":
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        elif args.format == "jsonl":
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            out.write(_table(data, item.text) + "\n")
+    return 1 if problems() else 0
+
+
+def _table(data: dict, text: str) -> str:
+    """A reader's view of one document: events as lines of `date source -[type]-> target  "evidence"`."""
+    actors = {a["id"]: a for a in data["actors"]}
+    name = lambda ids: " + ".join(actors[i]["code"] or actors[i]["name"] for i in ids) or "-"  # noqa: E731
+    lines = [f"# {data['document']['id']}  {data['document']['title'] or ''}  {data['document']['date'] or ''}"]
+    for e in data["events"]:
+        s, t = e["trigger"]
+        lines.append(f"{e['date'] or '-':<11} {name(e['source']):<14} {e['cameo']:<5} {e['plover'] or 'STATEMENT':<11}"
+                     f" {name(e['target']):<14} {e['modality']:<10} {text[s:t]!r}")
+    for q in data["quotes"]:
+        speaker = actors.get(q["speaker"], {}).get("name") or q["speaker_text"] or "?"
+        lines.append(f"quote  {speaker}: {q['text'][:90]!r}")
+    return "\n".join(lines)
+
+
+def _ingest(args) -> int:
+    from .pipeline import code_many
+    from .store import DEFAULT_DB, Store
+
+    generate, problems = _items(args.paths, args.date)
+    items = iter(generate())
+    read = added = 0
+    with Store(args.db or DEFAULT_DB) as store, tqdm(desc="ingesting", unit="doc", disable=None) as bar:
+        while chunk := list(islice(items, INGEST_BATCH)):
+            read += len(chunk)
+            known = store.known_hashes(i.content_hash for i in chunk)
+            fresh = [i for i in chunk if i.content_hash not in known]
+            coded = code_many((i.text, i.meta) for i in fresh)
+            added += store.add([(c, i.content_hash, i.text) for i, c in zip(fresh, coded)])
+            bar.update(len(chunk))
+    print(f"{read} documents read, {added} new stored in {store.path}"
+          + (f", {problems()} problems (see above)" if problems() else ""), file=sys.stderr)
+    return 1 if problems() else 0
+
+
+def _stats(args) -> int:
+    from .query import format_summary, summary
+    from .store import DEFAULT_DB, Store
+
+    with Store(args.db or DEFAULT_DB, read_only=True) as store:
+        print(format_summary(summary(store)))
+    return 0
+
+
+def _demo(args) -> int:
+    corpus = resources.files("eventwire") / "demo" / "news.jsonl"
+    with resources.as_file(corpus) as path:
+        status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db))
+    return status or _stats(argparse.Namespace(db=args.db))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

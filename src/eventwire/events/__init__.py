@@ -1,0 +1,342 @@
+"""Events: CAMEO/PLOVER-coded actions with source and target taken from the dependency parse.
+
+A trigger is a verb or noun from ``lexicon.tsv`` (lemma, optional particle, optional object heads); the
+most specific row that fits wins. Source and target come from the clause structure (subject, object,
+prepositional object, passive agent, control verbs, possessives of nominal events), never from mere
+proximity. Modality, negation, reporting speaker, date, place and deadline come from the clause and
+the records the earlier stages left on the Doc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import places, quotes, time
+from ..document import Actor, Coded, Event, coded
+from ..tables import read_tsv, split
+from .codebook import Codebook, codebook
+
+HERE = Path(__file__).parent
+
+TARGET_PREPS = {"to", "with", "against", "on", "at", "toward", "towards", "into", "for", "from", "over"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+# verbs whose complement clause is an intention, a threat, a request or a denial of its event
+MODAL_HEADS = {
+    "intended": {"vow", "pledge", "promise", "plan", "intend", "agree", "commit", "aim", "prepare", "decide",
+                 "expect", "seek", "offer", "want"},
+    "threatened": {"threaten", "warn"},
+    "requested": {"urge", "call", "ask", "demand", "request", "press", "appeal", "invite"},
+    "denied": {"deny"},
+}
+NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "reluctant"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+DEADLINE_MARKERS = {"by", "before", "until", "within"}
+DURATION = re.compile(r"^P(\d+)([DWMY])$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon row: a trigger lemma, what must accompany it, and the CAMEO code it yields."""
+
+    cameo: str
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + bool(self.particle)
+
+    @property
+    def pattern(self) -> str:
+        return "+".join(filter(None, [f"{self.lemma}/{self.pos}", self.particle,
+                                      "|".join(sorted(self.objects)) if self.objects else None]))
+
+
+def load_lexicon(path: Path = HERE / "lexicon.tsv") -> dict[tuple[str, str], list[Rule]]:
+    rules: dict[tuple[str, str], list[Rule]] = {}
+    for row in read_tsv(path):
+        rule = Rule(row["cameo"], row["lemma"].lower(), row["pos"].upper(), row["particle"].lower() or None,
+                    frozenset(o.lower() for o in split(row["objects"])))
+        rules.setdefault((rule.lemma, rule.pos), []).append(rule)
+    for candidates in rules.values():
+        candidates.sort(key=lambda r: -r.specificity)
+    return rules
+
+
+class EventStage:
+    """spaCy component: codes events into ``coded(doc).events``."""
+
+    def __init__(self, nlp: Language, convention: str = "gdelt"):
+        self.codebook: Codebook = codebook()
+        self.rules = load_lexicon()
+        self.convention = convention
+
+    def __call__(self, doc: Doc) -> Doc:
+        ew = coded(doc)
+        found: dict[tuple, Event] = {}
+        object_triggers: set[int] = set()
+        for token in doc:
+            if token.i in object_triggers:
+                continue
+            match = self._match(token)
+            if match is None:
+                continue
+            rule, carrier = match
+            if carrier is not None:
+                object_triggers.add(carrier.i)  # "launched an attack": the noun is not a second event
+            for event in self._events(doc, ew, token, rule):
+                key = (event.sentence[0], tuple(event.source), tuple(event.target), event.cameo)
+                if key not in found or found[key].confidence < event.confidence:
+                    found[key] = event
+        events = sorted(found.values(), key=lambda e: e.trigger[0])
+        events = _drop_covering_statements(doc, events)
+        for n, event in enumerate(events, 1):
+            event.id = f"e{n}"
+        ew.events.extend(events)
+        for quote in ew.quotes:
+            quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
+        return doc
+
+    # -- triggers --------------------------------------------------------------------------------------
+
+    def _match(self, token: Token) -> tuple[Rule, Token | None] | None:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+        if pos is None:
+            return None
+        for rule in self.rules.get((token.lemma_.lower(), pos), ()):
+            if rule.particle and not _has_particle(token, rule.particle):
+                continue
+            if rule.objects:
+                carrier = next((o for o in _object_heads(token) if o.lemma_.lower() in rule.objects), None)
+                if carrier is None:
+                    continue
+                return rule, carrier
+            return rule, None
+        return None
+
+    # -- roles -----------------------------------------------------------------------------------------
+
+    def _events(self, doc: Doc, ew: Coded, trigger: Token, rule: Rule) -> list[Event]:
+        sources, targets = _roles(ew, trigger)
+        sources = [a for a in sources if a.code]
+        if not sources:
+            return []  # an event needs someone who did it
+        targets = [a for a in targets if a not in sources]
+        code = self.codebook[rule.cameo]
+        sent = trigger.sent
+        modality, negated = _modality(trigger)
+        date, date_source = _date(doc, ew, sent)
+        place = places.place_for_sentence(doc, sent) or places.dateline_place(doc)
+        reporter = _reporter(ew, trigger)
+        confidence = round(0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0), 2)
+        events = []
+        for source in sources:
+            for target in targets or [None]:
+                events.append(Event(
+                    id="", source=[source.id], target=[target.id] if target else [],
+                    source_code=source.code, target_code=target.code if target else None,
+                    cameo=code.code, plover=code.plover, mode=code.mode,
+                    quad=self.codebook.quad_class(code.code, self.convention), goldstein=code.goldstein,
+                    date=date, date_source=date_source, modality=modality, negated=negated,
+                    reported_by=reporter.id if reporter else None,
+                    deadline=_deadline(doc, ew, sent) if modality == "intended" else None,
+                    place=place.id if place else None,
+                    trigger=[trigger.idx, trigger.idx + len(trigger.text)], sentence=[sent.start_char, sent.end_char],
+                    confidence=confidence, pattern=rule.pattern))
+        return events
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    words = particle.split()
+    if any(c.dep_ in {"prt", "prep", "agent", "advmod"} and c.lower_ == words[0] for c in token.children):
+        return True
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 1 + len(words)]]
+    return following == words
+
+
+def _object_heads(token: Token) -> list[Token]:
+    """Direct objects and objects of prepositions, following light-verb complements ("launch an attack")."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS:
+            heads.append(child)
+            heads.extend(c for c in child.conjuncts)
+        elif child.dep_ in {"prep", "agent", "prt"}:
+            heads.extend(c for c in child.children if c.dep_ == "pobj")
+    return heads
+
+
+def _actors_in(ew: Coded, token: Token) -> list[Actor]:
+    """Actors a phrase refers to: its head's mention, else the shallowest mention in its subtree, plus
+    conjoined phrases ("the United States and Jordan")."""
+    found: list[Actor] = []
+    for head in [token, *token.conjuncts]:
+        actor = ew.actor_at(head)
+        if actor is None:
+            frontier = [head]
+            while frontier and actor is None:
+                frontier = [c for t in frontier for c in t.children if c.dep_ not in {"relcl", "acl", "appos"}]
+                actor = next((ew.actor_at(t) for t in frontier if t.i in ew.actor_of_token), None)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _clause_subject(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb and whether they are passive, climbing control verbs and conjoined verbs."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects, False
+        passive = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
+        if passive:
+            return passive, True
+        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return [], False
+
+
+def _roles(ew: Coded, trigger: Token) -> tuple[list[Actor], list[Actor]]:
+    sources: list[Actor] = []
+    targets: list[Actor] = []
+    if trigger.pos_ == "VERB":
+        subjects, passive = _clause_subject(trigger)
+        own_passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children)
+        for s in subjects:
+            (targets if passive and own_passive else sources).extend(_actors_in(ew, s))
+        for child in trigger.children:
+            if child.dep_ == "agent":  # passive "by X"
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    sources.extend(_actors_in(ew, pobj))
+            elif child.dep_ in OBJECTS:
+                targets.extend(_actors_in(ew, child))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    targets.extend(_actors_in(ew, pobj))
+    else:
+        for child in trigger.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                sources.extend(_actors_in(ew, child))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    sources.extend(_actors_in(ew, pobj))
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "of"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    targets.extend(_actors_in(ew, pobj))
+        if not sources and trigger.dep_ in OBJECTS | {"pobj"}:
+            verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                subjects, passive = _clause_subject(verb)
+                if not passive:
+                    for s in subjects:
+                        sources.extend(_actors_in(ew, s))
+    return _unique(sources), _unique(targets)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    return list(dict.fromkeys(actors))
+
+
+def _modality(trigger: Token) -> tuple[str, bool]:
+    """(modality, negated) from auxiliaries, negation and the verb that governs the trigger's clause."""
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    modality = "asserted"
+    aux = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & FUTURE_AUX:
+        modality = "intended"
+    elif aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in trigger.children):
+        modality = "hypothetical"
+    head = trigger.head
+    if trigger.dep_ in {"xcomp", "ccomp"} and head != trigger:
+        lemma = head.lemma_.lower()
+        for kind, heads in MODAL_HEADS.items():
+            if lemma in heads:
+                modality = kind
+        if lemma in NEGATING_HEADS:
+            negated = True
+        if any(c.dep_ == "neg" for c in head.children):
+            negated = True
+        if {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX and modality == "asserted":
+            modality = "intended"
+    return modality, negated
+
+
+def _reporter(ew: Coded, trigger: Token) -> Actor | None:
+    """Who reports the event: the subject of a speech verb governing its clause, or the quote's speaker."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in quotes.CUE_LEMMAS:
+            subjects, _ = _clause_subject(current.head)
+            actors = [a for s in subjects for a in _actors_in(ew, s)]
+            if actors:
+                return actors[0]
+        if current.head == current:
+            break
+        current = current.head
+    quote = next((q for q in ew.quotes if q.content[0] <= trigger.idx < q.content[1]), None)
+    return ew.actor(quote.speaker) if quote and quote.speaker else None
+
+
+def _date(doc: Doc, ew: Coded, sent: Span) -> tuple[str | None, str]:
+    timex = time.timex_for_sentence(doc, sent)
+    if timex is not None:
+        return timex.value, "sentence"
+    if ew.meta.date:
+        return ew.meta.date.isoformat(), "document"
+    return None, "none"
+
+
+def _deadline(doc: Doc, ew: Coded, sent: Span) -> str | None:
+    """The limit of a promise: a date after "by/before/until", or "within" a duration from the document date."""
+    for timex in ew.timexes:
+        if not (sent.start_char <= timex.start < sent.end_char):
+            continue
+        before = doc.text[:timex.start].rstrip().rsplit(None, 1)
+        if not before or before[-1].lower() not in DEADLINE_MARKERS:
+            continue
+        if timex.type == "DATE" and re.match(r"^\d{4}(-\d\d){0,2}$", timex.value):
+            return timex.value
+        duration = DURATION.match(timex.value)
+        if timex.type == "DURATION" and duration and ew.meta.date:
+            return _add(ew.meta.date, int(duration[1]), duration[2]).isoformat()
+    return None
+
+
+def _add(day: dt.date, n: int, unit: str) -> dt.date:
+    if unit in "DW":
+        return day + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    months = day.month - 1 + n * (12 if unit == "Y" else 1)
+    year, month = day.year + months // 12, months % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
+    """A statement (CAMEO 01) whose clause reports a codeable event is not an event of its own."""
+    reported = [doc.char_span(*e.trigger) for e in events if not e.cameo.startswith("01")]
+    keep = []
+    for event in events:
+        if event.cameo.startswith("01"):
+            verb = doc.char_span(*event.trigger).root
+            if any(verb in span.root.ancestors for span in reported if span is not None):
+                continue
+        keep.append(event)
+    return keep

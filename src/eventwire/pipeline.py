@@ -1,0 +1,61 @@
+"""Text in, coded records out: the spaCy pipeline with eventwire's stages appended.
+
+Stages run in data-flow order on one shared ``Doc``: actors → time → places → quotes → events
+(events need the actors, dates, places and quotes found before them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors, events, places, quotes, time
+from .document import Coded, Meta, coded
+from .nlp import load_model
+
+STAGES = {
+    "eventwire_actors": actors.ActorStage,
+    "eventwire_time": time.TimeStage,
+    "eventwire_places": places.PlaceStage,
+    "eventwire_quotes": quotes.QuoteStage,
+    "eventwire_events": events.EventStage,
+}
+
+for _name, _stage in STAGES.items():
+    if _name not in Language.factories:
+        Language.factory(_name, func=lambda nlp, name, _stage=_stage: _stage(nlp))
+
+
+@lru_cache(maxsize=None)
+def build(model: str | None = None) -> Language:
+    """The full eventwire pipeline on top of the spaCy model (cached per model name)."""
+    nlp = load_model(model)
+    for name in STAGES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, meta: Meta) -> Doc:
+    """An unparsed Doc carrying its metadata, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.ew = Coded(meta=meta)
+    return doc
+
+
+def code_many(items: Iterable[tuple[str, Meta]], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Coded]:
+    """Code (text, meta) pairs in batches, yielding each document's records in input order."""
+    nlp = nlp or build()
+    docs = (make_doc(nlp, text, meta) for text, meta in items)
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        yield coded(doc)
+
+
+def code_text(text: str, date: dt.date | str | None = None, id: str = "doc", title: str | None = None) -> Coded:
+    """Code one text; ``date`` is the document date that relative dates and offices are read against."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return next(code_many([(text, Meta(id=id, title=title, date=date))]))

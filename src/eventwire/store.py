@@ -1,0 +1,119 @@
+"""The embedded DuckDB store: one table per record kind, keyed by document.
+
+Documents are identified by the SHA-256 of their text, so re-ingesting the same text adds nothing. Each
+batch is written in one transaction from Arrow tables (bulk, not row by row): a failure leaves what was
+stored before untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from .document import Coded
+
+DEFAULT_DB = "eventwire.duckdb"
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, hash VARCHAR UNIQUE NOT NULL, title VARCHAR, date DATE, source VARCHAR,
+    url VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS actors (
+    doc_id VARCHAR, id VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,
+    title VARCHAR, mentions INTEGER[][]);
+CREATE TABLE IF NOT EXISTS events (
+    doc_id VARCHAR, id VARCHAR, source VARCHAR[], target VARCHAR[], source_code VARCHAR, target_code VARCHAR,
+    cameo VARCHAR, plover VARCHAR, mode VARCHAR, quad INTEGER, goldstein DOUBLE, date VARCHAR,
+    date_source VARCHAR, modality VARCHAR, negated BOOLEAN, reported_by VARCHAR, deadline VARCHAR,
+    place VARCHAR, trigger INTEGER[], sentence INTEGER[], confidence DOUBLE, pattern VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR, id VARCHAR, speaker VARCHAR, speaker_text VARCHAR, source INTEGER[], cue INTEGER[],
+    direct BOOLEAN, content INTEGER[], text VARCHAR, events VARCHAR[]);
+CREATE TABLE IF NOT EXISTS timexes (
+    doc_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR);
+CREATE TABLE IF NOT EXISTS places (
+    doc_id VARCHAR, id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR, country VARCHAR,
+    lat DOUBLE, lon DOUBLE, geonameid BIGINT);
+"""
+
+RECORD_TABLES = ("actors", "events", "quotes", "timexes", "places")
+
+
+class Store:
+    """A DuckDB file holding coded documents."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(SCHEMA_SQL)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are stored already."""
+        wanted = pa.table({"hash": pa.array(list(hashes), pa.string())})  # noqa: F841 — read by the SQL
+        return {r[0] for r in self.con.execute("SELECT w.hash FROM wanted w JOIN documents d USING (hash)").fetchall()}
+
+    def add(self, batch: list[tuple[Coded, str, str]]) -> int:
+        """Store (records, content hash, text) triples in one transaction; returns how many were new."""
+        stored = self.known_hashes(h for _, h, _ in batch)
+        fresh, seen = [], set()
+        for coded, content_hash, text in batch:
+            if content_hash in stored or content_hash in seen:
+                continue
+            seen.add(content_hash)
+            fresh.append((coded, content_hash, text))
+        if not fresh:
+            return 0
+        rows = _rows(fresh, self._free_id)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, records in rows.items():
+                if records:
+                    arrow = pa.Table.from_pylist(records)  # noqa: F841 — read by the SQL below
+                    columns = ", ".join(f'"{c}"' for c in records[0])
+                    self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM arrow")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
+    def _free_id(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0] == 0
+
+
+def _rows(batch, id_is_free) -> dict[str, list[dict]]:
+    """Flatten records into per-table rows; a document id already used by other text gets a hash suffix."""
+    rows: dict[str, list[dict]] = {"documents": [], **{t: [] for t in RECORD_TABLES}}
+    now = dt.datetime.now()
+    used = set()
+    for coded, content_hash, text in batch:
+        data = coded.to_json()
+        doc = data["document"]
+        doc_id = doc["id"]
+        if doc_id in used or not id_is_free(doc_id):
+            doc_id = f"{doc_id}#{content_hash[:12]}"
+        used.add(doc_id)
+        rows["documents"].append({
+            "doc_id": doc_id, "hash": content_hash, "title": doc["title"],
+            "date": dt.date.fromisoformat(doc["date"]) if doc["date"] else None,
+            "source": doc["source"], "url": doc["url"], "text": text, "ingested_at": now,
+        })
+        for table in RECORD_TABLES:
+            for record in data[table]:
+                rows[table].append({"doc_id": doc_id, **record})
+    return rows
+

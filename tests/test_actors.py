@@ -1,0 +1,78 @@
+"""Actor resolution on sentences written for these tests."""
+
+import pytest
+
+from eventwire.nlp import load_model
+from eventwire.pipeline import make_doc
+from eventwire.document import Meta
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = load_model()
+    nlp.add_pipe("eventwire_actors")
+    return nlp
+
+
+def actors(nlp, text):
+    doc = nlp(make_doc(nlp, text, Meta(id="t")))
+    return {a.name: a for a in doc._.ew.actors}, text
+
+
+def mentions(actor, text):
+    return [text[s:e] for s, e in actor.mentions]
+
+
+def test_title_and_country_code_a_person(nlp):
+    found, text = actors(nlp, "Ukrainian President Volodymyr Zelenskyy met Polish Prime Minister Donald Tusk.")
+    z = found["Volodymyr Zelenskyy"]
+    assert (z.code, z.country, z.sector, z.type, z.title) == ("UKRGOV", "UKR", "GOV", "person", "President")
+    assert mentions(z, text) == ["Ukrainian President Volodymyr Zelenskyy"]
+    assert found["Donald Tusk"].code == "POLGOV"
+
+
+def test_organisation_title(nlp):
+    found, _ = actors(nlp, "NATO Secretary General Mark Rutte visited the troops.")
+    assert found["Mark Rutte"].code == "NATO" and found["Mark Rutte"].country is None
+
+
+def test_repeat_mentions_and_pronoun(nlp):
+    text = ("U.S. Secretary of State Antony Blinken arrived in Cairo on Monday.\n\n"
+            "The talks focused on the border crossing.\n\n"
+            "Mr. Blinken later said he was hopeful.")
+    found, _ = actors(nlp, text)
+    blinken = found["Antony Blinken"]
+    assert blinken.code == "USAGOV"
+    assert mentions(blinken, text) == ["U.S. Secretary of State Antony Blinken", "Blinken", "he"]
+
+
+def test_family_name_first(nlp):
+    found, text = actors(nlp, "Chinese Foreign Minister Wang Yi flew to Jakarta. Mr. Wang praised the partnership.")
+    assert mentions(found["Wang Yi"], text) == ["Chinese Foreign Minister Wang Yi", "Wang"]
+
+
+def test_countries_demonym_groups_and_metonyms(nlp):
+    found, text = actors(nlp, "Russian troops shelled the town while the Kremlin denied it. "
+                              "Ukrainian officials said Washington had been informed.")
+    assert found["Russian troops"].code == "RUSMIL"
+    assert found["Ukrainian officials"].code == "UKRGOV"
+    assert found["Kremlin"].code == "RUSGOV"
+    assert found["Washington"].code == "USAGOV"
+
+
+def test_capital_as_place_is_not_an_actor(nlp):
+    found, _ = actors(nlp, "The delegates met in Moscow and later in Beijing.")
+    assert not any(a.country in {"RUS", "CHN"} for a in found.values())
+
+
+def test_country_and_organisation(nlp):
+    found, text = actors(nlp, "The European Union and Japan signed a trade pact, and Japan thanked the bloc.")
+    eu = found["European Union"]
+    assert eu.code == "EU" and eu.type == "organisation"
+    assert mentions(eu, text) == ["European Union", "the bloc"]
+    assert found["Japan"].code == "JPN" and len(found["Japan"].mentions) == 2
+
+
+def test_the_alliance_after_its_leader(nlp):
+    found, text = actors(nlp, "NATO Secretary General Mark Rutte spoke in Vilnius. The alliance will stay united.")
+    assert mentions(found["North Atlantic Treaty Organization"], text) == ["The alliance"]

@@ -1,0 +1,101 @@
+"""The command line and the DuckDB store, end to end on small inputs written here."""
+
+import gzip
+import json
+
+import duckdb
+import pytest
+
+from eventwire.cli import main
+
+TEXT_A = "Germany pledged new aid to Moldova on Tuesday, the German government said."
+TEXT_B = "China accused Japan of provoking tensions in the East China Sea on Monday."
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    rows = [{"id": "a", "title": "Aid", "date": "2024-03-05", "text": TEXT_A},
+            {"id": "b", "title": "Accusation", "date": "2024-03-04", "text": TEXT_B}]
+    path = tmp_path / "news.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    return path
+
+
+def counts(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "actors", "events", "timexes")}
+    finally:
+        con.close()
+
+
+def test_code_jsonl_keeps_input_ids(corpus, capsys):
+    assert main(["code", str(corpus), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [d["document"]["id"] for d in lines] == ["a", "b"]
+    assert lines[0]["document"]["date"] == "2024-03-05"
+
+
+def test_code_text_file_with_date(tmp_path, capsys):
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT_B, encoding="utf-8")
+    assert main(["code", "--date", "2024-03-04", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"] == {"id": "story", "title": None, "date": "2024-03-04", "source": None, "url": None}
+    codes = {a["code"] for a in data["actors"]}
+    assert {"CHN", "JPN"} <= codes
+
+
+def test_markdown_front_matter(tmp_path, capsys):
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Aid to Moldova\ndate: 2024-03-05\nid: md-1\n---\n" + TEXT_A, encoding="utf-8")
+    assert main(["code", str(path), "--format", "jsonl"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["document"]["id"] == "md-1" and data["document"]["title"] == "Aid to Moldova"
+    assert data["document"]["date"] == "2024-03-05"
+
+
+def test_ingest_twice_adds_nothing(corpus, tmp_path, capsys):
+    db = tmp_path / "store.duckdb"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    first = counts(db)
+    assert first["documents"] == 2 and first["actors"] > 0
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    assert counts(db) == first
+    assert "0 new" in capsys.readouterr().err
+
+
+def test_bad_input_is_named_and_the_batch_goes_on(corpus, tmp_path, capsys):
+    db = tmp_path / "store.duckdb"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    bad = tmp_path / "mixed.jsonl"
+    bad.write_text("\n".join([
+        json.dumps({"id": "ok", "date": "2024-03-06", "text": "Poland summoned the Belarusian ambassador."}),
+        "{not json",
+        json.dumps({"id": "no-text", "date": "2024-03-06"}),
+        json.dumps({"id": "bad-date", "date": "March 6", "text": "Kenya hosted talks."}),
+        json.dumps({"id": "a", "date": "2024-03-05", "text": TEXT_A}),
+    ]) + "\n", encoding="utf-8")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\xe9 talks".encode("latin-1"))
+    assert main(["ingest", str(bad), str(latin), str(tmp_path / "missing.txt"), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "mixed.jsonl:2" in err and "not valid JSON" in err
+    assert "no-text" in err and "no 'text'" in err
+    assert "bad-date" in err and "YYYY-MM-DD" in err
+    assert "latin1.txt" in err and "UTF-8" in err
+    assert "missing.txt" in err
+    after = counts(db)
+    assert after["documents"] == 3  # a, b and the new "ok"; the repeated "a" is not stored twice
+
+
+def test_stats_prints_summary(corpus, tmp_path, capsys):
+    db = tmp_path / "store.duckdb"
+    main(["ingest", str(corpus), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "documents 2" in out and "Events by PLOVER type" in out and "Top dyads" in out
