@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from importlib import resources
 from itertools import islice
@@ -14,6 +15,7 @@ from tqdm import tqdm
 from . import ingest
 from .ingest import Problem
 
+SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
 INGEST_BATCH = 256  # documents coded and stored per transaction
 
 
@@ -83,12 +85,17 @@ def _code(args) -> int:
                                         desc="coding", unit="doc")):
         data = coded.to_json()
         if args.format == "json":
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            out.write(_pretty(data) + "\n")
         elif args.format == "jsonl":
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
             out.write(_table(data, item.text) + "\n")
     return 1 if problems() else 0
+
+
+def _pretty(data: dict) -> str:
+    """Indented JSON with each [start, end] offset pair kept on one line."""
+    return SPAN.sub(r"[\1, \2]", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _table(data: dict, text: str) -> str:

@@ -23,7 +23,7 @@ class Meta:
     url: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # one object per referent: compared and hashed by identity
 class Actor:
     id: str
     name: str

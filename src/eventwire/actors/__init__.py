@@ -85,7 +85,7 @@ class ActorStage:
             self.phrases.add(phrase, [nlp.make_doc(phrase)])
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for title in self.k.titles:
-            self.titles.add("TITLE", [nlp.make_doc(title)])
+            self.titles.add(title, [nlp.make_doc(title)])
 
     def __call__(self, doc: Doc) -> Doc:
         Resolver(self, doc).run()
@@ -98,7 +98,7 @@ class Resolver:
     def __init__(self, stage: ActorStage, doc: Doc):
         self.k, self.doc, self.ew = stage.k, doc, coded(doc)
         self.dictionary = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
-        self.title_spans = filter_spans([Span(doc, s, e) for _, s, e in stage.titles(doc)])
+        self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
         self.by_key: dict[tuple, Actor] = {}
         self.found: list[tuple[Span, tuple, dict]] = []  # (mention, key, actor fields) in discovery order
         self.taken: set[int] = set()  # tokens already inside a mention
@@ -155,7 +155,7 @@ class Resolver:
         owner = None
         if title is not None:
             owner = self._dictionary_before(title.start)
-        sector = self.k.titles[title.text.lower()][0] if title is not None else None
+        sector = self.k.titles[title.label_][0] if title is not None else None
         fields = {"name": name, "type": "person", "title": title.text if title is not None else None,
                   "country": None, "sector": sector, "code": None}
         if owner is not None:
@@ -181,6 +181,8 @@ class Resolver:
             if any(i in self.taken for i in range(span.start, span.end)):
                 continue
             entry = self.k.phrases[span.label_]
+            if self._inside_larger_place(span):
+                continue  # "America" in "Latin America", "Mexico" in "New Mexico"
             if entry.kind == "organisation":
                 self._add(span, ("org", entry.code), {"name": entry.name, "code": entry.code, "country": None,
                                                       "sector": None, "type": "organisation", "title": None})
@@ -207,6 +209,11 @@ class Resolver:
                     self._add(span, ("country", entry.code),
                               {"name": entry.name, "code": entry.code, "country": entry.code, "sector": None,
                                "type": "country", "title": None})
+
+    def _inside_larger_place(self, span: Span) -> bool:
+        ent = span[0].ent_iob_ != "O" and next((e for e in self.doc.ents if e.start <= span.start < e.end), None)
+        return bool(ent) and ent.label_ in {"GPE", "LOC"} and len(ent) > len(span) and \
+            ent.text.removeprefix("the ").removeprefix("The ") not in self.k.phrases
 
     def _group_noun(self, span: Span) -> tuple[Token, str] | None:
         """An agent noun the country phrase qualifies: "Russian troops", "Ukraine's military"."""

@@ -28,6 +28,10 @@ TARGET_PREPS = {"to", "with", "against", "on", "at", "toward", "towards", "into"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos"}
+# verbs that carry a nominal event in their object: "launched an attack", "held talks", "imposed sanctions"
+LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "make", "mount", "impose", "begin", "start",
+               "continue", "resume", "step", "announce", "order", "take", "give", "sign", "pay", "deliver"}
 # verbs whose complement clause is an intention, a threat, a request or a denial of its event
 MODAL_HEADS = {
     "intended": {"vow", "pledge", "promise", "plan", "intend", "agree", "commit", "aim", "prepare", "decide",
@@ -57,10 +61,10 @@ class Rule:
     def specificity(self) -> int:
         return 2 * bool(self.objects) + bool(self.particle)
 
-    @property
-    def pattern(self) -> str:
+    def explain(self, carrier: Token | None) -> str:
+        """The pattern as it fired, e.g. ``send/VERB+obj:system``."""
         return "+".join(filter(None, [f"{self.lemma}/{self.pos}", self.particle,
-                                      "|".join(sorted(self.objects)) if self.objects else None]))
+                                      f"obj:{carrier.lemma_.lower()}" if carrier is not None else None]))
 
 
 def load_lexicon(path: Path = HERE / "lexicon.tsv") -> dict[tuple[str, str], list[Rule]]:
@@ -95,11 +99,11 @@ class EventStage:
             rule, carrier = match
             if carrier is not None:
                 object_triggers.add(carrier.i)  # "launched an attack": the noun is not a second event
-            for event in self._events(doc, ew, token, rule):
+            for event in self._events(doc, ew, token, rule, carrier):
                 key = (event.sentence[0], tuple(event.source), tuple(event.target), event.cameo)
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
-        events = sorted(found.values(), key=lambda e: e.trigger[0])
+        events = _merge(sorted(found.values(), key=lambda e: e.trigger[0]))
         events = _drop_covering_statements(doc, events)
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
@@ -127,8 +131,8 @@ class EventStage:
 
     # -- roles -----------------------------------------------------------------------------------------
 
-    def _events(self, doc: Doc, ew: Coded, trigger: Token, rule: Rule) -> list[Event]:
-        sources, targets = _roles(ew, trigger)
+    def _events(self, doc: Doc, ew: Coded, trigger: Token, rule: Rule, carrier: Token | None) -> list[Event]:
+        sources, targets = _roles(ew, trigger, carrier)
         sources = [a for a in sources if a.code]
         if not sources:
             return []  # an event needs someone who did it
@@ -153,7 +157,7 @@ class EventStage:
                     deadline=_deadline(doc, ew, sent) if modality == "intended" else None,
                     place=place.id if place else None,
                     trigger=[trigger.idx, trigger.idx + len(trigger.text)], sentence=[sent.start_char, sent.end_char],
-                    confidence=confidence, pattern=rule.pattern))
+                    confidence=confidence, pattern=rule.explain(carrier)))
         return events
 
 
@@ -166,28 +170,31 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _object_heads(token: Token) -> list[Token]:
-    """Direct objects and objects of prepositions, following light-verb complements ("launch an attack")."""
+    """What a lexicon row's ``objects`` may name: direct and prepositional objects (and a passive subject),
+    the verb after "to" ("refused to meet"), and for a noun trigger its modifiers ("air strike")."""
     heads = []
     for child in token.children:
-        if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS:
+        if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "xcomp":
             heads.append(child)
-            heads.extend(c for c in child.conjuncts)
+            heads.extend(child.conjuncts)
         elif child.dep_ in {"prep", "agent", "prt"}:
             heads.extend(c for c in child.children if c.dep_ == "pobj")
+        elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"}:
+            heads.append(child)
     return heads
 
 
 def _actors_in(ew: Coded, token: Token) -> list[Actor]:
-    """Actors a phrase refers to: its head's mention, else the shallowest mention in its subtree, plus
-    conjoined phrases ("the United States and Jordan")."""
+    """Actors a phrase refers to: its head's mention, else a mention among its modifiers ("officials from
+    Russia", "the country's army"), plus conjoined phrases ("the United States and Jordan")."""
     found: list[Actor] = []
     for head in [token, *token.conjuncts]:
         actor = ew.actor_at(head)
-        if actor is None:
-            frontier = [head]
-            while frontier and actor is None:
-                frontier = [c for t in frontier for c in t.children if c.dep_ not in {"relcl", "acl", "appos"}]
-                actor = next((ew.actor_at(t) for t in frontier if t.i in ew.actor_of_token), None)
+        frontier = [head]
+        while frontier and actor is None:
+            frontier = [c for t in frontier for c in t.children
+                        if c.dep_ in MODIFIERS or (c.dep_ == "prep" and c.lower_ in {"of", "from"})]
+            actor = next((ew.actor_at(t) for t in frontier if t.i in ew.actor_of_token), None)
         if actor is not None and actor not in found:
             found.append(actor)
     return found
@@ -210,9 +217,16 @@ def _clause_subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _roles(ew: Coded, trigger: Token) -> tuple[list[Actor], list[Actor]]:
+def _roles(ew: Coded, trigger: Token, carrier: Token | None) -> tuple[list[Actor], list[Actor]]:
+    """Sources and targets of a trigger; a light verb's object noun may hold the target ("imposed
+    sanctions on Belarus")."""
     sources: list[Actor] = []
     targets: list[Actor] = []
+    if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"}:
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    targets.extend(_actors_in(ew, pobj))
     if trigger.pos_ == "VERB":
         subjects, passive = _clause_subject(trigger)
         own_passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children)
@@ -237,9 +251,9 @@ def _roles(ew: Coded, trigger: Token) -> tuple[list[Actor], list[Actor]]:
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "of"):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     targets.extend(_actors_in(ew, pobj))
-        if not sources and trigger.dep_ in OBJECTS | {"pobj"}:
-            verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-            if verb.pos_ in {"VERB", "AUX"}:
+        if not sources and trigger.dep_ in OBJECTS:
+            verb = trigger.head
+            if verb.lemma_.lower() in LIGHT_VERBS:
                 subjects, passive = _clause_subject(verb)
                 if not passive:
                     for s in subjects:
@@ -292,8 +306,9 @@ def _reporter(ew: Coded, trigger: Token) -> Actor | None:
 
 
 def _date(doc: Doc, ew: Coded, sent: Span) -> tuple[str | None, str]:
+    """The sentence's date unless it is a deadline ("by January 20"), else the document date."""
     timex = time.timex_for_sentence(doc, sent)
-    if timex is not None:
+    if timex is not None and not _after_deadline_marker(doc, timex.start):
         return timex.value, "sentence"
     if ew.meta.date:
         return ew.meta.date.isoformat(), "document"
@@ -305,8 +320,7 @@ def _deadline(doc: Doc, ew: Coded, sent: Span) -> str | None:
     for timex in ew.timexes:
         if not (sent.start_char <= timex.start < sent.end_char):
             continue
-        before = doc.text[:timex.start].rstrip().rsplit(None, 1)
-        if not before or before[-1].lower() not in DEADLINE_MARKERS:
+        if not _after_deadline_marker(doc, timex.start):
             continue
         if timex.type == "DATE" and re.match(r"^\d{4}(-\d\d){0,2}$", timex.value):
             return timex.value
@@ -314,6 +328,11 @@ def _deadline(doc: Doc, ew: Coded, sent: Span) -> str | None:
         if timex.type == "DURATION" and duration and ew.meta.date:
             return _add(ew.meta.date, int(duration[1]), duration[2]).isoformat()
     return None
+
+
+def _after_deadline_marker(doc: Doc, start: int) -> bool:
+    before = doc.text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in DEADLINE_MARKERS
 
 
 def _add(day: dt.date, n: int, unit: str) -> dt.date:
@@ -327,6 +346,13 @@ def _add(day: dt.date, n: int, unit: str) -> dt.date:
         except ValueError:
             continue
     raise ValueError(day)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One sentence, one source, one code: an event without a target adds nothing to one with a target
+    ("met Rutte ... to discuss support")."""
+    with_target = {(e.sentence[0], tuple(e.source), e.cameo) for e in events if e.target}
+    return [e for e in events if e.target or (e.sentence[0], tuple(e.source), e.cameo) not in with_target]
 
 
 def _drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:

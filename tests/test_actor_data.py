@@ -1,0 +1,269 @@
+"""Consistency checks for the actor dictionaries in src/eventwire/actors/.
+
+These tests only read the TSV files (no spaCy model needed). The ISO 3166-1
+coverage test needs ``pycountry`` and is skipped when it is not installed.
+"""
+
+import csv
+import io
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ACTORS = Path(__file__).parents[1] / "src/eventwire/actors"
+
+# CAMEO-style sector codes documented in src/eventwire/actors/README.md.
+SECTORS = {
+    "GOV", "MIL", "COP", "OPP", "REB", "BUS", "MED", "CVL",
+    "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "SPY", "NGO",
+}
+SCOPES = {"country", "organisation", "both"}
+KINDS = {"IGO", "NGO"}
+
+HEADERS = {
+    "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "ambiguous"],
+    "organisations.tsv": ["code", "name", "aliases", "kind", "members_note", "descriptions"],
+    "sectors.tsv": ["lemma", "sector", "note"],
+    "titles.tsv": ["title", "sector", "scope", "note"],
+}
+MIN_ROWS = {"countries.tsv": 249, "organisations.tsv": 80, "sectors.tsv": 120, "titles.tsv": 90}
+COUNTRY_PHRASE_COLUMNS = ("name", "aliases", "demonyms", "capitals", "metonyms")
+
+
+def load(name):
+    """Read a TSV the way eventwire does: skip '#' lines, then csv.DictReader."""
+    text = (ACTORS / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
+    rows = list(reader)
+    return reader.fieldnames, rows
+
+
+def split(cell):
+    return [item for item in (cell or "").split("|") if item]
+
+
+def duplicates(pairs):
+    """pairs: iterable of (phrase, owner). Return {phrase: sorted owners} for phrases with >1 owner."""
+    owners = defaultdict(set)
+    for phrase, owner in pairs:
+        owners[phrase].add(owner)
+    return {p: sorted(o) for p, o in owners.items() if len(o) > 1}
+
+
+def country_phrases(rows):
+    for row in rows:
+        for col in COUNTRY_PHRASE_COLUMNS:
+            for phrase in split(row[col]):
+                yield phrase, row["iso3"], col
+
+
+def org_phrases(rows):
+    for row in rows:
+        yield row["name"], row["code"]
+        for alias in split(row["aliases"]):
+            yield alias, row["code"]
+
+
+# ---------------------------------------------------------------- all files
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_file_format(name):
+    raw = (ACTORS / name).read_bytes()
+    text = raw.decode("utf-8")  # must be UTF-8
+    assert not text.startswith("\ufeff"), "no BOM"
+    assert "\r" not in text, "use LF line endings"
+    assert '"' not in text, "double quotes would be read as CSV quoting by csv.DictReader"
+    header, rows = load(name)
+    assert header == HEADERS[name]
+    assert len(rows) >= MIN_ROWS[name], f"{name}: {len(rows)} rows < {MIN_ROWS[name]}"
+    width = len(HEADERS[name])
+    for line in text.splitlines():
+        assert line.strip(), f"{name}: blank line"
+        if line.startswith("#"):
+            continue
+        assert line.count("\t") == width - 1, f"{name}: wrong number of fields: {line!r}"
+    for row in rows:
+        assert None not in row, f"{name}: extra fields in {row}"
+        for col, cell in row.items():
+            assert cell == cell.strip(), f"{name}: surrounding whitespace in {col}={cell!r}"
+            if "|" in cell:
+                parts = cell.split("|")
+                assert all(p and p == p.strip() for p in parts), f"{name}: bad '|' list {cell!r}"
+
+
+# ---------------------------------------------------------------- countries
+
+
+def test_countries_cover_iso3166_exactly_once():
+    pycountry = pytest.importorskip("pycountry")
+    _, rows = load("countries.tsv")
+    codes = [row["iso3"] for row in rows]
+    dup = sorted(c for c in set(codes) if codes.count(c) > 1)
+    assert not dup, f"iso3 codes listed more than once: {dup}"
+    expected = {c.alpha_3 for c in pycountry.countries}
+    missing = sorted(expected - set(codes))
+    extra = sorted(set(codes) - expected)
+    assert not missing, f"ISO 3166-1 codes missing from countries.tsv: {missing}"
+    assert not extra, f"codes that are not ISO 3166-1 alpha-3: {extra}"
+
+
+def test_countries_fields():
+    _, rows = load("countries.tsv")
+    assert len(rows) == 249
+    for row in rows:
+        assert re.fullmatch(r"[A-Z]{3}", row["iso3"]), row
+        assert row["name"], f"empty name for {row['iso3']}"
+        assert row["ambiguous"] in ("", "1"), row
+
+
+def test_country_phrases_map_to_one_country():
+    _, rows = load("countries.tsv")
+    dup = duplicates((phrase, iso) for phrase, iso, _ in country_phrases(rows))
+    assert not dup, f"phrases mapped to more than one country: {dup}"
+
+
+def test_country_phrases_unique_within_row():
+    _, rows = load("countries.tsv")
+    for row in rows:
+        seen = {}
+        for col in COUNTRY_PHRASE_COLUMNS:
+            for phrase in split(row[col]):
+                assert phrase not in seen, (
+                    f"{row['iso3']}: {phrase!r} in both {seen[phrase]} and {col}"
+                )
+                seen[phrase] = col
+
+
+def test_country_facts_spot_check():
+    _, rows = load("countries.tsv")
+    by_phrase = {phrase: iso for phrase, iso, _ in country_phrases(rows)}
+    expected = {
+        "Russia": "RUS", "Russian Federation": "RUS", "Kremlin": "RUS",
+        "U.S.": "USA", "US": "USA", "USA": "USA", "White House": "USA", "American": "USA",
+        "UK": "GBR", "Britain": "GBR", "British": "GBR", "Downing Street": "GBR",
+        "Kyiv": "UKR", "Kiev": "UKR", "Ukrainian": "UKR", "Bankova": "UKR",
+        "Beijing": "CHN", "Chinese": "CHN", "PRC": "CHN", "Zhongnanhai": "CHN",
+        "DPRK": "PRK", "North Korea": "PRK", "South Korea": "KOR", "Seoul": "KOR",
+        "Iran": "IRN", "Tehran": "IRN", "Türkiye": "TUR", "Turkey": "TUR",
+        "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV", "Burma": "MMR", "Czechia": "CZE",
+        "Holy See": "VAT", "DRC": "COD", "Congo-Brazzaville": "COG",
+        "Elysee": "FRA", "Élysée": "FRA", "Jerusalem": "ISR", "Palestinian": "PSE",
+        "Emirati": "ARE", "Filipino": "PHL", "Dutch": "NLD", "Israeli": "ISR",
+        "Syria": "SYR", "Vietnam": "VNM", "Taiwan": "TWN", "Bolivia": "BOL",
+    }
+    wrong = {p: (by_phrase.get(p), iso) for p, iso in expected.items() if by_phrase.get(p) != iso}
+    assert not wrong, f"phrase: (found, expected) {wrong}"
+    names = {row["iso3"]: row["name"] for row in rows}
+    assert names["RUS"] == "Russia" and names["KOR"] == "South Korea" and names["CZE"] == "Czech Republic"
+    ambiguous = {row["iso3"] for row in rows if row["ambiguous"] == "1"}
+    assert {"GEO", "JOR", "TCD", "NER", "TUR", "JEY", "DMA"} <= ambiguous
+    assert "Gaza" not in by_phrase
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def test_organisation_fields_and_unique_codes():
+    _, rows = load("organisations.tsv")
+    codes = [row["code"] for row in rows]
+    dup = sorted(c for c in set(codes) if codes.count(c) > 1)
+    assert not dup, f"duplicate organisation codes: {dup}"
+    for row in rows:
+        assert re.fullmatch(r"[A-Z][A-Z0-9]{0,7}", row["code"]), row["code"]
+        assert row["name"], f"empty name for {row['code']}"
+        assert row["kind"] in KINDS, row
+        assert row["members_note"], f"empty members_note for {row['code']}"
+        for head in split(row["descriptions"]):
+            assert re.fullmatch(r"[a-z]+", head), f"{row['code']}: description {head!r} is not a lowercase head noun"
+
+
+def test_organisation_aliases_unique():
+    _, rows = load("organisations.tsv")
+    dup = duplicates(org_phrases(rows))
+    assert not dup, f"aliases shared by several organisations: {dup}"
+    for row in rows:
+        phrases = [row["name"]] + split(row["aliases"])
+        assert len(phrases) == len(set(phrases)), f"{row['code']}: repeated alias"
+
+
+def test_no_phrase_is_both_country_and_organisation():
+    _, crows = load("countries.tsv")
+    _, orows = load("organisations.tsv")
+    country = {phrase: iso for phrase, iso, _ in country_phrases(crows)}
+    clash = {p: (country[p], code) for p, code in org_phrases(orows) if p in country}
+    assert not clash, f"phrases in both countries.tsv and organisations.tsv: {clash}"
+
+
+def test_required_organisations():
+    _, rows = load("organisations.tsv")
+    codes = {row["code"] for row in rows}
+    required = {
+        "UN", "UNSC", "UNGA", "UNHCR", "UNICEF", "WFP", "WHO", "IAEA", "ICC", "ICJ", "NATO",
+        "EU", "EC", "EP", "ECB", "COE", "OSCE", "AU", "ECOWAS", "SADC", "IGAD", "ARAB", "GCC",
+        "OIC", "ASEAN", "APEC", "SCO", "BRICS", "G7", "G20", "OPEC", "IMF", "WB", "WTO", "OECD",
+        "IOM", "OHCHR", "UNRWA", "UNESCO", "ICRC", "MSF", "AMNESTY", "HRW", "INTERPOL",
+        "EUROPOL", "CSTO", "QUAD", "AUKUS", "CARICOM", "OAS", "MERCOSUR",
+    }
+    assert not required - codes, f"missing organisations: {sorted(required - codes)}"
+    by_code = {row["code"]: row for row in rows}
+    desc = {code: set(split(row["descriptions"])) for code, row in by_code.items()}
+    assert "alliance" in desc["NATO"]
+    assert {"bloc", "union"} <= desc["EU"] and "bloc" in desc["ASEAN"]
+    assert all("agency" in desc[c] for c in ("IAEA", "UNHCR", "WHO"))
+    assert all("court" in desc[c] for c in ("ICC", "ICJ"))
+    assert "council" in desc["UNSC"] and "fund" in desc["IMF"]
+    assert all("bank" in desc[c] for c in ("WB", "ECB"))
+    assert {"U.N.", "UN"} <= set(split(by_code["UN"]["aliases"]))
+    assert "Security Council" in split(by_code["UNSC"]["aliases"])
+
+
+# ---------------------------------------------------------------- sectors and titles
+
+
+def test_sectors():
+    _, rows = load("sectors.tsv")
+    lemmas = [row["lemma"] for row in rows]
+    dup = sorted(x for x in set(lemmas) if lemmas.count(x) > 1)
+    assert not dup, f"duplicate lemmas: {dup}"
+    for row in rows:
+        assert row["lemma"], row
+        assert row["sector"] in SECTORS, row
+        if row["lemma"] != row["lemma"].lower():
+            assert "proper name" in row["note"], f"capitalised lemma {row['lemma']!r} must be noted as a proper name"
+    got = {row["lemma"]: row["sector"] for row in rows}
+    for lemma, sector in {
+        "troop": "MIL", "authority": "GOV", "police": "COP", "rebel": "REB", "journalist": "MED",
+        "civilian": "CVL", "court": "JUD", "lawmaker": "LEG", "Duma": "LEG", "cleric": "REL",
+        "smuggler": "CRM", "spy": "SPY", "opposition": "OPP", "company": "BUS", "doctor": "HLH",
+        "university": "EDU",
+    }.items():
+        assert got.get(lemma) == sector, (lemma, got.get(lemma), sector)
+
+
+def test_titles():
+    _, rows = load("titles.tsv")
+    titles = [row["title"] for row in rows]
+    dup = sorted(x for x in set(titles) if titles.count(x) > 1)
+    assert not dup, f"duplicate titles: {dup}"
+    for row in rows:
+        assert row["title"], row
+        assert row["sector"] in SECTORS, row
+        assert row["scope"] in SCOPES, row
+    got = {row["title"]: (row["sector"], row["scope"]) for row in rows}
+    assert got["Secretary-General"] == ("GOV", "organisation")
+    assert got["President"] == ("GOV", "both")
+    assert got["Foreign Minister"] == ("GOV", "country")
+    for lower in ("president", "prime minister", "foreign minister"):
+        assert lower in got, f"missing lowercase title {lower!r}"
+
+
+def test_readme_documents_sector_codes():
+    readme = (ACTORS / "README.md").read_text(encoding="utf-8")
+    for code in SECTORS:
+        assert re.search(rf"`{code}`", readme), f"sector {code} not documented in README.md"
+    for name in HEADERS:
+        assert name in readme

@@ -1,0 +1,96 @@
+"""Event coding on sentences written for these tests: every CAMEO root, roles from the parse, modality."""
+
+import pytest
+
+from eventwire.pipeline import code_text
+
+ROOTS = {
+    "01": "Japan said the talks had been useful.",
+    "02": "France urged Iran to free the detained aid workers.",
+    "03": "Brazil offered to mediate between Russia and Ukraine.",
+    "04": "Kenya hosted Ethiopia for talks on the border.",
+    "05": "Germany praised Poland for its support of refugees.",
+    "06": "India and Japan invested in a joint port project.",
+    "07": "Canada provided humanitarian aid to Turkey.",
+    "08": "Serbia released three Kosovo police officers.",
+    "09": "The United Nations investigated Sudan over alleged abuses.",
+    "10": "Ukraine demanded that Russia withdraw its troops.",
+    "11": "China condemned Japan for the visit.",
+    "12": "Hungary rejected the proposal from Sweden.",
+    "13": "North Korea threatened South Korea with military action.",
+    "14": "Thousands of Serbians protested against the government in Belgrade.",
+    "15": "Russia deployed troops near the border with Finland.",
+    "16": "Poland expelled Russian diplomats.",
+    "17": "Iran seized a Greek tanker in the Gulf.",
+    "18": "Russian soldiers abducted Ukrainian civilians.",
+    "19": "Russian forces shelled Ukrainian positions near Bakhmut.",
+    "20": "Syrian forces massacred civilians in the village.",
+}
+
+
+def events(text, date="2024-12-04"):
+    return code_text(text, date=date).events
+
+
+@pytest.mark.parametrize("root", sorted(ROOTS))
+def test_every_cameo_root_has_a_trigger(root):
+    found = events(ROOTS[root])
+    assert any(e.cameo.startswith(root) for e in found), [(e.cameo, e.pattern) for e in found]
+
+
+def one(text, cameo_root, date="2024-12-04"):
+    found = [e for e in events(text, date) if e.cameo.startswith(cameo_root)]
+    assert len(found) == 1, [(e.cameo, e.source_code, e.target_code) for e in events(text, date)]
+    return found[0]
+
+
+def test_codebook_values_travel_with_the_event():
+    e = one("Canada provided humanitarian aid to Turkey.", "07")
+    assert (e.source_code, e.target_code, e.plover, e.quad) == ("CAN", "TUR", "AID", 2)
+    assert e.goldstein == 7.0
+
+
+def test_active_and_passive_voice_give_the_same_direction():
+    active = one("Russia attacked Ukraine.", "19")
+    passive = one("Ukraine was attacked by Russia.", "19")
+    assert (active.source_code, active.target_code) == (passive.source_code, passive.target_code) == ("RUS", "UKR")
+
+
+def test_light_verb_with_prepositional_target():
+    e = one("The European Union imposed sanctions on Belarus on Monday.", "16")
+    assert (e.source_code, e.target_code, e.cameo) == ("EU", "BLR", "163")
+    assert e.date == "2024-12-02" and e.date_source == "sentence"
+
+
+def test_compound_sources_give_one_event_per_dyad():
+    found = [e for e in events("China and Russia held talks with Brazil.") if e.cameo.startswith("04")]
+    assert sorted((e.source_code, e.target_code) for e in found) == [("CHN", "BRA"), ("RUS", "BRA")]
+
+
+def test_control_verb_passes_its_subject_and_intention_carries_a_deadline():
+    e = one("Germany pledged to deliver tanks to Ukraine by March 31.", "07")
+    assert (e.source_code, e.target_code, e.modality) == ("DEU", "UKR", "intended")
+    assert e.deadline == "2025-03-31"
+
+
+def test_negation():
+    e = one("Israel did not attack Iran.", "19")
+    assert e.negated and (e.source_code, e.target_code) == ("ISR", "IRN")
+
+
+def test_threat_modality():
+    found = events("North Korea threatened to strike South Korea.")
+    strike = next(e for e in found if e.cameo.startswith("19"))
+    assert strike.modality == "threatened" and strike.source_code == "PRK" and strike.target_code == "KOR"
+
+
+def test_reported_speech_codes_the_reported_event_not_the_statement():
+    coded = code_text("Japan said that China attacked the Philippines.", date="2024-12-04")
+    (e,) = coded.events
+    assert (e.source_code, e.target_code, e.cameo[:2]) == ("CHN", "PHL", "19")
+    assert coded.actor(e.reported_by).code == "JPN"
+
+
+def test_no_event_without_an_actor():
+    assert events("The weather was cold and the markets were quiet.") == []
+    assert events("Someone attacked the budget proposal.") == []
