@@ -309,7 +309,7 @@ def _date(doc: Doc, ew: Coded, sent: Span) -> tuple[str | None, str]:
     """The sentence's date unless it is a deadline ("by January 20"), else the document date."""
     timex = time.timex_for_sentence(doc, sent)
     if timex is not None and not _after_deadline_marker(doc, timex.start):
-        return timex.value, "sentence"
+        return timex.value.split("T")[0], "sentence"  # the day of a TIME value
     if ew.meta.date:
         return ew.meta.date.isoformat(), "document"
     return None, "none"

@@ -1,0 +1,198 @@
+"""The time stage: what it finds, the TIMEX3 type and value it gives, and the evidence offsets.
+
+Document date for most cases: Thursday 2024-12-05 (ISO week 2024-W49).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.document import Meta
+from eventwire.pipeline import build, code_text, make_doc
+from eventwire.time import CLASSES, PATTERNS, TRIGGERS, _token_spec, timex_for_sentence
+
+DATE = "2024-12-05"
+
+
+def found(text: str, date: str | None = DATE) -> dict[str, tuple[str, str]]:
+    """{span text: (type, value)}, after checking every span is evidence sliced from the text."""
+    timexes = code_text(text, date=date).timexes
+    for t in timexes:
+        assert text[t.start : t.end] == t.text
+    return {t.text: (t.type, t.value) for t in timexes}
+
+
+CASES = [
+    # full dates
+    ("The treaty was signed on December 4, 2024.", DATE, "December 4, 2024", "DATE", "2024-12-04"),
+    ("The treaty was signed on 4 December 2024.", DATE, "4 December 2024", "DATE", "2024-12-04"),
+    ("The ceasefire began on 2024-12-04 at dawn.", DATE, "2024-12-04", "DATE", "2024-12-04"),
+    ("Voting closed on Sept. 30, 2023, officials said.", DATE, "Sept. 30, 2023", "DATE", "2023-09-30"),
+    ("The hearing is listed for Friday, January 3.", "2024-07-01", "Friday, January 3", "DATE", "2025-01-03"),
+    # month and day without a year: the nearest, unless the verb clearly points the other way
+    ("The strike began on November 28.", DATE, "November 28", "DATE", "2024-11-28"),
+    ("The hearing is set for January 10.", DATE, "January 10", "DATE", "2025-01-10"),
+    ("Protests erupted on December 20.", "2024-02-10", "December 20", "DATE", "2023-12-20"),
+    ("The election will be held on March 3.", "2024-06-10", "March 3", "DATE", "2025-03-03"),
+    ("The election was held on March 3.", "2024-06-10", "March 3", "DATE", "2024-03-03"),
+    ("The ceasefire deadline was pushed back to Dec. 20.", DATE, "Dec. 20", "DATE", "2024-12-20"),
+    # months and years
+    ("Talks collapsed in March 2023.", DATE, "March 2023", "DATE", "2023-03"),
+    ("Fighting intensified in October.", DATE, "October", "DATE", "2024-10"),
+    ("The rebels regrouped in July last year.", DATE, "July last year", "DATE", "2023-07"),
+    ("The law was passed in 2022 after long debate.", DATE, "2022", "DATE", "2022"),
+    # weekdays: past tense looks back, future forward, the document's own weekday is that day
+    ("The ministers met on Wednesday.", DATE, "Wednesday", "DATE", "2024-12-04"),
+    ("The ministers met on Friday.", DATE, "Friday", "DATE", "2024-11-29"),
+    ("The ministers will meet on Friday.", DATE, "Friday", "DATE", "2024-12-06"),
+    ("Talks are expected to resume on Monday.", DATE, "Monday", "DATE", "2024-12-09"),
+    ("The talks begin Monday.", DATE, "Monday", "DATE", "2024-12-09"),
+    ("The court ruled on Thursday.", DATE, "Thursday", "DATE", "2024-12-05"),
+    ("The court will rule on Thursday.", DATE, "Thursday", "DATE", "2024-12-05"),
+    ("The envoy arrives next Tuesday.", DATE, "next Tuesday", "DATE", "2024-12-10"),
+    ("The envoy left last Tuesday.", DATE, "last Tuesday", "DATE", "2024-12-03"),
+    ("The deadline runs until Tuesday.", DATE, "Tuesday", "DATE", "2024-12-10"),
+    # deictic days
+    ("Troops withdrew yesterday.", DATE, "yesterday", "DATE", "2024-12-04"),
+    ("The minister resigned today.", DATE, "today", "DATE", "2024-12-05"),
+    ("The cabinet meets tomorrow.", DATE, "tomorrow", "DATE", "2024-12-06"),
+    ("The president speaks tonight.", DATE, "tonight", "TIME", "2024-12-05TNI"),
+    ("Shelling resumed last night.", DATE, "last night", "TIME", "2024-12-04TNI"),
+    # weeks, months and years around the document date
+    ("Envoys met last week.", DATE, "last week", "DATE", "2024-W48"),
+    ("Envoys meet next week.", DATE, "next week", "DATE", "2024-W50"),
+    ("Envoys met this week.", DATE, "this week", "DATE", "2024-W49"),
+    ("Prices rose last month.", DATE, "last month", "DATE", "2024-11"),
+    ("Prices will rise next month.", DATE, "next month", "DATE", "2025-01"),
+    ("Prices rose this month.", DATE, "this month", "DATE", "2024-12"),
+    ("The party won last year.", DATE, "last year", "DATE", "2023"),
+    ("The party hopes to win next year.", DATE, "next year", "DATE", "2025"),
+    ("The party won this year.", DATE, "this year", "DATE", "2024"),
+    ("The party split earlier this year.", DATE, "earlier this year", "DATE", "2024"),
+    ("The budget is due by the end of the year.", DATE, "the end of the year", "DATE", "2024"),
+    # "N units ago", digits and words
+    ("The dam broke three days ago.", DATE, "three days ago", "DATE", "2024-12-02"),
+    ("The dam broke 10 days ago.", DATE, "10 days ago", "DATE", "2024-11-25"),
+    ("The envoy visited two weeks ago.", DATE, "two weeks ago", "DATE", "2024-W47"),
+    ("The army seized the town six months ago.", DATE, "six months ago", "DATE", "2024-06"),
+    ("The accord was signed four years ago.", DATE, "four years ago", "DATE", "2020"),
+    ("The accord was signed thirty years ago.", DATE, "thirty years ago", "DATE", "1994"),
+    ("The war ended several years ago.", DATE, "several years ago", "DATE", "PAST_REF"),
+    # durations
+    ("The rebels have fought for two years.", DATE, "two years", "DURATION", "P2Y"),
+    ("The strike lasted three days.", DATE, "three days", "DURATION", "P3D"),
+    ("Exports fell over the last four years.", DATE, "the last four years", "DURATION", "P4Y"),
+    ("Polls stay open for 24 hours.", DATE, "24 hours", "DURATION", "PT24H"),
+    ("Polls stay open for twenty-four hours.", DATE, "twenty-four hours", "DURATION", "PT24H"),
+    ("He was jailed for thirty years.", DATE, "thirty years", "DURATION", "P30Y"),
+    ("The talks took a year and a half.", DATE, "a year and a half", "DURATION", "P1Y6M"),
+    ("She won a two-year term.", DATE, "two-year", "DURATION", "P2Y"),
+    ("Aid will flow over the coming months.", DATE, "the coming months", "DURATION", "PXM"),
+    ("Violence has grown in recent years.", DATE, "recent years", "DURATION", "PXY"),
+    # quarters, halves, seasons, decades, centuries
+    ("Growth slowed in the first quarter.", DATE, "the first quarter", "DATE", "2024-Q1"),
+    ("Growth slowed in the third quarter of 2023.", DATE, "the third quarter of 2023", "DATE", "2023-Q3"),
+    ("Output fell in the first half of 2022.", DATE, "the first half of 2022", "DATE", "2022-H1"),
+    ("The drought hit farms this summer.", DATE, "this summer", "DATE", "2024-SU"),
+    ("Elections are due next spring.", DATE, "next spring", "DATE", "2025-SP"),
+    ("The uprising began in the spring of 2021.", DATE, "the spring of 2021", "DATE", "2021-SP"),
+    ("The region boomed in the 1990s.", DATE, "the 1990s", "DATE", "199"),
+    ("The region boomed in the '80s.", DATE, "the '80s", "DATE", "198"),
+    ("The border dates from the 19th century.", DATE, "the 19th century", "DATE", "18"),
+    # sets
+    ("Patrols run every day.", DATE, "every day", "SET", "P1D"),
+    ("The council meets weekly.", DATE, "weekly", "SET", "P1W"),
+    ("The summit is held each year.", DATE, "each year", "SET", "P1Y"),
+    ("Protesters gather every Monday.", DATE, "every Monday", "SET", "XXXX-WXX-1"),
+    ("The board meets twice a year.", DATE, "twice a year", "SET", "P1Y"),
+    # vague references
+    ("The talks recently stalled.", DATE, "recently", "DATE", "PAST_REF"),
+    ("The talks are now stalled.", DATE, "now", "DATE", "PRESENT_REF"),
+    ("The talks are currently stalled.", DATE, "currently", "DATE", "PRESENT_REF"),
+    ("Such raids happened in the past.", DATE, "the past", "DATE", "PAST_REF"),
+    ("Such raids may happen in the future.", DATE, "the future", "DATE", "FUTURE_REF"),
+    # clock times
+    ("The vote closed at 3 p.m.", DATE, "3 p.m.", "TIME", "2024-12-05T15:00"),
+    ("Sirens sounded at 10:30 a.m. local time.", DATE, "10:30 a.m.", "TIME", "2024-12-05T10:30"),
+    ("The blast came at 0730 GMT.", DATE, "0730 GMT", "TIME", "2024-12-05T07:30"),
+    ("The ministers met on Wednesday morning.", DATE, "Wednesday morning", "TIME", "2024-12-04TMO"),
+    ("The convoy will leave at 9 a.m. on Friday.", DATE, "9 a.m.", "TIME", "2024-12-06T09:00"),
+    ("The envoy landed at noon.", DATE, "noon", "TIME", "2024-12-05T12:00"),
+]
+
+
+@pytest.mark.parametrize("text,date,span,type_,value", CASES, ids=[c[2] + "|" + c[0][:24] for c in CASES])
+def test_timex(text, date, span, type_, value):
+    assert found(text, date).get(span) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army may withdraw its troops.",  # "may" the modal
+        "The army sent 1998 troops to the border.",  # a count, not a year
+        "A 45-year-old man was arrested.",  # an age
+        "Prices fall when supply grows.",  # "fall" the verb
+        "The fall of the city shocked the region.",
+        "Theresa May spoke to reporters.",  # a name
+    ],
+)
+def test_not_time(text):
+    assert found(text) == {}
+
+
+def test_without_document_date_only_absolute_values_are_resolved():
+    got = found(
+        "The ministers met on Wednesday after talks on December 4 and in March 2023; "
+        "the accord of December 4, 2024 followed last week's vote and a summit in 2022.",
+        date=None,
+    )
+    assert got["Wednesday"] == ("DATE", "XXXX-WXX-3")
+    assert got["December 4"] == ("DATE", "XXXX-12-04")
+    assert got["March 2023"] == ("DATE", "2023-03")
+    assert got["December 4, 2024"] == ("DATE", "2024-12-04")
+    assert got["last week"] == ("DATE", "PAST_REF")
+    assert got["2022"] == ("DATE", "2022")
+
+
+def test_several_timexes_keep_text_order_and_do_not_overlap():
+    text = "Rebels attacked on Monday, two days after talks in Geneva ended, and will return next month."
+    timexes = code_text(text, date=DATE).timexes
+    assert [(t.text, t.value) for t in timexes] == [("Monday", "2024-12-02"), ("two days", "P2D"), ("next month", "2025-01")]
+    assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:]))
+
+
+def _doc(text: str, date: str):
+    nlp = build()
+    return nlp(make_doc(nlp, text, Meta(id="t", date=dt.date.fromisoformat(date))))
+
+
+def test_timex_for_sentence_prefers_the_most_specific_calendar_date():
+    doc = _doc(
+        "Officials said on Wednesday that the 2022 accord had held for two years. Fighting has gone on for weeks.",
+        DATE,
+    )
+    first, second = doc.sents
+    timex = timex_for_sentence(doc, first)
+    assert (timex.text, timex.value) == ("Wednesday", "2024-12-04")
+    assert timex_for_sentence(doc, second) is None  # a duration does not date an event
+
+
+def test_every_pattern_contains_a_trigger_word():
+    """The patterns only run around trigger words, so a pattern without one would silently never match."""
+    for pattern in PATTERNS:
+        specs = [_token_spec(w) for w in pattern.split()]
+        assert any(
+            spec.get("OP") != "?"
+            and (spec == CLASSES["SLASHDATE"] or set(_words(spec)) <= set(TRIGGERS))
+            for spec in specs
+        ), pattern
+
+
+def _words(spec: dict) -> list[str]:
+    lower = spec.get("LOWER")
+    if isinstance(lower, str):
+        return [lower]
+    return lower["IN"] if isinstance(lower, dict) else [""]
