@@ -1,0 +1,134 @@
+"""The places stage on sentences written for these tests."""
+
+import pytest
+
+from eventwire.document import Meta, coded
+from eventwire.pipeline import build, code_text, make_doc
+from eventwire.places import dateline_place, gazetteer, place_for_sentence
+
+
+def places(text):
+    return code_text(text, date="2024-12-04").places
+
+
+def by_text(text):
+    return {p.text: p for p in places(text)}
+
+
+def parsed(text):
+    nlp = build()
+    return nlp(make_doc(nlp, text, Meta(id="t")))
+
+
+def test_city_resolves_with_coordinates_and_iso3_country():
+    (kyiv,) = places("Officials met in Kyiv on Monday.")
+    assert (kyiv.text, kyiv.name, kyiv.country, kyiv.id) == ("Kyiv", "Kyiv", "UKR", "p1")
+    assert kyiv.lat == pytest.approx(50.45, abs=0.05) and kyiv.lon == pytest.approx(30.52, abs=0.05)
+    assert kyiv.geonameid == 703448
+
+
+def test_offsets_slice_to_the_text_and_ids_follow_text_order():
+    text = "Delegations from Poland and Romania travelled to Warsaw, then flew to the Black Sea coast near Odesa."
+    found = places(text)
+    assert [p.text for p in found] == ["Poland", "Romania", "Warsaw", "Black Sea", "Odesa"]
+    assert all(text[p.start:p.end] == p.text for p in found)
+    assert [p.id for p in found] == ["p1", "p2", "p3", "p4", "p5"]
+
+
+def test_largest_namesake_by_default_and_a_state_after_a_comma_decides():
+    (paris,) = places("The ministers will meet again in Paris next month.")
+    assert paris.country == "FRA"
+    found = by_text("A tornado damaged homes in Paris, Texas, on Sunday night.")
+    assert found["Paris"].country == "USA" and found["Paris"].lat == pytest.approx(33.66, abs=0.1)
+    assert found["Texas"].name == "Texas" and found["Texas"].country == "USA"
+
+
+def test_state_abbreviation_after_a_comma():
+    found = by_text("The company moved its offices to Harrisburg, Pa., last year.")
+    assert found["Harrisburg"].country == "USA" and found["Harrisburg"].lat == pytest.approx(40.27, abs=0.1)
+    assert found["Pa."].name == "Pennsylvania"
+
+
+def test_each_namesake_takes_its_own_state():
+    first, illinois, second, missouri = places("Officials in Springfield, Ill., and Springfield, Mo., disagreed.")
+    assert (illinois.name, missouri.name) == ("Illinois", "Missouri")
+    assert first.lat == pytest.approx(39.80, abs=0.1) and second.lat == pytest.approx(37.22, abs=0.1)
+
+
+def test_places_the_document_names_settle_ambiguous_ones():
+    assert by_text("Springfield police asked Chicago detectives for help.")["Springfield"].lat == pytest.approx(
+        39.80, abs=0.1)  # Illinois, like Chicago, not the larger Springfield in Missouri
+    assert by_text("Storms hit Georgia overnight, and Atlanta lost power.")["Georgia"].country == "USA"
+    assert by_text("Protesters in Tbilisi demanded that Georgia hold new elections.")["Georgia"].country == "GEO"
+
+
+def test_country_names_resolve_to_the_country():
+    found = by_text("The United States and Britain sent envoys, U.S. officials said, and the Netherlands agreed.")
+    assert {t: p.country for t, p in found.items()} == {
+        "United States": "USA", "Britain": "GBR", "U.S.": "USA", "Netherlands": "NLD"}
+    assert found["Britain"].name == "United Kingdom" and found["Britain"].lat is not None
+
+
+def test_demonyms_are_not_places():
+    found = places("Ukrainian and Polish officials welcomed the American proposal in Kyiv.")
+    assert [p.text for p in found] == ["Kyiv"]
+
+
+def test_named_regions_from_the_data_file():
+    text = ("NATO ministers discussed the Sahel, the Indo-Pacific and the Euro-Atlantic area, "
+            "then aid to the Gaza Strip and the fighting in the Donbas.")
+    found = by_text(text)
+    assert set(found) == {"Sahel", "Indo-Pacific", "Euro-Atlantic area", "Gaza Strip", "Donbas"}
+    assert found["Gaza Strip"].country == "PSE" and found["Donbas"].country == "UKR"
+    assert found["Sahel"].country is None and found["Sahel"].lat is not None
+    assert all(p.geonameid is None for p in found.values())
+
+
+def test_a_direction_before_a_state_or_country_still_resolves_it():
+    found = by_text("Wildfires spread in Southern California while snow fell across Northern Ireland and North Dakota.")
+    assert (found["Southern California"].name, found["Southern California"].country) == ("California", "USA")
+    assert found["Northern Ireland"].name == "Northern Ireland"  # own names first
+    assert found["North Dakota"].name == "North Dakota"
+
+
+def test_buildings_are_kept_only_if_they_name_a_known_place():
+    found = places("Crowds gathered at the Lincoln Memorial and flew out of Heathrow Airport to Kyiv.")
+    assert [p.text for p in found] == ["Kyiv"]  # Kyiv, missed by NER, is taken after "to"
+
+
+def test_unresolvable_toponyms_are_kept_without_coordinates():
+    found = by_text("Flooding closed roads across the Gulf Coast, officials in Louisiana said.")
+    gulf = found["Gulf Coast"]
+    assert (gulf.name, gulf.country, gulf.lat, gulf.lon, gulf.geonameid) == ("Gulf Coast", None, None, None, None)
+    assert found["Louisiana"].country == "USA"
+
+
+@pytest.mark.parametrize("opening, city, country", [
+    ("KYIV, Ukraine (Reuters) — ", "KYIV", "UKR"),
+    ("BRUSSELS (eventwire) — ", "BRUSSELS", "BEL"),
+    ("NAIROBI — ", "NAIROBI", "KEN"),
+    ("WASHINGTON, D.C. (AP) -- ", "WASHINGTON", "USA"),
+])
+def test_dateline(opening, city, country):
+    doc = parsed(opening + "The government announced new measures on Tuesday.")
+    place = dateline_place(doc)
+    assert place.text == city and place.start == 0 and place.country == country
+    assert place is coded(doc).places[0]
+
+
+def test_no_dateline():
+    assert dateline_place(parsed("The government announced new measures in Nairobi on Tuesday.")) is None
+
+
+def test_place_for_sentence_takes_a_place_after_a_locative_preposition():
+    doc = parsed("Kyiv said talks with Moscow would resume. Shelling continued near Kharkiv and in Sumy on Tuesday. "
+                 "Fighting was reported in the city of Kherson.")
+    first, second, third = doc.sents
+    assert place_for_sentence(doc, first) is None  # places named as actors are not where events happen
+    assert place_for_sentence(doc, second).name == "Kharkiv"
+    assert place_for_sentence(doc, third).name == "Kherson"
+
+
+def test_the_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
+    assert build().get_pipe("eventwire_places").gaz is gazetteer()
