@@ -76,3 +76,48 @@ def test_country_and_organisation(nlp):
 def test_the_alliance_after_its_leader(nlp):
     found, text = actors(nlp, "NATO Secretary General Mark Rutte spoke in Vilnius. The alliance will stay united.")
     assert mentions(found["North Atlantic Treaty Organization"], text) == ["The alliance"]
+
+
+def dated(nlp, text, date):
+    import datetime as dt
+
+    doc = nlp(make_doc(nlp, text, Meta(id="t", date=dt.date.fromisoformat(date))))
+    return {a.name: a for a in doc._.ew.actors}
+
+
+def test_name_alone_resolves_through_the_office_held_that_day(nlp):
+    found = dated(nlp, "Kuleba said the talks went well.", "2023-02-20")
+    assert found["Dmytro Kuleba"].code == "UKRGOV" and found["Dmytro Kuleba"].title == "Foreign Minister"
+
+
+def test_president_elect_between_election_and_inauguration(nlp):
+    trump = dated(nlp, "Donald Trump spoke with reporters.", "2024-12-01")["Donald Trump"]
+    assert (trump.title, trump.code, trump.sector) == ("President-elect", "USAELI", "ELI")
+    trump = dated(nlp, "Donald Trump spoke with reporters.", "2025-03-01")["Donald Trump"]
+    assert (trump.title, trump.code) == ("President", "USAGOV")
+
+
+def test_minister_who_left_office_is_a_former_holder(nlp):
+    a = dated(nlp, "Dmytro Kuleba gave a lecture in Kyiv.", "2025-03-01")["Dmytro Kuleba"]
+    assert (a.code, a.title) == ("UKRELI", "former Foreign Minister")
+
+
+def test_title_alone_is_the_holder_on_the_day(nlp):
+    found = dated(nlp, "Germany's foreign minister arrived in Warsaw.", "2022-06-01")
+    assert found["Annalena Baerbock"].code == "DEUGOV"
+
+
+def test_mr_x_two_paragraphs_later(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan hosted talks in Istanbul on Friday.\n\n"
+            "Delegations from both sides attended the meeting at a palace on the Bosphorus.\n\n"
+            "Mr. Erdogan said the talks had been useful.")
+    doc = nlp(make_doc(nlp, text, Meta(id="t")))
+    erdogan = next(a for a in doc._.ew.actors if a.name == "Recep Tayyip Erdoğan")
+    assert erdogan.code == "TURGOV"
+    assert [text[s:e] for s, e in erdogan.mentions][-1] == "Erdogan"
+    assert len(erdogan.mentions) == 2
+
+
+def test_ambiguous_family_name_is_left_unresolved(nlp):
+    clinton = dated(nlp, "Clinton spoke at the event.", "2018-05-01")["Clinton"]
+    assert clinton.code is None

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from ..document import Actor, Coded, coded
 from ..tables import read_tsv, split
+from .roles import Roles, Standing
 
 HERE = Path(__file__).parent
 
@@ -63,6 +64,7 @@ class Knowledge:
         self.titles: dict[str, tuple[str, str]] = {}
         for row in read_tsv(folder / "titles.tsv"):
             self.titles.setdefault(row["title"].lower(), (row["sector"], row["scope"]))
+        self.roles = Roles(folder / "roles.tsv")
 
 
 _KNOWLEDGE: Knowledge | None = None
@@ -86,6 +88,11 @@ class ActorStage:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for title in self.k.titles:
             self.titles.add(title, [nlp.make_doc(title)])
+        self.people = PhraseMatcher(nlp.vocab, attr="ORTH")  # office holders the NER may miss
+        names = sorted(set(self.k.roles.terms) | self.k.roles.alias_texts)
+        self.people.add("PERSON", [nlp.make_doc(name) for name in names])
+        self.family_names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.family_names.add("PERSON", [nlp.make_doc(n) for n in sorted(self.k.roles.family_name_texts)])
 
     def __call__(self, doc: Doc) -> Doc:
         Resolver(self, doc).run()
@@ -99,6 +106,13 @@ class Resolver:
         self.k, self.doc, self.ew = stage.k, doc, coded(doc)
         self.dictionary = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
         self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
+        known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
+        others = [e for e in doc.ents if e.label_ == "PERSON"]
+        others += [Span(doc, s, e, label="PERSON") for _, s, e in stage.family_names(doc)
+                   if doc[s].pos_ == "PROPN" and doc[s].ent_type_ not in {"GPE", "LOC", "NORP"}]
+        others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
+        self.person_spans = sorted(known + others, key=lambda s: s.start)  # the role table's names first
+        self.day = self.ew.meta.date
         self.by_key: dict[tuple, Actor] = {}
         self.found: list[tuple[Span, tuple, dict]] = []  # (mention, key, actor fields) in discovery order
         self.taken: set[int] = set()  # tokens already inside a mention
@@ -115,29 +129,76 @@ class Resolver:
 
     def _people(self) -> None:
         surnames: dict[str, tuple] = {}
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            ent = self._strip_leading_title(ent)
-            if ent is None:
-                continue
+        known: set[tuple] = set()
+        for ent in self.person_spans:
+            if self.k.roles.person(ent.text) is None:  # "Sultan Ibrahim Iskandar" keeps its title
+                ent = self._strip_leading_title(ent)
+                if ent is None:
+                    continue
             tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct]
             if not tokens:
                 continue
-            if len(tokens) == 1 or ent[0].text in HONORIFICS:
+            name = self.doc[tokens[0].i:tokens[-1].i + 1].text
+            person = self.k.roles.person(name)
+            if person is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
                 key = surnames.get(tokens[-1].text)
                 if key:  # "Mr. Blinken" / "Blinken" after "Antony Blinken"
                     self._add(ent, key, None)
                     continue
-            name = " ".join(t.text for t in tokens)
-            key = ("person", name)
-            if key not in {k for _, k, _ in self.found}:
-                fields, start = self._person_fields(ent, name)
+                person = self.k.roles.by_family_name(tokens[-1].text, self.day)  # "Zelenskyy said"
+            key = ("person", person or name)
+            if key not in known:
+                known.add(key)
+                fields, start = self._person_fields(ent, person or name, person)
                 self._add(self.doc[start:ent.end], key, fields)
             else:
                 self._add(ent, key, None)
             for token in (tokens[-1], tokens[0]):  # "Mr. Blinken"; family name first in "Mr. Wang" (Wang Yi)
                 surnames.setdefault(token.text, key)
+        self._titles_alone(known)
+
+    def _titles_alone(self, known: set[tuple]) -> None:
+        """ "Ukraine's foreign minister", "the president": the holder of that office on the document date,
+        or the person already introduced with that title."""
+        for title in self.title_spans:
+            if any(i in self.taken for i in range(title.start, title.end)):
+                continue
+            if title.end < len(self.doc) and self.doc[title.end].ent_type_ == "PERSON":
+                continue
+            owner = self._dictionary_before(title.start)
+            before = self.doc[title.start - 1].lower_ if title.start else ""
+            if owner is None and before != "the":
+                continue
+            earlier = next((k for span, k, f in reversed(self.found)
+                            if f and f.get("title", "") and f["title"].lower() == title.text.lower()
+                            and span.start < title.start), None)
+            if owner is None and earlier:
+                self._add(self.doc[title.start - 1:title.end], earlier, None)
+                continue
+            code = self._owner_code(owner, title)
+            person = self.k.roles.holder(code, title.text, self.day) if code else None
+            if person is None:
+                continue
+            key = ("person", person)
+            start = owner.start if owner is not None else title.start - 1
+            self._add(self.doc[start:title.end], key, None if key in known else self._standing_fields(person))
+            known.add(key)
+
+    def _owner_code(self, owner: Span | None, title: Span) -> str | None:
+        """The country or organisation a title belongs to: the phrase before it, else the last one named."""
+        if owner is not None:
+            return self.k.phrases[owner.label_].code
+        earlier = [s for s in self.dictionary if s.end <= title.start
+                   and self.k.phrases[s.label_].kind in {"name", "demonym", "organisation"}]
+        return self.k.phrases[earlier[-1].label_].code if earlier else None
+
+    def _standing_fields(self, person: str) -> dict:
+        standing: Standing | None = self.k.roles.standing(person, self.day)
+        fields = {"name": person, "type": "person", "title": None, "country": None, "sector": None, "code": None}
+        if standing is not None:
+            fields.update(code=standing.code, country=standing.country, sector=standing.sector,
+                          title=standing.title)
+        return fields
 
     def _strip_leading_title(self, ent: Span) -> Span | None:
         """NER sometimes swallows the title ("President Joe Biden"); keep the name only."""
@@ -148,23 +209,24 @@ class Resolver:
                 return None
         return ent
 
-    def _person_fields(self, ent: Span, name: str) -> tuple[dict, int]:
-        """Title and country from what precedes the name: "[U.S.] [Secretary of State] Antony Blinken";
-        returns the actor's fields and where that introduction starts."""
+    def _person_fields(self, ent: Span, name: str, person: str | None) -> tuple[dict, int]:
+        """Title and country from what precedes the name ("[U.S.] [Secretary of State] Antony Blinken"),
+        else from the office the role table gives on the document date; returns the actor's fields and
+        where the introduction starts."""
         title = next((t for t in self.title_spans if t.end == ent.start), None)
-        owner = None
-        if title is not None:
-            owner = self._dictionary_before(title.start)
-        sector = self.k.titles[title.label_][0] if title is not None else None
-        fields = {"name": name, "type": "person", "title": title.text if title is not None else None,
-                  "country": None, "sector": sector, "code": None}
-        if owner is not None:
-            entry = self.k.phrases[owner.label_]
-            if entry.kind == "organisation":
-                fields.update(code=entry.code, country=None)
-            else:
-                fields.update(country=entry.code, code=entry.code + (sector or ""))
+        owner = self._dictionary_before(title.start) if title is not None else None
         start = owner.start if owner is not None else title.start if title is not None else ent.start
+        fields = self._standing_fields(person) if person else \
+            {"name": name, "type": "person", "title": None, "country": None, "sector": None, "code": None}
+        if owner is not None:  # what the text says wins over the table
+            entry = self.k.phrases[owner.label_]
+            sector = self.k.titles[title.label_][0]
+            if entry.kind == "organisation":
+                fields.update(code=entry.code, country=None, sector=sector, title=title.text)
+            else:
+                fields.update(country=entry.code, code=entry.code + sector, sector=sector, title=title.text)
+        elif title is not None and fields["code"] is None:
+            fields.update(sector=self.k.titles[title.label_][0], title=title.text)
         return fields, start
 
     def _dictionary_before(self, i: int) -> Span | None:
