@@ -121,3 +121,29 @@ def test_mr_x_two_paragraphs_later(nlp):
 def test_ambiguous_family_name_is_left_unresolved(nlp):
     clinton = dated(nlp, "Clinton spoke at the event.", "2018-05-01")["Clinton"]
     assert clinton.code is None
+
+
+def test_user_dictionary_adds_a_minister(tmp_path, capsys):
+    import json
+
+    from eventwire.cli import main
+
+    roles = tmp_path / "my_roles.tsv"
+    roles.write_text("person\taliases\trole\ttitle\tcountry\torg\tsector\tstart\tend\tstatus\tnote\n"
+                     "Ilse Vandermeer\t\tforeign_minister\tForeign Minister\tNLD\t\tGOV\t2030-01-01\t\t\t\n",
+                     encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Ilse Vandermeer flew to Oslo.", encoding="utf-8")
+    assert main(["code", "--date", "2030-02-01", "--actors", str(roles), str(story)]) == 0
+    actors = {a["name"]: a for a in json.loads(capsys.readouterr().out)["actors"]}
+    assert actors["Ilse Vandermeer"]["code"] == "NLDGOV"
+    assert actors["Ilse Vandermeer"]["title"] == "Foreign Minister"
+
+
+def test_user_dictionary_with_unknown_header_is_refused(tmp_path):
+    from eventwire.actors import Knowledge
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tcode\nFoo\tBAR\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv: not an actor dictionary"):
+        Knowledge((str(bad),))

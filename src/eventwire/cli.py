@@ -16,7 +16,10 @@ from . import ingest
 from .ingest import Problem
 
 SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
-INGEST_BATCH = 256  # documents coded and stored per transaction
+INGEST_BATCH = 256
+ACTORS_HELP = ("an actor dictionary (TSV in the format of eventwire/actors: countries, organisations, sectors, "
+               "titles or roles) whose rows add to or override the package's; repeatable; default: the "
+               "EVENTWIRE_ACTORS setting")  # documents coded and stored per transaction
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,12 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--date", type=_date, help="document date (YYYY-MM-DD) where the input gives none")
     p.add_argument("--title", help="document title where the input gives none")
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
+    p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
     p.set_defaults(run=_code)
 
     p = sub.add_parser("ingest", help="code documents and store them in DuckDB")
     p.add_argument("paths", nargs="+")
     p.add_argument("--date", type=_date)
     p.add_argument("--db", default=None, help="DuckDB file (default eventwire.duckdb)")
+    p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("stats", help="summary of a store")
@@ -58,6 +63,15 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
 
 
+def _pipeline(args):
+    from .pipeline import build
+
+    try:
+        return build(actors=tuple(args.actors) if getattr(args, "actors", None) else None)
+    except (OSError, ValueError) as exc:  # an unreadable or malformed user dictionary
+        raise SystemExit(f"eventwire: {exc}") from None
+
+
 def _items(paths, date=None, title=None):
     """Readable items; problems go to stderr as one line each and are counted."""
     problems = 0
@@ -77,9 +91,10 @@ def _items(paths, date=None, title=None):
 def _code(args) -> int:
     from .pipeline import code_many
 
+    nlp = _pipeline(args)
     generate, problems = _items(args.paths, args.date, args.title)
     items = list(generate())
-    results = code_many((i.text, i.meta) for i in items)
+    results = code_many(((i.text, i.meta) for i in items), nlp)
     out = sys.stdout
     for item, coded in zip(items, tqdm(results, total=len(items), disable=len(items) < 20 or None,
                                         desc="coding", unit="doc")):
@@ -117,6 +132,7 @@ def _ingest(args) -> int:
     from .pipeline import code_many
     from .store import DEFAULT_DB, Store
 
+    nlp = _pipeline(args)
     generate, problems = _items(args.paths, args.date)
     items = iter(generate())
     read = added = 0
@@ -125,7 +141,7 @@ def _ingest(args) -> int:
             read += len(chunk)
             known = store.known_hashes(i.content_hash for i in chunk)
             fresh = [i for i in chunk if i.content_hash not in known]
-            coded = code_many((i.text, i.meta) for i in fresh)
+            coded = code_many(((i.text, i.meta) for i in fresh), nlp)
             added += store.add([(c, i.content_hash, i.text) for i, c in zip(fresh, coded)])
             bar.update(len(chunk))
     print(f"{read} documents read, {added} new stored in {store.path}"
@@ -145,7 +161,7 @@ def _stats(args) -> int:
 def _demo(args) -> int:
     corpus = resources.files("eventwire") / "demo" / "news.jsonl"
     with resources.as_file(corpus) as path:
-        status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db))
+        status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db, actors=None))
     return status or _stats(argparse.Namespace(db=args.db))
 
 

@@ -7,35 +7,42 @@ Stages run in data-flow order on one shared ``Doc``: actors → time → places 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors, events, places, quotes, time
+from . import actors as actors_stage
+from . import events, places, quotes, time
 from .document import Coded, Meta, coded
 from .nlp import load_model
 
-STAGES = {
-    "eventwire_actors": actors.ActorStage,
-    "eventwire_time": time.TimeStage,
-    "eventwire_places": places.PlaceStage,
-    "eventwire_quotes": quotes.QuoteStage,
-    "eventwire_events": events.EventStage,
-}
+STAGES = ("eventwire_actors", "eventwire_time", "eventwire_places", "eventwire_quotes", "eventwire_events")
 
-for _name, _stage in STAGES.items():
-    if _name not in Language.factories:
+if "eventwire_actors" not in Language.factories:
+    Language.factory("eventwire_actors", default_config={"actors": []},
+                     func=lambda nlp, name, actors: actors_stage.ActorStage(nlp, tuple(actors)))
+    for _name, _stage in (("eventwire_time", time.TimeStage), ("eventwire_places", places.PlaceStage),
+                          ("eventwire_quotes", quotes.QuoteStage), ("eventwire_events", events.EventStage)):
         Language.factory(_name, func=lambda nlp, name, _stage=_stage: _stage(nlp))
 
 
+def user_actor_files() -> tuple[str, ...]:
+    """Actor dictionaries named by the ``EVENTWIRE_ACTORS`` setting (paths joined by os.pathsep)."""
+    return tuple(p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p)
+
+
 @lru_cache(maxsize=None)
-def build(model: str | None = None) -> Language:
-    """The full eventwire pipeline on top of the spaCy model (cached per model name)."""
+def build(model: str | None = None, actors: tuple[str, ...] | None = None) -> Language:
+    """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (by default
+    those of ``EVENTWIRE_ACTORS``); cached per model and dictionaries."""
     nlp = load_model(model)
     for name in STAGES:
-        nlp.add_pipe(name)
+        config = {"actors": list(user_actor_files() if actors is None else actors)} \
+            if name == "eventwire_actors" else {}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 

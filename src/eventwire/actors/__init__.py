@@ -9,6 +9,7 @@ the title and country that introduce them ("U.S. Secretary of State X" → USAGO
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -38,15 +39,28 @@ class Entry:
     ambiguous: bool = False
 
 
-class Knowledge:
-    """The actor dictionaries, read once."""
+# each dictionary file, by the first column of its header (how a user file is recognised)
+FILES = {"iso3": "countries.tsv", "code": "organisations.tsv", "lemma": "sectors.tsv", "title": "titles.tsv",
+         "person": "roles.tsv"}
 
-    def __init__(self, folder: Path = HERE):
+
+class Knowledge:
+    """The actor dictionaries, read once: the package's files, with the rows of user files (``--actors``,
+    ``EVENTWIRE_ACTORS``) taking precedence over them."""
+
+    def __init__(self, extra: tuple[str, ...] = ()):
+        rows = {name: [] for name in FILES.values()}
+        for path in extra:
+            rows[_kind_of(Path(path))].extend(read_tsv(path))
+        user_people = {r["person"] for r in rows["roles.tsv"]}  # a user's person replaces the package's
+        for name in FILES.values():
+            rows[name].extend(r for r in read_tsv(HERE / name) if r.get("person") not in user_people)
+
         self.phrases: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
-        for row in read_tsv(folder / "countries.tsv"):
+        for row in rows["countries.tsv"]:
             code, name = row["iso3"], row["name"]
-            self.country_names[code] = name
+            self.country_names.setdefault(code, name)
             ambiguous = row.get("ambiguous") == "1"
             for kind, cell in (("name", row["name"]), ("name", row["aliases"]), ("demonym", row["demonyms"]),
                                ("capital", row["capitals"]), ("metonym", row["metonyms"])):
@@ -54,34 +68,42 @@ class Knowledge:
                     self.phrases.setdefault(phrase, Entry(kind, code, name, ambiguous and kind == "name"))
         self.organisations: dict[str, str] = {}
         self.descriptions: dict[str, list[str]] = {}  # "alliance" -> organisations "the alliance" may mean
-        for row in read_tsv(folder / "organisations.tsv"):
-            self.organisations[row["code"]] = row["name"]
+        for row in rows["organisations.tsv"]:
+            self.organisations.setdefault(row["code"], row["name"])
             for noun in split(row.get("descriptions", "")):
                 self.descriptions.setdefault(noun, []).append(row["code"])
             for phrase in [row["name"], *split(row["aliases"])]:
                 self.phrases.setdefault(phrase, Entry("organisation", row["code"], row["name"]))
-        self.sectors = {row["lemma"]: row["sector"] for row in read_tsv(folder / "sectors.tsv")}
+        self.sectors: dict[str, str] = {}
+        for row in rows["sectors.tsv"]:
+            self.sectors.setdefault(row["lemma"], row["sector"])
         self.titles: dict[str, tuple[str, str]] = {}
-        for row in read_tsv(folder / "titles.tsv"):
+        for row in rows["titles.tsv"]:
             self.titles.setdefault(row["title"].lower(), (row["sector"], row["scope"]))
-        self.roles = Roles(folder / "roles.tsv")
+        self.roles = Roles(rows["roles.tsv"])
 
 
-_KNOWLEDGE: Knowledge | None = None
+def _kind_of(path: Path) -> str:
+    """Which dictionary a user file extends, from its header."""
+    first = next((line for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and not line.startswith("#")), "")
+    column = first.split("\t")[0].strip()
+    if column not in FILES:
+        raise ValueError(f"{path}: not an actor dictionary (the header must start with one of "
+                         f"{', '.join(FILES)}, as in the files of eventwire/actors)")
+    return FILES[column]
 
 
-def knowledge() -> Knowledge:
-    global _KNOWLEDGE
-    if _KNOWLEDGE is None:
-        _KNOWLEDGE = Knowledge()
-    return _KNOWLEDGE
+@lru_cache(maxsize=None)
+def knowledge(extra: tuple[str, ...] = ()) -> Knowledge:
+    return Knowledge(extra)
 
 
 class ActorStage:
     """spaCy component: finds actors and their mentions, filling ``coded(doc).actors``."""
 
-    def __init__(self, nlp: Language):
-        self.k = knowledge()
+    def __init__(self, nlp: Language, actors: tuple[str, ...] = ()):
+        self.k = knowledge(tuple(actors))
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         for phrase in self.k.phrases:
             self.phrases.add(phrase, [nlp.make_doc(phrase)])

@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..tables import read_tsv, split
+from ..tables import split
 
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG"}
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
@@ -55,7 +54,7 @@ def fold(text: str) -> str:
 
 
 class Roles:
-    def __init__(self, path: Path):
+    def __init__(self, rows: list[dict[str, str]]):
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, str] = {}  # folded name or alias -> person
         self.by_surname: dict[str, set[str]] = {}  # folded family name -> people
@@ -63,7 +62,7 @@ class Roles:
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
-        for row in read_tsv(path):
+        for row in rows:
             term = Term(row["person"], row["role"], row["title"], row["country"] or None, row["org"] or None,
                         row["sector"], dt.date.fromisoformat(row["start"]),
                         dt.date.fromisoformat(row["end"]) if row["end"] else None, row["status"])
