@@ -17,6 +17,7 @@ from .ingest import Problem
 
 SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
 INGEST_BATCH = 256
+CONFIDENCE_HELP = "keep only events whose confidence is at least X (0 to 1)"
 ACTORS_HELP = ("an actor dictionary (TSV in the format of eventwire/actors: countries, organisations, sectors, "
                "titles or roles) whose rows add to or override the package's; repeatable; default: the "
                "EVENTWIRE_ACTORS setting")  # documents coded and stored per transaction
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--title", help="document title where the input gives none")
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
     p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help=CONFIDENCE_HELP)
+    p.add_argument("--explain", action="store_true",
+                   help="print, per event, the trigger, the lexicon pattern and the parse path that produced it")
     p.set_defaults(run=_code)
 
     p = sub.add_parser("ingest", help="code documents and store them in DuckDB")
@@ -39,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--date", type=_date)
     p.add_argument("--db", default=None, help="DuckDB file (default eventwire.duckdb)")
     p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help=CONFIDENCE_HELP)
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("stats", help="summary of a store")
@@ -98,8 +103,11 @@ def _code(args) -> int:
     out = sys.stdout
     for item, coded in zip(items, tqdm(results, total=len(items), disable=len(items) < 20 or None,
                                         desc="coding", unit="doc")):
+        coded.keep_events(args.min_confidence)
         data = coded.to_json()
-        if args.format == "json":
+        if args.explain:
+            out.write(_explain(data, item.text) + "\n")
+        elif args.format == "json":
             out.write(_pretty(data) + "\n")
         elif args.format == "jsonl":
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -128,6 +136,25 @@ def _table(data: dict, text: str) -> str:
     return "\n".join(lines)
 
 
+def _explain(data: dict, text: str) -> str:
+    """Why each event was coded: its evidence, the lexicon row and the parse path."""
+    actors = {a["id"]: a for a in data["actors"]}
+    lines = [f"# {data['document']['id']}"]
+    for e in data["events"]:
+        s, t = e["trigger"]
+        who = lambda ids: " + ".join(f"{actors[i]['name']} ({actors[i]['code']})" for i in ids) or "-"  # noqa: E731
+        lines += [f"{e['id']}  {e['cameo']} {e['plover'] or 'STATEMENT'}  {who(e['source'])} → {who(e['target'])}"
+                  f"  [{e['modality']}{', negated' if e['negated'] else ''}, confidence {e['confidence']}]",
+                  f"    sentence: {text[e['sentence'][0]:e['sentence'][1]]!r}",
+                  f"    trigger:  {text[s:t]!r} at {s}-{t}",
+                  f"    pattern:  {e['pattern']}",
+                  f"    parse:    {e['path'] or '-'}",
+                  f"    date:     {e['date']} ({e['date_source']})" + (f", deadline {e['deadline']}" if e['deadline'] else "")]
+        if e["reported_by"]:
+            lines.append(f"    reported by: {actors[e['reported_by']]['name']}")
+    return "\n".join(lines)
+
+
 def _ingest(args) -> int:
     from .pipeline import code_many
     from .store import DEFAULT_DB, Store
@@ -142,7 +169,10 @@ def _ingest(args) -> int:
             known = store.known_hashes(i.content_hash for i in chunk)
             fresh = [i for i in chunk if i.content_hash not in known]
             coded = code_many(((i.text, i.meta) for i in fresh), nlp)
-            added += store.add([(c, i.content_hash, i.text) for i, c in zip(fresh, coded)])
+            batch = [(c, i.content_hash, i.text) for i, c in zip(fresh, coded)]
+            for c, _, _ in batch:
+                c.keep_events(args.min_confidence)
+            added += store.add(batch)
             bar.update(len(chunk))
     print(f"{read} documents read, {added} new stored in {store.path}"
           + (f", {problems()} problems (see above)" if problems() else ""), file=sys.stderr)
@@ -161,7 +191,8 @@ def _stats(args) -> int:
 def _demo(args) -> int:
     corpus = resources.files("eventwire") / "demo" / "news.jsonl"
     with resources.as_file(corpus) as path:
-        status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db, actors=None))
+        status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db, actors=None,
+                                            min_confidence=0.0))
     return status or _stats(argparse.Namespace(db=args.db))
 
 

@@ -57,7 +57,8 @@ class Event:
     sentence: list[int]
     confidence: float
     date_source: str = "document"
-    pattern: str | None = None
+    pattern: str | None = None  # the lexicon row that fired, e.g. "send/VERB+obj:system"
+    path: str | None = None  # how the parse filled the roles, e.g. "source nsubj 'Russia'; target dobj 'Ukraine'"
 
 
 @dataclass
@@ -123,6 +124,13 @@ class Coded:
         self.mention_spans.append((span.start, span.end, actor.id))
         for i in range(span.start, span.end):
             self.actor_of_token[i] = actor.id
+
+    def keep_events(self, min_confidence: float) -> None:
+        """Drop events below a confidence, and the quotes' references to them."""
+        self.events = [e for e in self.events if e.confidence >= min_confidence]
+        kept = {e.id for e in self.events}
+        for quote in self.quotes:
+            quote.events = [e for e in quote.events if e in kept]
 
     def to_json(self) -> dict:
         m = self.meta

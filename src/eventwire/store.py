@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS events (
     doc_id VARCHAR, id VARCHAR, source VARCHAR[], target VARCHAR[], source_code VARCHAR, target_code VARCHAR,
     cameo VARCHAR, plover VARCHAR, mode VARCHAR, quad INTEGER, goldstein DOUBLE, date VARCHAR,
     date_source VARCHAR, modality VARCHAR, negated BOOLEAN, reported_by VARCHAR, deadline VARCHAR,
-    place VARCHAR, trigger INTEGER[], sentence INTEGER[], confidence DOUBLE, pattern VARCHAR);
+    place VARCHAR, trigger INTEGER[], sentence INTEGER[], confidence DOUBLE, pattern VARCHAR, path VARCHAR);
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR, id VARCHAR, speaker VARCHAR, speaker_text VARCHAR, source INTEGER[], cue INTEGER[],
     direct BOOLEAN, content INTEGER[], text VARCHAR, events VARCHAR[]);

@@ -132,8 +132,11 @@ class EventStage:
     # -- roles -----------------------------------------------------------------------------------------
 
     def _events(self, doc: Doc, ew: Coded, trigger: Token, rule: Rule, carrier: Token | None) -> list[Event]:
-        sources, targets = _roles(ew, trigger, carrier)
-        sources = [a for a in sources if a.code]
+        filled = [(role, actor, f"{role} {via} {phrase.text!r}") for role, phrase, via in _roles(trigger, carrier)
+                  for actor in _actors_in(ew, phrase)]
+        sources = _unique([a for role, a, _ in filled if role == "source" and a.code])
+        targets = _unique([a for role, a, _ in filled if role == "target"])
+        path = "; ".join(dict.fromkeys(how for role, a, how in filled if a in sources or a in targets))
         if not sources:
             return []  # an event needs someone who did it
         targets = [a for a in targets if a not in sources]
@@ -157,7 +160,7 @@ class EventStage:
                     deadline=_deadline(doc, ew, sent) if modality == "intended" else None,
                     place=place.id if place else None,
                     trigger=[trigger.idx, trigger.idx + len(trigger.text)], sentence=[sent.start_char, sent.end_char],
-                    confidence=confidence, pattern=rule.explain(carrier)))
+                    confidence=confidence, pattern=rule.explain(carrier), path=path))
         return events
 
 
@@ -217,48 +220,45 @@ def _clause_subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _roles(ew: Coded, trigger: Token, carrier: Token | None) -> tuple[list[Actor], list[Actor]]:
-    """Sources and targets of a trigger; a light verb's object noun may hold the target ("imposed
-    sanctions on Belarus")."""
-    sources: list[Actor] = []
-    targets: list[Actor] = []
+def _roles(trigger: Token, carrier: Token | None) -> list[tuple[str, Token, str]]:
+    """The phrases that fill a trigger's roles, as (role, phrase head, dependency path) triples; a light
+    verb's object noun may hold the target ("imposed sanctions on Belarus")."""
+    roles: list[tuple[str, Token, str]] = []
+
+    def objects_of(prep: Token, role: str, via: str) -> None:
+        roles.extend((role, pobj, f"{via}:{prep.lower_}>pobj") for pobj in prep.children if pobj.dep_ == "pobj")
+
     if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"}:
         for child in carrier.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    targets.extend(_actors_in(ew, pobj))
+                objects_of(child, "target", f"{carrier.dep_}>prep")
     if trigger.pos_ == "VERB":
         subjects, passive = _clause_subject(trigger)
         own_passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger.children)
-        for s in subjects:
-            (targets if passive and own_passive else sources).extend(_actors_in(ew, s))
+        for subject in subjects:
+            via = subject.dep_ if subject.head == trigger else f"{trigger.dep_}^{subject.dep_}"
+            roles.append(("target" if passive and own_passive else "source", subject, via))
         for child in trigger.children:
             if child.dep_ == "agent":  # passive "by X"
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    sources.extend(_actors_in(ew, pobj))
+                objects_of(child, "source", "agent")
             elif child.dep_ in OBJECTS:
-                targets.extend(_actors_in(ew, child))
+                roles.append(("target", child, child.dep_))
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    targets.extend(_actors_in(ew, pobj))
+                objects_of(child, "target", "prep")
     else:
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                sources.extend(_actors_in(ew, child))
+                roles.append(("source", child, child.dep_))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    sources.extend(_actors_in(ew, pobj))
+                objects_of(child, "source", "prep")
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "of"):
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    targets.extend(_actors_in(ew, pobj))
-        if not sources and trigger.dep_ in OBJECTS:
-            verb = trigger.head
-            if verb.lemma_.lower() in LIGHT_VERBS:
-                subjects, passive = _clause_subject(verb)
-                if not passive:
-                    for s in subjects:
-                        sources.extend(_actors_in(ew, s))
-    return _unique(sources), _unique(targets)
+                objects_of(child, "target", "prep")
+        if not any(role == "source" for role, _, _ in roles) and trigger.dep_ in OBJECTS \
+                and trigger.head.lemma_.lower() in LIGHT_VERBS:
+            subjects, passive = _clause_subject(trigger.head)
+            if not passive:
+                roles.extend(("source", s, f"{trigger.dep_}^{s.dep_}") for s in subjects)
+    return roles
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
