@@ -99,3 +99,56 @@ def test_stats_prints_summary(corpus, tmp_path, capsys):
     assert main(["stats", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "documents 2" in out and "Events by PLOVER type" in out and "Top dyads" in out
+
+
+PROMISES = [
+    {"id": "p1", "date": "2025-01-10", "text": "Germany pledged to deliver tanks to Ukraine by January 15."},
+    {"id": "p2", "date": "2025-01-10", "text": "France promised to send aid to Moldova by March 31."},
+    {"id": "p3", "date": "2025-01-28", "text": "Japan vowed to send aid to Ukraine by February 3."},
+]
+
+
+@pytest.fixture
+def promise_db(tmp_path):
+    path = tmp_path / "promises.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in PROMISES) + "\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    assert main(["ingest", str(path), "--db", str(db)]) == 0
+    return db
+
+
+def test_commitments_are_open_due_or_past_due(promise_db, capsys):
+    capsys.readouterr()
+    assert main(["commitments", "--db", str(promise_db), "--as-of", "2025-02-01"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    states = {line.split()[0]: line.split("  ")[1].strip() for line in lines}
+    assert states == {"2025-01-15": "past due", "2025-02-03": "due", "2025-03-31": "open"}
+    assert main(["commitments", "--db", str(promise_db), "--as-of", "2025-02-01", "--actor", "FRA"]) == 0
+    assert "France" in capsys.readouterr().out
+
+
+def test_quotes_by_speaker_and_about(tmp_path, capsys):
+    text = ('Polish Prime Minister Donald Tusk spoke in Warsaw on Monday. "Ukraine will not stand alone," '
+            'Tusk said. "Our farmers need help too," he added.')
+    path = tmp_path / "speech.jsonl"
+    path.write_text(json.dumps({"id": "s1", "date": "2024-03-04", "text": text}) + "\n", encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    main(["ingest", str(path), "--db", str(db)])
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--speaker", "Tusk"]) == 0
+    out = capsys.readouterr().out
+    assert "Ukraine will not stand alone" in out and "Our farmers need help too" in out
+    assert main(["quotes", "--db", str(db), "--speaker", "POLGOV", "--about", "UKR"]) == 0
+    out = capsys.readouterr().out
+    assert "Ukraine will not stand alone" in out and "farmers" not in out
+
+
+def test_explain_and_min_confidence(tmp_path, capsys):
+    path = tmp_path / "s.txt"
+    path.write_text("Russia attacked Ukraine. Japan said the talks were useful.", encoding="utf-8")
+    assert main(["code", "--explain", "--date", "2024-12-04", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "pattern:  attack/VERB" in out and "parse:    source nsubj 'Russia'; target dobj 'Ukraine'" in out
+    assert main(["code", "--format", "jsonl", "--min-confidence", "0.6", "--date", "2024-12-04", str(path)]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert [e["cameo"] for e in events] == ["190"]  # the 0.55 statement is filtered out

@@ -50,6 +50,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=None)
     p.set_defaults(run=_stats)
 
+    p = sub.add_parser("commitments", help="promises with deadlines in a store: open, due or past due")
+    p.add_argument("--as-of", type=_date, default=dt.date.today(), help="the day to judge deadlines by (default today)")
+    p.add_argument("--actor", help="only promises by this actor code (a prefix: RUS matches RUSGOV)")
+    p.add_argument("--db", default=None)
+    p.set_defaults(run=_commitments)
+
+    p = sub.add_parser("quotes", help="statements in a store by a speaker, optionally about someone")
+    p.add_argument("--speaker", required=True, help="a name (or part of one) or an actor code")
+    p.add_argument("--about", help="a name or actor code mentioned in the statement")
+    p.add_argument("--db", default=None)
+    p.set_defaults(run=_quotes)
+
     p = sub.add_parser("demo", help="ingest the bundled demo corpus and print its summary")
     p.add_argument("--db", default="demo.duckdb")
     p.set_defaults(run=_demo)
@@ -185,6 +197,24 @@ def _stats(args) -> int:
 
     with Store(args.db or DEFAULT_DB, read_only=True) as store:
         print(format_summary(summary(store)))
+    return 0
+
+
+def _commitments(args) -> int:
+    from .query import commitments, format_commitments
+    from .store import DEFAULT_DB, Store
+
+    with Store(args.db or DEFAULT_DB, read_only=True) as store:
+        print(format_commitments(commitments(store, args.as_of, args.actor)))
+    return 0
+
+
+def _quotes(args) -> int:
+    from .query import format_quotes, quotes
+    from .store import DEFAULT_DB, Store
+
+    with Store(args.db or DEFAULT_DB, read_only=True) as store:
+        print(format_quotes(quotes(store, args.speaker, args.about)))
     return 0
 
 

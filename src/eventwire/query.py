@@ -1,6 +1,8 @@
-"""Questions asked of the store: the summary that `eventwire stats` and `make demo` print."""
+"""Questions asked of the store: the summary (`stats`, `make demo`), commitments and quotes."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from .store import Store
 
@@ -38,3 +40,74 @@ def format_summary(s: dict) -> str:
     lines += [f"  {deadline}  {who} ({cameo}) → {target or '-'}  [{doc}]"
               for deadline, who, cameo, target, doc in s["commitments"]] or ["  (none)"]
     return "\n".join(lines)
+
+
+DUE_WINDOW = dt.timedelta(days=7)
+
+
+def _deadline_end(value: str) -> dt.date:
+    """The last day a deadline allows: "2025-01-20" → that day, "2025-01" → 31 January, "2025" → 31 December."""
+    parts = [int(p) for p in value.split("-")[:3]]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def commitments(store: Store, as_of: dt.date, actor: str | None = None) -> list[dict]:
+    """Promises with a deadline, each marked open, due (within a week of ``as_of``) or past due."""
+    rows = store.con.execute("""
+        SELECT e.deadline, e.source_code, a.name, e.cameo, e.plover, e.target_code, e.modality,
+               d.text[e.sentence[1] + 1 : e.sentence[2]] AS evidence, e.doc_id, d.date
+        FROM events e JOIN documents d USING (doc_id)
+        LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.source[1]
+        WHERE e.deadline IS NOT NULL AND (? IS NULL OR e.source_code = ? OR e.source_code LIKE ? || '%')
+        ORDER BY e.deadline, e.doc_id""", [actor, actor, actor]).fetchall()
+    result = []
+    for deadline, code, name, cameo, plover, target, modality, evidence, doc_id, published in rows:
+        if published is not None and published > as_of:
+            continue  # not promised yet on that day
+        end = _deadline_end(deadline)
+        state = "past due" if end < as_of else "due" if end - as_of <= DUE_WINDOW else "open"
+        result.append({"deadline": deadline, "state": state, "source": code, "source_name": name, "cameo": cameo,
+                       "plover": plover, "target": target, "evidence": " ".join(evidence.split()), "doc": doc_id})
+    return result
+
+
+def format_commitments(rows: list[dict]) -> str:
+    if not rows:
+        return "(no commitments with deadlines)"
+    return "\n".join(f"{r['deadline']:<10}  {r['state']:<8}  {r['source_name'] or r['source']} ({r['source']})"
+                     f" {r['plover'] or r['cameo']} → {r['target'] or '-'}  [{r['doc']}]\n    {r['evidence']}"
+                     for r in rows)
+
+
+def quotes(store: Store, speaker: str, about: str | None = None) -> list[dict]:
+    """Statements whose speaker's name contains ``speaker`` or whose code is it; ``about`` keeps those whose
+    content mentions an actor of that name or code."""
+    rows = store.con.execute("""
+        SELECT q.doc_id, q.id, a.name, a.code, q.direct, q.content, q.text, d.date
+        FROM quotes q JOIN actors a ON a.doc_id = q.doc_id AND a.id = q.speaker
+        JOIN documents d ON d.doc_id = q.doc_id
+        WHERE a.code = ? OR a.name ILIKE '%' || ? || '%'
+        ORDER BY d.date, q.doc_id, q.content[1]""", [speaker, speaker]).fetchall()
+    if about:
+        mentioned = store.con.execute("""
+            SELECT doc_id, mentions FROM actors WHERE code = ? OR code LIKE ? || '%' OR name ILIKE '%' || ? || '%'
+            """, [about, about, about]).fetchall()
+        spans: dict[str, list] = {}
+        for doc_id, mentions in mentioned:
+            spans.setdefault(doc_id, []).extend(mentions)
+        rows = [r for r in rows if any(r[5][0] <= s < r[5][1] for s, _ in spans.get(r[0], []))]
+    return [{"doc": doc, "id": qid, "speaker": name, "code": code, "direct": direct, "text": text,
+             "date": date.isoformat() if date else None}
+            for doc, qid, name, code, direct, _, text, date in rows]
+
+
+def format_quotes(rows: list[dict]) -> str:
+    if not rows:
+        return "(no quotes)"
+    return "\n".join(f"{r['date'] or '-'}  {r['speaker']} ({r['code'] or '-'}) [{r['doc']}]"
+                     f"{'' if r['direct'] else ' (indirect)'}\n    {' '.join(r['text'].split())}" for r in rows)
