@@ -360,22 +360,28 @@ class Resolver:
             self.ew.add_mention(actor, span)
 
     def _pronouns(self) -> None:
-        """ "he"/"she" → the person mentioned most recently within a few sentences."""
+        """ "he"/"she" → the most salient person of the last few sentences: the one the text is about
+        (mentioned most, as a subject) rather than merely the last name mentioned."""
+        sentence_of = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
         people = [(s, e, a) for s, e, a in self.ew.mention_spans if self.ew.actor(a).type == "person"]
-        if not people:
-            return
-        sent_index = {}
-        for n, sent in enumerate(self.doc.sents):
-            for t in sent:
-                sent_index[t.i] = n
         for token in self.doc:
             if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in self.ew.actor_of_token:
                 continue
-            before = [(s, a) for s, e, a in people if e <= token.i
-                      and sent_index[token.i] - sent_index[s] <= PRONOUN_REACH]
-            if before:
-                actor = self.ew.actor(before[-1][1])
-                self.ew.add_mention(actor, self.doc[token.i:token.i + 1])
+            here = sentence_of[token.i]
+            recent = [(s, e, a) for s, e, a in people if e <= token.i and here - sentence_of[s] <= PRONOUN_REACH]
+            if not recent:
+                continue
+            last = recent[-1][2]
+
+            def salience(actor_id: str) -> tuple[int, bool]:
+                mentions = [(s, e) for s, e, a in people if a == actor_id and e <= token.i]
+                as_subject = any(self.doc[s:e].root.dep_ in {"nsubj", "nsubjpass"} for s, e in mentions)
+                return len(mentions) + 2 * as_subject + (actor_id == last), actor_id == last
+
+            actor_id = max(dict.fromkeys(a for _, _, a in recent), key=salience)
+            self.ew.add_mention(self.ew.actor(actor_id), self.doc[token.i:token.i + 1])
+            people.append((token.i, token.i + 1, actor_id))
+            people.sort()
         for actor in self.ew.actors:
             actor.mentions.sort()
         self.ew.mention_spans.sort()

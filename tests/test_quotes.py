@@ -1,0 +1,220 @@
+"""The quotes stage on whole (invented) news articles: direct, reported and mixed quotes and their speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import code_text
+from eventwire.quotes import CUE_LEMMAS
+
+DATE = "2024-12-04"
+
+# Straight quote marks.
+BRUSSELS = """BRUSSELS — NATO foreign ministers met on Wednesday to discuss air defence for Ukraine as Russian strikes on the country's power grid intensified.
+
+U.S. Secretary of State Antony Blinken said that the allies had agreed to send more air defence systems before the end of the year. "Every system we deliver saves lives," Blinken told reporters after the meeting.
+
+"Ukraine needs to go into the winter in the strongest possible position," said Blinken, who is on his last tour of European capitals before the change of administration in Washington.
+
+Mark Rutte, the alliance's secretary general, said: "We are not at war with Russia. But we will not let Moscow decide who joins this alliance."
+
+Rutte said the strikes on the grid were "cynical" and had to be answered.
+
+Hungarian Foreign Minister Peter Szijjarto struck a different tone. "Sanctions have not worked and they will not work," he said. "The only way out is a ceasefire and talks."
+
+"Hungary will keep its own course on this."
+
+The meeting took place at the alliance's headquarters in Brussels. According to a senior diplomat, ministers will meet again in April.
+"""
+
+# Typographic marks, a nested single-quoted phrase and a quote running over two paragraphs.
+PARIS = """PARIS — French President Emmanuel Macron urged European leaders on Thursday to spend more on defence, warning that the continent could not rely on Washington for ever.
+
+“Europe must be able to defend itself. That is not a slogan; it is a necessity,” Macron said in a speech at the Sorbonne. “When I say ‘strategic autonomy’, I mean factories, not speeches.”
+
+In a long passage on Ukraine, he returned to the theme:
+
+“We have delivered what we promised, and we will deliver more. Our industry has doubled its output of shells in a year.
+
+“But nobody should think the war will end by itself. It will end when Russia understands that it cannot win.”
+
+Ursula von der Leyen, the president of the European Commission, welcomed the speech. She told reporters that the Commission would present a defence investment plan in the spring.
+"""
+
+KYIV = """KYIV — Ukrainian President Volodymyr Zelensky said "we need a just peace, not a pause that lets Russia rearm" in his nightly video address on Monday.
+
+"The air defence systems promised in Brussels must arrive before the frosts," according to Andriy Yermak, the head of the presidential office.
+
+Zelensky, who gave an interview to the programme "Meet the Press" on Sunday, is expected to travel to Berlin next week.
+"""
+
+# Two apostrophes for a double mark, as in newspaper archive text.
+ARCHIVE = """WASHINGTON — Senator Elizabeth Warren said on Monday that the banking bill would not pass in its current form.
+
+''We do not have the votes, and everybody in this building knows it,'' Warren told reporters outside the Senate chamber.
+"""
+
+# A bare surname after the full name.
+BERLIN = """BERLIN — German Chancellor Olaf Scholz defended his refusal to send long-range missiles to Ukraine on Friday.
+
+"We are the largest supporter of Ukraine in Europe, and we will stay that," Scholz said.
+"""
+
+# "he" after a sentence that ends with another person: the text is about Biden.
+WASHINGTON = """WASHINGTON — President Joe Biden defended his economic record on Tuesday in one of his last major speeches before leaving office. Speaking at the Brookings Institution, he warned against abandoning investments in clean energy and criticised the tariff plans of Donald Trump.
+
+"We will leave the next administration the strongest economy in the world," he said.
+"""
+
+
+TEXTS = {"brussels": BRUSSELS, "paris": PARIS, "kyiv": KYIV, "archive": ARCHIVE, "berlin": BERLIN,
+         "washington": WASHINGTON}
+
+
+@pytest.fixture(scope="module")
+def coded_texts():
+    return {name: code_text(text, date=DATE, id=name) for name, text in TEXTS.items()}
+
+
+def quote_starting(coded, words):
+    found = [q for q in coded.quotes if q.text.startswith(words)]
+    assert len(found) == 1, [q.text for q in coded.quotes]
+    return found[0]
+
+
+def spoken_by(coded, quote, surname):
+    """Whether the quote's speaker is the actor with a mention that contains ``surname`` (names may be
+    normalised by the actor stage, so the mentions are the evidence to compare)."""
+    text = TEXTS[coded.meta.id]
+    actor = coded.actor(quote.speaker) if quote.speaker else None
+    return actor is not None and any(surname in text[s:e] for s, e in actor.mentions)
+
+
+def test_said_x_and_x_told_reporters_with_straight_marks(coded_texts):
+    c = coded_texts["brussels"]
+    after = quote_starting(c, "Ukraine needs to go")
+    assert after.direct and spoken_by(c, after, "Blinken")
+    assert BRUSSELS[after.cue[0]:after.cue[1]] == "said"
+    assert after.text.endswith("position,")  # inside the marks, marks excluded
+    told = quote_starting(c, "Every system we deliver")
+    assert spoken_by(c, told, "Blinken") and BRUSSELS[told.cue[0]:told.cue[1]] == "told"
+
+
+def test_colon_introduces_a_multi_sentence_quote(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "We are not at war")
+    assert q.text == "We are not at war with Russia. But we will not let Moscow decide who joins this alliance."
+    assert spoken_by(c, q, "Rutte") and q.speaker_text == "Mark Rutte"
+
+
+def test_pronoun_speaker_is_the_person_named_before(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "Sanctions have not worked")
+    assert q.speaker_text == "he" and spoken_by(c, q, "Szijjarto")
+    # the next quote in the same paragraph is the same speaker's
+    assert spoken_by(c, quote_starting(c, "The only way out"), "Szijjarto")
+
+
+def test_cueless_paragraph_continues_the_previous_speaker(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "Hungary will keep its own course")
+    assert q.direct and q.cue is None and q.source is None
+    assert spoken_by(c, q, "Szijjarto")
+
+
+def test_indirect_speech_with_that(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "the allies had agreed")
+    assert not q.direct
+    assert q.text == "the allies had agreed to send more air defence systems before the end of the year"
+    assert spoken_by(c, q, "Blinken")
+
+
+def test_mixed_quote_is_one_indirect_quote(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "the strikes on the grid")
+    assert not q.direct and q.text == 'the strikes on the grid were "cynical" and had to be answered'
+    assert spoken_by(c, q, "Rutte")
+    assert not any(x.text.strip('"') == "cynical" for x in c.quotes)
+
+
+def test_according_to_a_noun_phrase_keeps_the_text_without_an_actor(coded_texts):
+    c = coded_texts["brussels"]
+    q = quote_starting(c, "ministers will meet again")
+    assert not q.direct and q.speaker is None and q.speaker_text == "a senior diplomat"
+    assert BRUSSELS[q.cue[0]:q.cue[1]] == "According to"
+
+
+def test_typographic_marks_and_a_nested_single_quote(coded_texts):
+    c = coded_texts["paris"]
+    first = quote_starting(c, "Europe must be able")
+    assert first.text == "Europe must be able to defend itself. That is not a slogan; it is a necessity,"
+    assert spoken_by(c, first, "Macron")
+    nested = quote_starting(c, "When I say")
+    assert "‘strategic autonomy’" in nested.text and spoken_by(c, nested, "Macron")
+    assert not any(q.text.startswith("strategic autonomy") for q in c.quotes)
+
+
+def test_multi_paragraph_quote_is_one_quote(coded_texts):
+    c = coded_texts["paris"]
+    q = quote_starting(c, "We have delivered")
+    assert q.direct and q.text.endswith("that it cannot win.")
+    assert "Our industry has doubled" in q.text and "But nobody should think" in q.text
+    assert spoken_by(c, q, "Macron")
+
+
+def test_reported_speech_after_warning_and_told(coded_texts):
+    c = coded_texts["paris"]
+    warned = quote_starting(c, "the continent could not rely")
+    assert not warned.direct and spoken_by(c, warned, "Macron")
+    told = quote_starting(c, "the Commission would present")
+    assert not told.direct and told.speaker_text == "She" and told.speaker is not None
+
+
+def test_x_said_quote_and_quote_according_to_x(coded_texts):
+    c = coded_texts["kyiv"]
+    said = quote_starting(c, "we need a just peace")
+    assert said.direct and said.text == "we need a just peace, not a pause that lets Russia rearm"
+    assert spoken_by(c, said, "Zelensky")
+    according = quote_starting(c, "The air defence systems promised")
+    assert according.direct and spoken_by(c, according, "Yermak")
+    assert not any("Meet the Press" in q.text for q in c.quotes)  # a quoted name is no quote
+
+
+def test_archive_double_apostrophe_marks(coded_texts):
+    c = coded_texts["archive"]
+    q = quote_starting(c, "We do not have the votes")
+    assert q.direct and q.text.endswith("knows it,") and spoken_by(c, q, "Warren")
+    assert ARCHIVE[q.cue[0]:q.cue[1]] == "told"
+
+
+def test_bare_surname_speaker_is_the_person_named_before(coded_texts):
+    c = coded_texts["berlin"]
+    q = quote_starting(c, "We are the largest supporter")
+    assert q.speaker_text == "Scholz" and BERLIN[q.cue[0]:q.cue[1]] == "said"
+    assert spoken_by(c, q, "Olaf Scholz")
+
+
+def test_pronoun_trap_speaker_is_who_the_text_is_about(coded_texts):
+    c = coded_texts["washington"]
+    q = quote_starting(c, "We will leave the next administration")
+    assert spoken_by(c, q, "Biden")
+
+
+def test_offsets_slice_to_the_records(coded_texts):
+    for name, c in coded_texts.items():
+        text = TEXTS[name]
+        assert [q.id for q in c.quotes] == [f"q{i}" for i in range(1, len(c.quotes) + 1)]
+        assert [q.content[0] for q in c.quotes] == sorted(q.content[0] for q in c.quotes)
+        for q in c.quotes:
+            assert text[q.content[0]:q.content[1]] == q.text
+            assert q.text == q.text.strip() and q.text[0] not in '"“\'' and q.text[-1] not in '"”\''
+            if q.source is not None:
+                assert text[q.source[0]:q.source[1]] == q.speaker_text
+            if q.speaker is not None:
+                assert c.actor(q.speaker) is not None
+
+
+def test_cue_lemmas_are_speech_verbs_only():
+    assert {"say", "tell", "warn", "tweet"} <= CUE_LEMMAS
+    assert not {"accuse", "threaten", "according to"} & CUE_LEMMAS
