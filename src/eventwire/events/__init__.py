@@ -132,8 +132,13 @@ class EventStage:
     # -- roles -----------------------------------------------------------------------------------------
 
     def _events(self, doc: Doc, ew: Coded, trigger: Token, rule: Rule, carrier: Token | None) -> list[Event]:
-        filled = [(role, actor, f"{role} {via} {phrase.text!r}") for role, phrase, via in _roles(trigger, carrier)
-                  for actor in _actors_in(ew, phrase)]
+        def fill(roles):
+            return [(role, actor, f"{role} {via} {phrase.text!r}") for role, phrase, via in roles
+                    for actor in _actors_in(ew, phrase)]
+
+        filled = fill(_roles(trigger, carrier))
+        if not any(role == "source" for role, _, _ in filled):
+            filled += fill(_light_verb_subjects(trigger))
         sources = _unique([a for role, a, _ in filled if role == "source" and a.code])
         targets = _unique([a for role, a, _ in filled if role == "target"])
         path = "; ".join(dict.fromkeys(how for role, a, how in filled if a in sources or a in targets))
@@ -253,12 +258,15 @@ def _roles(trigger: Token, carrier: Token | None) -> list[tuple[str, Token, str]
                 objects_of(child, "source", "prep")
             elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "of"):
                 objects_of(child, "target", "prep")
-        if not any(role == "source" for role, _, _ in roles) and trigger.dep_ in OBJECTS \
-                and trigger.head.lemma_.lower() in LIGHT_VERBS:
-            subjects, passive = _clause_subject(trigger.head)
-            if not passive:
-                roles.extend(("source", s, f"{trigger.dep_}^{s.dep_}") for s in subjects)
     return roles
+
+
+def _light_verb_subjects(trigger: Token) -> list[tuple[str, Token, str]]:
+    """The source of a nominal event from the verb that carries it: "Russia launched an attack"."""
+    if trigger.pos_ == "VERB" or trigger.dep_ not in OBJECTS or trigger.head.lemma_.lower() not in LIGHT_VERBS:
+        return []
+    subjects, passive = _clause_subject(trigger.head)
+    return [] if passive else [("source", s, f"{trigger.dep_}^{s.dep_}") for s in subjects]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
