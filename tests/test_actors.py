@@ -147,3 +147,11 @@ def test_user_dictionary_with_unknown_header_is_refused(tmp_path):
     bad.write_text("name\tcode\nFoo\tBAR\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv: not an actor dictionary"):
         Knowledge((str(bad),))
+
+
+def test_the_government_is_that_of_the_country_the_passage_is_about(nlp):
+    found, text = actors(nlp, "Kenyan President William Ruto flew to Addis Ababa for talks. "
+                              "The government said the army would stay on alert.")
+    assert mentions(found["Kenya government"], text) == ["The government"]
+    assert found["Kenya government"].code == "KENGOV"
+    assert found["Kenya army"].code == "KENMIL"

@@ -27,6 +27,7 @@ HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
 LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "across", "outside", "around"}
 PRONOUNS = {"he", "she", "him", "her"}
 PRONOUN_REACH = 3  # sentences back that a pronoun may reach for its person
+DESCRIBED_SECTORS = {"GOV", "MIL"}  # "the government", "the army": of the country named last
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Resolver:
         others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
         self.person_spans = sorted(known + others, key=lambda s: s.start)  # the role table's names first
         self.day = self.ew.meta.date
+        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         self.by_key: dict[tuple, Actor] = {}
         self.found: list[tuple[Span, tuple, dict]] = []  # (mention, key, actor fields) in discovery order
         self.taken: set[int] = set()  # tokens already inside a mention
@@ -326,10 +328,14 @@ class Resolver:
                                                      "type": "organisation", "title": None})
 
     def _descriptions(self) -> None:
-        """ "the alliance", "the bloc": the organisation of that kind mentioned last before it."""
+        """ "the alliance", "the bloc": the organisation of that kind mentioned last before it; "the
+        government", "the military": that body of the country mentioned last before it."""
         for token in self.doc:
+            if token.i in self.taken or not any(c.lower_ == "the" for c in token.children):
+                continue
             codes = self.k.descriptions.get(token.lower_)
-            if not codes or token.i in self.taken or not any(c.lower_ == "the" for c in token.children):
+            if not codes:
+                self._country_body(token)
                 continue
             earlier = [(span.start, fields["code"]) for span, _, fields in self.found
                        if fields and span.start < token.i and fields["code"] in codes]
@@ -340,6 +346,31 @@ class Resolver:
                 self._add(mention, ("org", code), {"name": self.k.organisations[code], "code": code,
                                                    "country": None, "sector": None, "type": "organisation",
                                                    "title": None})
+
+    def _country_body(self, token: Token) -> None:
+        sector = self.k.sectors.get(token.lemma_.lower())
+        if sector not in DESCRIBED_SECTORS or token.tag_ not in {"NN", "NNP"} \
+                or any(c.dep_ in {"amod", "compound", "poss"} or c.lower_ == "of" for c in token.children):
+            return
+        fields_of = {key: fields for _, key, fields in self.found if fields}
+        here = self.sentence_of[token.i]
+        earlier = [(span, fields_of[key]["country"]) for span, key, _ in self.found
+                   if key in fields_of and fields_of[key].get("country") and span.start < token.i
+                   and here - self.sentence_of[span.start] <= PRONOUN_REACH]
+        if not earlier:
+            return
+        last = max(earlier, key=lambda e: e[0].start)[1]
+
+        def salience(country: str) -> int:  # the country the passage is about, as for pronouns
+            spans = [span for span, c in earlier if c == country]
+            return len(spans) + 2 * any(s.root.dep_ in {"nsubj", "nsubjpass"} for s in spans) + (country == last)
+
+        country = max(dict.fromkeys(c for _, c in earlier), key=salience)
+        mention = self.doc[token.i - 1:token.i + 1] if self.doc[token.i - 1].lower_ == "the" else \
+            self.doc[token.i:token.i + 1]
+        self._add(mention, ("group", country, sector),
+                  {"name": f"{self.k.country_names.get(country, country)} {token.lemma_.lower()}",
+                   "code": country + sector, "country": country, "sector": sector, "type": "group", "title": None})
 
     # -- bookkeeping ----------------------------------------------------------------------------------
 
@@ -362,7 +393,7 @@ class Resolver:
     def _pronouns(self) -> None:
         """ "he"/"she" → the most salient person of the last few sentences: the one the text is about
         (mentioned most, as a subject) rather than merely the last name mentioned."""
-        sentence_of = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
+        sentence_of = self.sentence_of
         people = [(s, e, a) for s, e, a in self.ew.mention_spans if self.ew.actor(a).type == "person"]
         for token in self.doc:
             if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in self.ew.actor_of_token:
