@@ -22,7 +22,7 @@ SECTORS = {
 SCOPES = {"country", "organisation", "both"}
 # codes outside ISO 3166-1 that eventwire uses: Kosovo's XKX (the user-assigned code of the EU and the IMF)
 USER_ASSIGNED = {"XKX"}
-KINDS = {"IGO", "NGO"}
+KINDS = {"IGO", "NGO", "NSA"}
 
 HEADERS = {
     "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "ambiguous"],

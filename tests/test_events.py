@@ -59,7 +59,7 @@ def test_active_and_passive_voice_give_the_same_direction():
 def test_light_verb_with_prepositional_target():
     e = one("The European Union imposed sanctions on Belarus on Monday.", "16")
     assert (e.source_code, e.target_code, e.cameo) == ("EU", "BLR", "163")
-    assert e.date == "2024-12-02" and e.date_source == "sentence"
+    assert e.date == "2024-12-02" and e.date_source == "clause"
 
 
 def test_compound_sources_give_one_event_per_dyad():
@@ -94,3 +94,28 @@ def test_reported_speech_codes_the_reported_event_not_the_statement():
 def test_no_event_without_an_actor():
     assert events("The weather was cold and the markets were quiet.") == []
     assert events("Someone attacked the budget proposal.") == []
+
+
+def test_event_date_comes_from_its_own_clause():
+    found = events("Iran, which attacked Israel in April, warned the United States on Monday.")
+    attack = next(e for e in found if e.cameo.startswith("19"))
+    warning = next(e for e in found if e.cameo.startswith("13"))
+    assert (attack.date, attack.date_source) == ("2024-04", "clause")
+    assert (warning.date, warning.date_source) == ("2024-12-02", "clause")
+
+
+def test_reported_event_keeps_its_own_week():
+    (e,) = events("On Friday, Japan said China had attacked the Philippines last week.")
+    assert (e.date, e.date_source) == ("2024-W48", "clause")
+
+
+def test_relative_clause_subject():
+    e = one("The rebels, who kidnapped Nigerian students, demanded a ransom.", "18")
+    assert (e.source_code, e.target_code) == ("REB", "NGACVL")
+
+
+def test_nominal_events():
+    visit = one("The visit of Chinese President Xi Jinping to Serbia was praised.", "04", date="2024-05-08")
+    assert (visit.source_code, visit.target_code) == ("CHNGOV", "SRB")
+    invasion = one("Russia's invasion of Ukraine was condemned.", "19")
+    assert (invasion.source_code, invasion.target_code) == ("RUS", "UKR")

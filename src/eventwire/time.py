@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -884,16 +885,18 @@ class TimeStage:
 SPECIFIC = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
 
 
-def timex_for_sentence(doc: Doc, sent: Span) -> Timex | None:
+def timex_for_sentence(doc: Doc, sent: Span, keep: Callable[[Timex], bool] = lambda timex: True) -> Timex | None:
     """The date a sentence's events happened on: its most specific calendar timex (day over month over year).
 
     Only DATE/TIME timexes whose value names an actual day, month or year count (not "PXY", "2024-W48" or
     PAST_REF); a TIME value keeps its clock part after "T", so take ``value.split("T")[0]`` for the day.
-    Ties go to the earliest in the sentence. None when the sentence has no such timex.
+    Ties go to the earliest in the sentence. None when the sentence has no such timex. ``keep`` narrows the
+    candidates (the events stage keeps those of one clause).
     """
     best, best_rank = None, 0
     for timex in coded(doc).timexes:
-        if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in ("DATE", "TIME"):
+        if sent.start_char <= timex.start and timex.end <= sent.end_char and timex.type in ("DATE", "TIME") \
+                and keep(timex):
             m = SPECIFIC.match(timex.value)
             rank = m and 1 + (m.group(2) is not None) + (m.group(3) is not None)
             if rank and rank > best_rank:

@@ -27,7 +27,9 @@ HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
 LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "across", "outside", "around"}
 PRONOUNS = {"he", "she", "him", "her"}
 PRONOUN_REACH = 3  # sentences back that a pronoun may reach for its person
-DESCRIBED_SECTORS = {"GOV", "MIL"}  # "the government", "the army": of the country named last
+DESCRIBED_SECTORS = {"GOV", "MIL"}
+BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP"}  # sectors that make an actor even with no country
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}  # "the government", "the army": of the country named last
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Entry:
     code: str
     name: str
     ambiguous: bool = False
+    sector: str | None = None  # REB for non-state armed groups
 
 
 # each dictionary file, by the first column of its header (how a user file is recognised)
@@ -74,10 +77,13 @@ class Knowledge:
             for noun in split(row.get("descriptions", "")):
                 self.descriptions.setdefault(noun, []).append(row["code"])
             for phrase in [row["name"], *split(row["aliases"])]:
-                self.phrases.setdefault(phrase, Entry("organisation", row["code"], row["name"]))
+                self.phrases.setdefault(phrase, Entry("organisation", row["code"], row["name"],
+                                                      sector="REB" if row["kind"] == "NSA" else None))
         self.sectors: dict[str, str] = {}
         for row in rows["sectors.tsv"]:
             self.sectors.setdefault(row["lemma"], row["sector"])
+        # weapons and craft stand for their forces only when a country qualifies them: "Russian drones"
+        self.equipment = {row["lemma"]: row["sector"] for row in read_tsv(HERE / "equipment.tsv")}
         self.titles: dict[str, tuple[str, str]] = {}
         for row in rows["titles.tsv"]:
             self.titles.setdefault(row["title"].lower(), (row["sector"], row["scope"]))
@@ -146,6 +152,7 @@ class Resolver:
         self._dictionary()
         self._organisations_from_ner()
         self._descriptions()
+        self._bare_groups()
         self._commit()
         self._pronouns()
 
@@ -271,7 +278,8 @@ class Resolver:
                 continue  # "America" in "Latin America", "Mexico" in "New Mexico"
             if entry.kind == "organisation":
                 self._add(span, ("org", entry.code), {"name": entry.name, "code": entry.code, "country": None,
-                                                      "sector": None, "type": "organisation", "title": None})
+                                                      "sector": entry.sector, "type": "organisation",
+                                                      "title": None})
                 continue
             group = self._group_noun(span)
             if group is not None:
@@ -305,7 +313,8 @@ class Resolver:
         """An agent noun the country phrase qualifies: "Russian troops", "Ukraine's military"."""
         head = span.root.head
         if span.root.dep_ in {"amod", "compound", "poss", "nmod"} and head.i >= span.end:
-            sector = self.k.sectors.get(head.lemma_.lower()) or self.k.sectors.get(head.text)
+            lemma = head.lemma_.lower()
+            sector = self.k.sectors.get(lemma) or self.k.sectors.get(head.text) or self.k.equipment.get(lemma)
             if sector is not None:
                 return head, sector
         return None
@@ -346,6 +355,23 @@ class Resolver:
                 self._add(mention, ("org", code), {"name": self.k.organisations[code], "code": code,
                                                    "country": None, "sector": None, "type": "organisation",
                                                    "title": None})
+
+    def _bare_groups(self) -> None:
+        """ "Rebels", "police", "protesters" with no country: coded by their sector alone (CAMEO's practice
+        for actors of unknown nationality), so that "gunmen attacked a convoy" is still an event."""
+        for token in self.doc:
+            sector = self.k.sectors.get(token.lemma_.lower())
+            if sector not in BARE_SECTORS or token.pos_ != "NOUN" or token.i in self.taken \
+                    or token.dep_ not in ARGUMENTS or any(c.i in self.taken for c in token.children):
+                continue  # "Islamic State militants" are the Islamic State's
+            left = token.i
+            while left > 0 and self.doc[left - 1].dep_ in {"compound", "amod"} and self.doc[left - 1].head == token \
+                    and left - 1 not in self.taken:
+                left -= 1
+            mention = self.doc[left:token.i + 1]
+            self._add(mention, ("group", None, sector, token.lemma_.lower()),
+                      {"name": mention.text, "code": sector, "country": None, "sector": sector, "type": "group",
+                       "title": None})
 
     def _country_body(self, token: Token) -> None:
         sector = self.k.sectors.get(token.lemma_.lower())

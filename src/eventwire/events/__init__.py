@@ -28,6 +28,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "at", "toward", "towards", "into"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+RELATIVE = {"which", "who", "that", "whom"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos"}
 # verbs that carry a nominal event in their object: "launched an attack", "held talks", "imposed sanctions"
 LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "make", "mount", "impose", "begin", "start",
@@ -45,6 +46,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 DEADLINE_MARKERS = {"by", "before", "until", "within"}
 DURATION = re.compile(r"^P(\d+)([DWMY])$")
+CALENDAR = re.compile(r"^\d{3,4}(-(W\d\d|Q\d|SP|SU|FA|WI|H\d|\d\d))?")  # weeks, quarters, seasons, ...
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ class EventStage:
         code = self.codebook[rule.cameo]
         sent = trigger.sent
         modality, negated = _modality(trigger)
-        date, date_source = _date(doc, ew, sent)
+        date, date_source = _date(doc, ew, trigger)
         place = places.place_for_sentence(doc, sent) or places.dateline_place(doc)
         reporter = _reporter(ew, trigger)
         confidence = round(0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0), 2)
@@ -212,12 +214,12 @@ def _clause_subject(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of a verb and whether they are passive, climbing control verbs and conjoined verbs."""
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in SUBJECTS]
-        if subjects:
-            return subjects, False
-        passive = [c for c in current.children if c.dep_ in PASSIVE_SUBJECTS]
-        if passive:
-            return passive, True
+        for deps, passive in ((SUBJECTS, False), (PASSIVE_SUBJECTS, True)):
+            subjects = [c for c in current.children if c.dep_ in deps]
+            if subjects:
+                # "the militia, which attacked the town": the relative pronoun stands for the noun
+                return [current.head if s.lower_ in RELATIVE and current.dep_ == "relcl" else s
+                        for s in subjects], passive
         if current.dep_ in {"xcomp", "conj", "advcl"} and current.head != current:
             current = current.head
         else:
@@ -251,13 +253,24 @@ def _roles(trigger: Token, carrier: Token | None) -> list[tuple[str, Token, str]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 objects_of(child, "target", "prep")
     else:
+        of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
                 roles.append(("source", child, child.dep_))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 objects_of(child, "source", "prep")
-            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "of"):
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 objects_of(child, "target", "prep")
+        # "the invasion of Ukraine": "of" names the target; "the visit of Xi to Serbia": with another target
+        # and no other source, it names the source
+        for pobj in (p for prep in of for p in prep.children if p.dep_ == "pobj"):
+            for child in pobj.children:  # the parse often hangs "to Serbia" on "Xi", not on "visit"
+                if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "of":
+                    objects_of(child, "target", "prep")
+        has_source = any(role == "source" for role, _, _ in roles)
+        has_target = any(role == "target" for role, _, _ in roles)
+        for prep in of:
+            objects_of(prep, "source" if has_target and not has_source else "target", "prep")
     return roles
 
 
@@ -313,14 +326,40 @@ def _reporter(ew: Coded, trigger: Token) -> Actor | None:
     return ew.actor(quote.speaker) if quote and quote.speaker else None
 
 
-def _date(doc: Doc, ew: Coded, sent: Span) -> tuple[str | None, str]:
-    """The sentence's date unless it is a deadline ("by January 20"), else the document date."""
-    timex = time.timex_for_sentence(doc, sent)
-    if timex is not None and not _after_deadline_marker(doc, timex.start):
-        return timex.value.split("T")[0], "sentence"  # the day of a TIME value
+def _date(doc: Doc, ew: Coded, trigger: Token) -> tuple[str | None, str]:
+    """The date of the time expression governing the trigger's clause, else one of an enclosing clause of the
+    sentence, else the document date. A deadline ("by January 20") dates the promise's limit, not the event."""
+    clause = _clause_verb(trigger)
+
+    def governed(how):
+        def keep(timex) -> bool:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            verb = _clause_verb(span.root) if span is not None else None
+            return verb is not None and how(verb) and not _after_deadline_marker(doc, timex.start)
+        return keep
+
+    for source, how in (("clause", lambda verb: verb == clause),
+                        ("sentence", lambda verb: verb in clause.ancestors)):
+        keep = governed(how)
+        timex = time.timex_for_sentence(doc, trigger.sent, keep)
+        if timex is not None:
+            return timex.value.split("T")[0], source  # the day of a TIME value
+        # a coarser calendar value of the clause itself ("last week" → 2024-W48) still beats other clauses'
+        coarse = next((t for t in ew.timexes if t.type == "DATE" and CALENDAR.match(t.value)
+                       and trigger.sent.start_char <= t.start < trigger.sent.end_char and keep(t)), None)
+        if coarse is not None and source == "clause":
+            return coarse.value, source
     if ew.meta.date:
         return ew.meta.date.isoformat(), "document"
     return None, "none"
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the sentence root if none)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head != current:
+        current = current.head
+    return current
 
 
 def _deadline(doc: Doc, ew: Coded, sent: Span) -> str | None:
