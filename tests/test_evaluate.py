@@ -91,10 +91,6 @@ def _event(cameo, conf=0.5, source=(), target=(), plover=None, sentence=(0, 100)
             "plover": plover, "sentence": list(sentence), "trigger": list(trigger)}
 
 
-def test_penta_table_covers_all_roots():
-    assert sorted(ev.penta_table()) == [f"{r:02d}" for r in range(1, 21)]
-
-
 def test_penta_of_cameo_roots():
     assert [ev.penta_of(c) for c in ("010", "0211", "036", "057", "061", "080", "090", "130", "145", "204")] == \
         [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]

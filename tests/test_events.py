@@ -119,3 +119,70 @@ def test_nominal_events():
     assert (visit.source_code, visit.target_code) == ("CHNGOV", "SRB")
     invasion = one("Russia's invasion of Ukraine was condemned.", "19")
     assert (invasion.source_code, invasion.target_code) == ("RUS", "UKR")
+
+
+PLOVER = {
+    "AGREE": "Armenia and Azerbaijan agreed to a ceasefire.",
+    "CONSULT": ROOTS["04"],
+    "SUPPORT": ROOTS["05"],
+    "CONCEDE": "Serbia eased restrictions on Kosovo traders.",
+    "COOPERATE": ROOTS["06"],
+    "AID": ROOTS["07"],
+    "RETREAT": ROOTS["08"],
+    "REQUEST": ROOTS["02"],
+    "ACCUSE": ROOTS["11"],
+    "REJECT": ROOTS["12"],
+    "THREATEN": ROOTS["13"],
+    "PROTEST": ROOTS["14"],
+    "SANCTION": ROOTS["16"],
+    "MOBILIZE": ROOTS["15"],
+    "COERCE": ROOTS["17"],
+    "ASSAULT": ROOTS["19"],
+}
+
+
+def test_plover_sentences_cover_every_type():
+    from eventwire.events.codebook import codebook
+
+    assert set(PLOVER) == set(codebook().plover_types)
+
+
+@pytest.mark.parametrize("plover", sorted(PLOVER))
+def test_every_plover_type_has_a_trigger(plover):
+    found = events(PLOVER[plover])
+    assert plover in {e.plover for e in found}, [(e.cameo, e.plover) for e in found]
+
+
+def test_refused_cooperation_is_a_rejection():
+    (e,) = events("Hungary declined to meet Ukraine.")
+    assert e.cameo.startswith("12") and not e.negated
+    (e,) = events("Ukraine did not agree to the proposal from Belarus.")
+    assert e.cameo == "120" and e.plover == "REJECT" and "negated" in e.pattern
+
+
+def test_figurative_attack_is_criticism():
+    (e,) = events("Germany attacked the proposal from France.")
+    assert (e.cameo, e.source_code, e.target_code) == ("111", "DEU", "FRA")
+
+
+@pytest.mark.parametrize("text", [
+    "France beat Brazil in the World Cup final.",
+    "Russia Attacks Ukraine Again",
+    "Germany | attacked | France",
+])
+def test_sport_headlines_and_tables_yield_no_event(text):
+    assert events(text) == []
+
+
+def test_quad_convention_is_selectable():
+    from eventwire.pipeline import build, code_many
+    from eventwire.document import Meta
+
+    text = "Iran investigated Iraq. Protesters in Serbia demonstrated against Kosovo."
+    quads = {}
+    for convention in ("gdelt", "icews", "penta"):
+        (coded,) = code_many([(text, Meta(id="q"))], build(quad=convention))
+        quads[convention] = [(e.cameo[:2], e.quad) for e in coded.events]
+    assert quads["gdelt"] == [("09", 3), ("14", 4)]
+    assert quads["icews"] == [("09", 2), ("14", 3)]
+    assert quads["penta"] == [("09", 3), ("14", 4)]

@@ -13,10 +13,12 @@ from itertools import islice
 from tqdm import tqdm
 
 from . import ingest
+from .events.codebook import CONVENTIONS
 from .ingest import Problem
 
 SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
 INGEST_BATCH = 256
+QUAD_HELP = "QuadClass convention of events' quad field (default: the EVENTWIRE_QUAD setting, else gdelt)"
 CONFIDENCE_HELP = "keep only events whose confidence is at least X (0 to 1)"
 ACTORS_HELP = ("an actor dictionary (TSV in the format of eventwire/actors: countries, organisations, sectors, "
                "titles or roles) whose rows add to or override the package's; repeatable; default: the "
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="json")
     p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help=CONFIDENCE_HELP)
+    p.add_argument("--quad", choices=CONVENTIONS, help=QUAD_HELP)
     p.add_argument("--explain", action="store_true",
                    help="print, per event, the trigger, the lexicon pattern and the parse path that produced it")
     p.set_defaults(run=_code)
@@ -44,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=None, help="DuckDB file (default eventwire.duckdb)")
     p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help=CONFIDENCE_HELP)
+    p.add_argument("--quad", choices=CONVENTIONS, help=QUAD_HELP)
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("stats", help="summary of a store")
@@ -84,7 +88,8 @@ def _pipeline(args):
     from .pipeline import build
 
     try:
-        return build(actors=tuple(args.actors) if getattr(args, "actors", None) else None)
+        return build(actors=tuple(args.actors) if getattr(args, "actors", None) else None,
+                     quad=getattr(args, "quad", None))
     except (OSError, ValueError) as exc:  # an unreadable or malformed user dictionary
         raise SystemExit(f"eventwire: {exc}") from None
 
@@ -222,7 +227,7 @@ def _demo(args) -> int:
     corpus = resources.files("eventwire") / "demo" / "news.jsonl"
     with resources.as_file(corpus) as path:
         status = _ingest(argparse.Namespace(paths=[str(path)], date=None, db=args.db, actors=None,
-                                            min_confidence=0.0))
+                                            min_confidence=0.0, quad=None))
     return status or _stats(argparse.Namespace(db=args.db))
 
 

@@ -29,9 +29,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
+
+from .events.codebook import codebook
 
 FLOORS_FILE = Path(__file__).with_name("eval_floors.json")
 TOLERANCE = 0.02  # a floor is the measured figure minus this, rounded down to 3 decimals
@@ -168,26 +169,9 @@ def _show_spans(text: str, gold: list, pred: list, label: Callable = lambda s: "
 # A case is {"errors": int, "expected": [str], "predicted": [str]} for one record.
 
 PENTA_NAMES = ["statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"]
-DEFAULT_PENTA = {f"{r:02d}": 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
-                 for r in range(1, 21)}
-
-
-@lru_cache(maxsize=None)
-def penta_table() -> dict[str, int]:
-    """CAMEO root → penta class, from the project's ``events/quadclass.tsv`` (``#`` comments, a header with
-    ``root`` and ``penta``) where it exists, else :data:`DEFAULT_PENTA` (the same scheme)."""
-    try:
-        text = (resources.files("eventwire") / "events" / "quadclass.tsv").read_text(encoding="utf-8")
-        rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-        root, penta = rows[0].index("root"), rows[0].index("penta")
-        table = {r[root].strip().zfill(2): int(r[penta]) for r in rows[1:] if len(r) > max(root, penta)}
-        return table or DEFAULT_PENTA
-    except (OSError, ValueError, IndexError):
-        return DEFAULT_PENTA
-
-
 def penta_of(cameo: str | None) -> int | None:
-    return penta_table().get((cameo or "")[:2]) if cameo else None
+    """The five-class category of a CAMEO code, from the codebook's ``penta`` convention."""
+    return codebook().quad_class(cameo, "penta") if cameo in codebook().codes else None
 
 
 def predict_quad(coded: dict) -> int | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from . import actors as actors_stage
 from . import events, places, quotes, time
 from .document import Coded, Meta, coded
+from .events.codebook import CONVENTIONS
 from .nlp import load_model
 
 STAGES = ("eventwire_actors", "eventwire_time", "eventwire_places", "eventwire_quotes", "eventwire_events")
@@ -24,8 +25,10 @@ STAGES = ("eventwire_actors", "eventwire_time", "eventwire_places", "eventwire_q
 if "eventwire_actors" not in Language.factories:
     Language.factory("eventwire_actors", default_config={"actors": []},
                      func=lambda nlp, name, actors: actors_stage.ActorStage(nlp, tuple(actors)))
+    Language.factory("eventwire_events", default_config={"quad": "gdelt"},
+                     func=lambda nlp, name, quad: events.EventStage(nlp, quad))
     for _name, _stage in (("eventwire_time", time.TimeStage), ("eventwire_places", places.PlaceStage),
-                          ("eventwire_quotes", quotes.QuoteStage), ("eventwire_events", events.EventStage)):
+                          ("eventwire_quotes", quotes.QuoteStage)):
         Language.factory(_name, func=lambda nlp, name, _stage=_stage: _stage(nlp))
 
 
@@ -35,14 +38,17 @@ def user_actor_files() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def build(model: str | None = None, actors: tuple[str, ...] | None = None) -> Language:
-    """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (by default
-    those of ``EVENTWIRE_ACTORS``); cached per model and dictionaries."""
+def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad: str | None = None) -> Language:
+    """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (default: the
+    ``EVENTWIRE_ACTORS`` setting) and QuadClass convention (default: ``EVENTWIRE_QUAD``, else gdelt)."""
+    quad = quad or os.environ.get("EVENTWIRE_QUAD") or "gdelt"
+    if quad not in CONVENTIONS:
+        raise ValueError(f"QuadClass convention {quad!r} is not one of {', '.join(CONVENTIONS)}")
+    config = {"eventwire_actors": {"actors": list(user_actor_files() if actors is None else actors)},
+              "eventwire_events": {"quad": quad}}
     nlp = load_model(model)
     for name in STAGES:
-        config = {"actors": list(user_actor_files() if actors is None else actors)} \
-            if name == "eventwire_actors" else {}
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
 
 

@@ -45,6 +45,8 @@ NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "reluctant"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 DEADLINE_MARKERS = {"by", "before", "until", "within"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+CRITICIZE = "111"
 DURATION = re.compile(r"^P(\d+)([DWMY])$")
 CALENDAR = re.compile(r"^\d{3,4}(-(W\d\d|Q\d|SP|SU|FA|WI|H\d|\d\d))?")  # weeks, quarters, seasons, ...
 
@@ -87,13 +89,18 @@ class EventStage:
         self.codebook: Codebook = codebook()
         self.rules = load_lexicon()
         self.convention = convention
+        self.rejections = {r["root"]: r["code"] for r in read_tsv(HERE / "negation.tsv")}
+        guards = read_tsv(HERE / "guards.tsv")
+        self.sports = {r["lemma"] for r in guards if r["kind"] == "sports"}
+        self.figurative = {r["lemma"] for r in guards if r["kind"] == "figurative"}
 
     def __call__(self, doc: Doc) -> Doc:
         ew = coded(doc)
         found: dict[tuple, Event] = {}
         object_triggers: set[int] = set()
+        quiet = {sent.start for sent in doc.sents if not self._codeable(sent)}
         for token in doc:
-            if token.i in object_triggers:
+            if token.i in object_triggers or token.sent.start in quiet:
                 continue
             match = self._match(token)
             if match is None:
@@ -113,6 +120,16 @@ class EventStage:
         for quote in ew.quotes:
             quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
         return doc
+
+    def _codeable(self, sent: Span) -> bool:
+        """Sport reports, table rows and headline fragments carry no political events."""
+        text = sent.text.strip()
+        if " | " in text or any(t.lemma_.lower() in self.sports for t in sent):
+            return False
+        words = [w for w in text.split() if w[:1].isalpha()]
+        headline = len(words) >= 3 and text[-1:] not in '.!?"”’' and \
+            sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+        return not headline
 
     # -- triggers --------------------------------------------------------------------------------------
 
@@ -150,6 +167,17 @@ class EventStage:
         code = self.codebook[rule.cameo]
         sent = trigger.sent
         modality, negated = _modality(trigger)
+        pattern = rule.explain(carrier)
+        if negated and code.root in self.rejections:
+            refusal = trigger.head if trigger.dep_ in {"xcomp", "ccomp"} else None
+            if refusal is not None and refusal != trigger and self._match(refusal) is not None:
+                return []  # "refused to release": the refusal verb is coded by the lexicon
+            code, negated = self.codebook[self.rejections[code.root]], False
+            pattern += f" (negated → {code.code})"
+        elif code.root in VIOLENT_ROOTS and carrier is None and any(
+                o.lemma_.lower() in self.figurative for o in _object_heads(trigger)):
+            code = self.codebook[CRITICIZE]  # "attacked the budget" is criticism
+            pattern += f" (figurative object → {CRITICIZE})"
         date, date_source = _date(doc, ew, trigger)
         place = places.place_for_sentence(doc, sent) or places.dateline_place(doc)
         reporter = _reporter(ew, trigger)
@@ -167,7 +195,7 @@ class EventStage:
                     deadline=_deadline(doc, ew, sent) if modality == "intended" else None,
                     place=place.id if place else None,
                     trigger=[trigger.idx, trigger.idx + len(trigger.text)], sentence=[sent.start_char, sent.end_char],
-                    confidence=confidence, pattern=rule.explain(carrier), path=path))
+                    confidence=confidence, pattern=pattern, path=path))
         return events
 
 

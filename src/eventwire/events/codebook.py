@@ -12,7 +12,9 @@ from pathlib import Path
 from ..tables import read_tsv, split
 
 HERE = Path(__file__).parent
-CONVENTIONS = ("gdelt", "icews", "penta")
+ROOT_CONVENTIONS = ("gdelt", "icews", "penta")
+CONVENTIONS = ("gdelt", "icews", "plover", "penta")
+PLOVER_QUADS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,21 @@ class Codebook:
             p = plover.get(r["code"], {})
             self.codes[r["code"]] = Code(r["code"], r["name"], float(r["goldstein"]), r["root"],
                                          p.get("plover") or None, p.get("mode") or None)
-        self.quad = {r["root"]: {c: int(r[c]) for c in CONVENTIONS} for r in read_tsv(folder / "quadclass.tsv")}
-        self.plover_types = {r["type"]: split(r["modes"]) for r in read_tsv(folder / "plover.tsv")}
+        self.quad = {r["root"]: {c: int(r[c]) for c in ROOT_CONVENTIONS} for r in read_tsv(folder / "quadclass.tsv")}
+        plover_types = read_tsv(folder / "plover.tsv")
+        self.plover_types = {r["type"]: split(r["modes"]) for r in plover_types}
+        self.plover_quad = {r["type"]: PLOVER_QUADS[r["quad"]] for r in plover_types}
 
     def __getitem__(self, code: str) -> Code:
         return self.codes[code]
 
     def quad_class(self, code: str, convention: str = "gdelt") -> int:
-        """QuadClass of a CAMEO code under a convention (gdelt and icews: 1–4; penta: 0–4)."""
-        return self.quad[self.codes[code].root][convention]
+        """QuadClass of a CAMEO code under a convention: gdelt and icews by CAMEO root (1–4), plover by the
+        code's PLOVER type (1–4; statements without a type as gdelt), penta by root (0–4)."""
+        entry = self.codes[code]
+        if convention == "plover":
+            return self.plover_quad[entry.plover] if entry.plover else self.quad[entry.root]["gdelt"]
+        return self.quad[entry.root][convention]
 
 
 @lru_cache(maxsize=None)
