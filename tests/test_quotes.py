@@ -218,3 +218,15 @@ def test_offsets_slice_to_the_records(coded_texts):
 def test_cue_lemmas_are_speech_verbs_only():
     assert {"say", "tell", "warn", "tweet"} <= CUE_LEMMAS
     assert not {"accuse", "threaten", "according to"} & CUE_LEMMAS
+
+
+def test_quote_points_to_the_events_it_reports():
+    from eventwire.pipeline import code_text
+
+    text = ("NATO Secretary General Mark Rutte spoke in Brussels on Tuesday. "
+            "Rutte said that China is helping Russia.")
+    c = code_text(text, date="2024-12-03")
+    (q,) = [q for q in c.quotes if "China is helping Russia" in q.text]
+    (e,) = [e for e in c.events if e.id in q.events]
+    assert (e.source_code, e.target_code) == ("CHN", "RUS")
+    assert c.actor(e.reported_by).name == "Mark Rutte" and q.speaker == e.reported_by
