@@ -132,3 +132,11 @@ def test_place_for_sentence_takes_a_place_after_a_locative_preposition():
 def test_the_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
     assert build().get_pipe("eventwire_places").gaz is gazetteer()
+
+
+def test_place_opening_an_organisation_name():
+    from eventwire.pipeline import code_text
+
+    text = "The Gainesville Police Department arrested two men on Friday."
+    places = code_text(text, date="2024-03-01").places
+    assert [(p.text, p.country) for p in places] == [("Gainesville", "USA")]

@@ -262,6 +262,11 @@ class PlaceStage:
             for start, end in _parts(ent):
                 if key(text[start:end]) not in self.gaz.demonyms:
                     found.append(self._toponym(text, start, end, ent.label_))
+        for ent in doc.ents:  # "Gainesville Police Department", "Ohio State University": the place in a name
+            if ent.label_ == "ORG":  # not FAC: "Lincoln Memorial" is named after a man
+                lead = self._leading_place(ent)
+                if lead is not None:
+                    found.append(self._toponym(text, lead.start_char, lead.end_char, "GPE"))
         for span in _after_prepositions(doc):
             t = self._toponym(text, span.start_char, span.end_char, "GPE")
             if any(e.kind != "city" or e.name.casefold() == span.text.casefold() for e in t.candidates):
@@ -277,6 +282,19 @@ class PlaceStage:
             if text[t.end:nxt.start].strip() == ",":
                 t.within = [e for e in nxt.candidates if e.kind in ("state", "country")]
         return chosen
+
+    def _leading_place(self, ent: Span) -> Span | None:
+        """The longest run of capitalised words opening a longer name that the gazetteer knows, by that very
+        name, as a city, state or country."""
+        if ent[0].lower_ == "the":
+            ent = ent[1:]
+        for n in range(min(3, len(ent) - 1), 0, -1):
+            lead = ent[:n]
+            if len(lead.text) < 4 or not all(t.is_title and t.pos_ == "PROPN" and not t.is_stop for t in lead):
+                continue
+            if any(not e.alternate and e.name == lead.text for e in self.gaz.lookup(lead.text)):
+                return lead  # by its own name only: "Wal" (Wal-Mart) is no place
+        return None
 
     def _toponym(self, text: str, start: int, end: int, label: str) -> Toponym:
         name = text[start:end]

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import places, quotes, time
-from ..document import Actor, Coded, Event, coded
+from ..document import Actor, Coded, Event, Place, coded
 from ..tables import read_tsv, split
 from .codebook import Codebook, codebook
 
@@ -179,7 +179,7 @@ class EventStage:
             code = self.codebook[CRITICIZE]  # "attacked the budget" is criticism
             pattern += f" (figurative object → {CRITICIZE})"
         date, date_source = _date(doc, ew, trigger)
-        place = places.place_for_sentence(doc, sent) or places.dateline_place(doc)
+        place = _object_place(ew, trigger) or places.place_for_sentence(doc, sent) or places.dateline_place(doc)
         reporter = _reporter(ew, trigger)
         confidence = round(0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0), 2)
         events = []
@@ -197,6 +197,17 @@ class EventStage:
                     trigger=[trigger.idx, trigger.idx + len(trigger.text)], sentence=[sent.start_char, sent.end_char],
                     confidence=confidence, pattern=pattern, path=path))
         return events
+
+
+def _object_place(ew: Coded, trigger: Token) -> Place | None:
+    """A place the act is done to ("attacked the city of Kharkiv", "shelled Bakhmut") is where it happened."""
+    for head in _object_heads(trigger):
+        subtree = list(head.subtree)
+        start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+        place = next((p for p in ew.places if start <= p.start and p.end <= end and p.lat is not None), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _has_particle(token: Token, particle: str) -> bool:
