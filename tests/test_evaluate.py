@@ -303,3 +303,8 @@ def test_eval_command_on_a_tiny_events_file(tmp_path):
     report = json.loads(out.read_text())
     assert report["task"] == "events" and report["records"] == 1
     assert {"type_macro_f1", "dyad_f1", "events_per_gold"} <= set(report["figures"])
+
+
+def test_same_value_ignores_week_zero_padding_only():
+    assert ev.same_value("2000-W7", "2000-W07") and ev.same_value("1998-W12", "1998-W12")
+    assert not ev.same_value("2000-W7", "2000-W08") and not ev.same_value("1998", "1998-XX")

@@ -196,3 +196,10 @@ def _words(spec: dict) -> list[str]:
     if isinstance(lower, str):
         return [lower]
     return lower["IN"] if isinstance(lower, dict) else [""]
+
+
+def test_units_earlier_count_back_like_ago():
+    c = code_text("Exports rose sharply a year earlier.", date="2024-12-05")
+    assert [(t.text, t.type, t.value) for t in c.timexes] == [("a year earlier", "DATE", "2023")]
+    c = code_text("It grew earlier this year.", date="2024-12-05")
+    assert [(t.text, t.value) for t in c.timexes] == [("earlier this year", "2024")]

@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import sys
 import textwrap
 import time
@@ -111,6 +112,13 @@ def confusion(gold: list, pred: list, labels: list) -> list[list[int]]:
     for g, p in zip(gold, pred):
         table[index[g]][index[p]] += 1
     return table
+
+
+def same_value(gold, predicted) -> bool:
+    """TimeML values are equal as written, or as the same ISO week written with and without its leading
+    zero ("2000-W7" and "2000-W07")."""
+    unpad = lambda v: re.sub(r"-W0(\d)\b", r"-W\1", str(v).strip())  # noqa: E731
+    return unpad(gold) == unpad(predicted)
 
 
 def floor_for(value: float, tolerance: float = TOLERANCE) -> float:
@@ -453,7 +461,7 @@ def score_timex(records: list[dict], preds: list) -> tuple[dict, list]:
             rows.setdefault(kind, SpanRow()).add([g for g in gold if g[2] == kind], [p for p in pred if p[2] == kind])
         for i, j in match(gold, pred, "overlap"):
             pairs_n += 1
-            value_ok += str(gold[i][3]).strip() == str(pred[j][3]).strip()
+            value_ok += same_value(gold[i][3], pred[j][3])
             type_ok += gold[i][2] == pred[j][2]
             errors += str(gold[i][3]).strip() != str(pred[j][3]).strip()
         expected, predicted = _show_spans(rec["text"], gold, pred, lambda s: f" {s[2]} {s[3]}")

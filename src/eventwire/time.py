@@ -182,6 +182,8 @@ PATTERNS = [
     "more|less than NUM NUM? UNIT ago",
     "APPROX? QTY few? UNIT ago",
     "UNIT ago",
+    "APPROX? NUM NUM? UNIT earlier",  # "a year earlier": counted back from the document date, like "ago"
+    "APPROX? QTY few? UNIT earlier",
     # durations
     "the? SHIFT? APPROX? NUM NUM? UNIT",
     "the? SHIFT? APPROX? NUM - NUM UNIT",
@@ -394,7 +396,7 @@ def _read(span: Span) -> _Parts | None:
             p.count = 0.5
         elif w == "half" and prev == "a" and isinstance(p.count, float):  # "a year and a half"
             p.count += 0.5
-        elif w == "ago":
+        elif w == "ago" or (w == "earlier" and not nxt and p.unit):  # "a year earlier" = "a year ago"
             p.ago = True
         elif w == "the":
             p.the = True
