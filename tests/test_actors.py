@@ -155,3 +155,9 @@ def test_the_government_is_that_of_the_country_the_passage_is_about(nlp):
     assert mentions(found["Kenya government"], text) == ["The government"]
     assert found["Kenya government"].code == "KENGOV"
     assert found["Kenya army"].code == "KENMIL"
+
+
+def test_shared_alias_is_resolved_by_the_office_held_that_day_or_by_the_text(nlp):
+    assert dated(nlp, "King Abdullah spoke.", "2024-01-15")["Abdullah II"].code == "JORGOV"
+    assert dated(nlp, "King Abdullah spoke.", "2012-01-15")["Abdullah"].code is None  # two kings then
+    assert dated(nlp, "King Abdullah of Jordan spoke.", "2012-01-15")["Abdullah"].code == "JORGOV"

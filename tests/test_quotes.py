@@ -230,3 +230,13 @@ def test_quote_points_to_the_events_it_reports():
     (e,) = [e for e in c.events if e.id in q.events]
     assert (e.source_code, e.target_code) == ("CHN", "RUS")
     assert c.actor(e.reported_by).name == "Mark Rutte" and q.speaker == e.reported_by
+
+
+def test_spokesperson_speaks_for_the_person():
+    from eventwire.pipeline import code_text
+
+    text = ("Chancellor Olaf Scholz met farmers in Berlin on Monday. "
+            "Scholz's spokesman said the talks were constructive.")
+    c = code_text(text, date="2024-01-15")
+    (q,) = c.quotes
+    assert c.actor(q.speaker).name == "Olaf Scholz" and q.speaker_text == "Scholz's spokesman"

@@ -40,6 +40,8 @@ PERSONAL = {"he", "she"}
 IMPERSONAL = {"it", "this", "that", "there", "what", "which"}  # "it gets worse:" introduces no speaker
 FINITE = {"VBD", "VBZ", "VBP"}  # `"Never," she said`, unlike the participle in `was "reckless," adding`
 MIN_WORDS = 4  # shorter quoted phrases count only if they are a clause ("We won.")
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "office",
+                "aide", "aides", "adviser", "advisers", "advisor", "advisors", "representative", "campaign"}
 CUE_REACH = 12  # tokens between a quote mark and its cue verb, e.g. a speaker with a title and apposition
 
 
@@ -391,11 +393,21 @@ class QuoteFinder:
         mentions = [(s, e) for s, e, a in self.ew.mention_spans
                     if actor is not None and a == actor.id and s < phrase.end and phrase.start < e]
         best = next(((s, e) for s, e in mentions if s <= head.i < e), None)
+        if best is None and mentions and self._speaks_for(self.doc[mentions[0][0]:mentions[0][1]], head):
+            return actor, phrase  # the spokesperson's words are the person's; the source is the whole phrase
         if best is None and mentions and (actor.type != "person" or self._apposed(self.doc[mentions[0][0]], head)):
             best = mentions[0]
         if best is None:
             return None, phrase
         return actor, self.doc[best[0]:best[1]]
+
+    @staticmethod
+    def _speaks_for(mention: Span, head: Token) -> bool:
+        """ "Scholz's spokesman", "a spokeswoman for Scholz": the person's own spokesperson speaks for them."""
+        root = mention.root
+        return head.lower_ in SPOKESPEOPLE and (
+            (root.dep_ == "poss" and root.head == head)
+            or (root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head == head))
 
     @staticmethod
     def _apposed(token: Token, head: Token) -> bool:

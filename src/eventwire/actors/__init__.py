@@ -137,8 +137,9 @@ class Resolver:
         self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
         known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
         others = [e for e in doc.ents if e.label_ == "PERSON"]
-        others += [Span(doc, s, e, label="PERSON") for _, s, e in stage.family_names(doc)
-                   if doc[s].pos_ == "PROPN" and doc[s].ent_type_ not in {"GPE", "LOC", "NORP"}]
+        in_dictionary = {i for span in self.dictionary for i in range(span.start, span.end)}
+        others += [Span(doc, s, e, label="PERSON") for _, s, e in stage.family_names(doc)  # not "Jordan"
+                   if doc[s].pos_ == "PROPN" and not in_dictionary & set(range(s, e))]
         others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
         self.person_spans = sorted(known + others, key=lambda s: s.start)  # the role table's names first
         self.day = self.ew.meta.date
@@ -162,7 +163,7 @@ class Resolver:
         surnames: dict[str, tuple] = {}
         known: set[tuple] = set()
         for ent in self.person_spans:
-            if self.k.roles.person(ent.text) is None:  # "Sultan Ibrahim Iskandar" keeps its title
+            if self.k.roles.person(ent.text, self.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
                 ent = self._strip_leading_title(ent)
                 if ent is None:
                     continue
@@ -170,7 +171,7 @@ class Resolver:
             if not tokens:
                 continue
             name = self.doc[tokens[0].i:tokens[-1].i + 1].text
-            person = self.k.roles.person(name)
+            person = self.k.roles.person(name, self.day)
             if person is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
                 key = surnames.get(tokens[-1].text)
                 if key:  # "Mr. Blinken" / "Blinken" after "Antony Blinken"
@@ -246,7 +247,9 @@ class Resolver:
         where the introduction starts."""
         title = next((t for t in self.title_spans if t.end == ent.start), None)
         owner = self._dictionary_before(title.start) if title is not None else None
-        start = owner.start if owner is not None else title.start if title is not None else ent.start
+        if owner is None and title is not None and ent.end < len(self.doc) and self.doc[ent.end].lower_ == "of":
+            owner = next((s for s in self.dictionary if s.start == ent.end + 1), None)  # "King Abdullah of Jordan"
+        start = min(s.start for s in (owner, title, ent) if s is not None)
         fields = self._standing_fields(person) if person else \
             {"name": name, "type": "person", "title": None, "country": None, "sector": None, "code": None}
         if owner is not None:  # what the text says wins over the table

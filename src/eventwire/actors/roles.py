@@ -56,7 +56,7 @@ def fold(text: str) -> str:
 class Roles:
     def __init__(self, rows: list[dict[str, str]]):
         self.terms: dict[str, list[Term]] = {}
-        self.names: dict[str, str] = {}  # folded name or alias -> person
+        self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
         self.by_surname: dict[str, set[str]] = {}  # folded family name -> people
         self.by_office: dict[tuple[str, str], list[Term]] = {}
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
@@ -72,7 +72,7 @@ class Roles:
                 self.title_roles.setdefault(fold(term.title.removeprefix("Acting ")), term.role)
             self.alias_texts.update(split(row["aliases"]))
             for name in [term.person, *split(row["aliases"])]:
-                self.names.setdefault(fold(name), term.person)
+                self.names.setdefault(fold(name), set()).add(term.person)
                 words = name.split()
                 if len(words) > 1:
                     family = words[0] if term.country in FAMILY_NAME_FIRST else words[-1]
@@ -81,8 +81,12 @@ class Roles:
         for terms in self.terms.values():
             terms.sort(key=lambda t: t.start)
 
-    def person(self, name: str) -> str | None:
-        return self.names.get(fold(name))
+    def person(self, name: str, day: dt.date | None = None) -> str | None:
+        """The person a full name or alias means; where it names several, the one in office on ``day``."""
+        people = self.names.get(fold(name), set())
+        if len(people) > 1 and day is not None:
+            people = {p for p in people if any(t.covers(day) and t.status != "elect" for t in self.terms[p])}
+        return next(iter(people)) if len(people) == 1 else None
 
     def standing(self, person: str, day: dt.date | None) -> Standing | None:
         """The person's office on ``day`` (the latest one without a day); former holders and holders-elect
