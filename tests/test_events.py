@@ -186,3 +186,10 @@ def test_quad_convention_is_selectable():
     assert quads["gdelt"] == [("09", 3), ("14", 4)]
     assert quads["icews"] == [("09", 2), ("14", 3)]
     assert quads["penta"] == [("09", 3), ("14", 4)]
+
+
+def test_deadline_at_the_end_of_a_month_and_scheduled_withdrawal():
+    e = one("Germany pledged to deliver tanks to Ukraine by the end of March.", "07", date="2023-01-25")
+    assert (e.modality, e.deadline, e.date) == ("intended", "2023-03", "2023-01-25")
+    e = one("Israeli forces are to withdraw from Lebanon within 60 days.", "08", date="2024-11-27")
+    assert (e.source_code, e.target_code, e.modality, e.deadline) == ("ISRMIL", "LBN", "intended", "2025-01-26")

@@ -36,7 +36,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "make", "mount", "
 # verbs whose complement clause is an intention, a threat, a request or a denial of its event
 MODAL_HEADS = {
     "intended": {"vow", "pledge", "promise", "plan", "intend", "agree", "commit", "aim", "prepare", "decide",
-                 "expect", "seek", "offer", "want"},
+                 "expect", "seek", "offer", "want", "be"},  # "be": "troops are to withdraw"
     "threatened": {"threaten", "warn"},
     "requested": {"urge", "call", "ask", "demand", "request", "press", "appeal", "invite"},
     "denied": {"deny"},
@@ -417,8 +417,11 @@ def _deadline(doc: Doc, ew: Coded, sent: Span) -> str | None:
 
 
 def _after_deadline_marker(doc: Doc, start: int) -> bool:
-    before = doc.text[max(0, start - 12):start].split()
-    return bool(before) and before[-1].lower() in DEADLINE_MARKERS
+    """ "by January 20", "within six weeks", "by the end of March"."""
+    before = [w.lower() for w in doc.text[max(0, start - 30):start].split()]
+    while before and before[-1] in {"of", "the", "end", "beginning", "start", "middle"}:
+        before.pop()
+    return bool(before) and before[-1] in DEADLINE_MARKERS
 
 
 def _add(day: dt.date, n: int, unit: str) -> dt.date:
