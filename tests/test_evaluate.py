@@ -210,7 +210,7 @@ def test_score_quotes_roles_and_speaker():
 
 def test_score_timex_extraction_value_and_type():
     text = "We met on Monday and talked for two hours last week."
-    monday, hours, week = (10, 16), (32, 41), (42, 51)
+    hours, week = (32, 41), (42, 51)
     assert text[slice(*hours)] == "two hours" and text[slice(*week)] == "last week"
     records = [{"text": text, "timexes": [
         {"start": 10, "end": 16, "type": "DATE", "value": "2020-03-02"},
