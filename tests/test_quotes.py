@@ -240,3 +240,13 @@ def test_spokesperson_speaks_for_the_person():
     c = code_text(text, date="2024-01-15")
     (q,) = c.quotes
     assert c.actor(q.speaker).name == "Olaf Scholz" and q.speaker_text == "Scholz's spokesman"
+
+
+def test_parenthetical_cue_reports_the_clause_around_it():
+    from eventwire.pipeline import code_text
+
+    text = "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv. In the east, Zelenskyy said, the front is holding."
+    c = code_text(text, date="2024-06-01")
+    (q,) = c.quotes
+    assert q.text == "the front is holding" and not q.direct
+    assert c.actor(q.speaker).name == "Volodymyr Zelenskyy" and text[q.cue[0]:q.cue[1]] == "said"

@@ -286,7 +286,25 @@ class QuoteFinder:
                         if content is not None and content.start <= c.i < content.end:
                             found.append(Attribution(content.start_char, content.end_char, False, cue,
                                                      self._subject(cue, inverted=False)))
+                content = self._parenthetical_content(t)
+                if content is not None:
+                    found.append(Attribution(content.start_char, content.end_char, False, cue,
+                                             self._subject(cue, inverted=False)))
         return found
+
+    def _parenthetical_content(self, verb: Token) -> Span | None:
+        """ "In his state, Christie said, offenders are sent to treatment": a cue set off by commas inside the
+        clause it reports; the content is the longer side of the clause around it."""
+        if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children) \
+                or any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+        head = verb.head
+        clause = self._in_paragraph(head.left_edge.i, head.right_edge.i + 1, verb.idx)
+        left, right = verb.left_edge.i, verb.right_edge.i + 1
+        before = self._trim(self.doc[clause.start:max(clause.start, left)])
+        after = self._trim(self.doc[min(right, clause.end):clause.end])
+        sides = [s for s in (before, after) if s is not None and head.i in range(s.start, s.end)]
+        return max(sides, key=len) if sides else None
 
     def _according_clause(self, phrase: Span) -> Span | None:
         """The clause "according to X" qualifies, without the phrase itself when it stands at either edge."""
