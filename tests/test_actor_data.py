@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.tables import split
+
 ACTORS = Path(__file__).parents[1] / "src/eventwire/actors"
 
 # CAMEO-style sector codes documented in src/eventwire/actors/README.md.
@@ -35,7 +37,8 @@ COUNTRY_PHRASE_COLUMNS = ("name", "aliases", "demonyms", "capitals", "metonyms")
 
 
 def load(name):
-    """Read a TSV the way eventwire does: skip '#' lines, then csv.DictReader."""
+    """The header and raw rows (cells unstripped, so that the format checks see the file as written);
+    the code reads the same files with eventwire.tables.read_tsv."""
     text = (ACTORS / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t")
@@ -43,8 +46,10 @@ def load(name):
     return reader.fieldnames, rows
 
 
-def split(cell):
-    return [item for item in (cell or "").split("|") if item]
+def repeated(values):
+    """The values that occur more than once, sorted."""
+    values = list(values)
+    return sorted(v for v in set(values) if values.count(v) > 1)
 
 
 def duplicates(pairs):
@@ -104,7 +109,7 @@ def test_countries_cover_iso3166_exactly_once():
     pycountry = pytest.importorskip("pycountry")
     _, rows = load("countries.tsv")
     codes = [row["iso3"] for row in rows]
-    dup = sorted(c for c in set(codes) if codes.count(c) > 1)
+    dup = repeated(codes)
     assert not dup, f"iso3 codes listed more than once: {dup}"
     expected = {c.alpha_3 for c in pycountry.countries} | USER_ASSIGNED
     missing = sorted(expected - set(codes))
@@ -172,7 +177,7 @@ def test_country_facts_spot_check():
 def test_organisation_fields_and_unique_codes():
     _, rows = load("organisations.tsv")
     codes = [row["code"] for row in rows]
-    dup = sorted(c for c in set(codes) if codes.count(c) > 1)
+    dup = repeated(codes)
     assert not dup, f"duplicate organisation codes: {dup}"
     for row in rows:
         assert re.fullmatch(r"[A-Z][A-Z0-9]{0,7}", row["code"]), row["code"]
@@ -229,7 +234,7 @@ def test_required_organisations():
 def test_sectors():
     _, rows = load("sectors.tsv")
     lemmas = [row["lemma"] for row in rows]
-    dup = sorted(x for x in set(lemmas) if lemmas.count(x) > 1)
+    dup = repeated(lemmas)
     assert not dup, f"duplicate lemmas: {dup}"
     for row in rows:
         assert row["lemma"], row
@@ -249,7 +254,7 @@ def test_sectors():
 def test_titles():
     _, rows = load("titles.tsv")
     titles = [row["title"] for row in rows]
-    dup = sorted(x for x in set(titles) if titles.count(x) > 1)
+    dup = repeated(titles)
     assert not dup, f"duplicate titles: {dup}"
     for row in rows:
         assert row["title"], row

@@ -152,3 +152,16 @@ def test_explain_and_min_confidence(tmp_path, capsys):
     assert main(["code", "--format", "jsonl", "--min-confidence", "0.6", "--date", "2024-12-04", str(path)]) == 0
     events = json.loads(capsys.readouterr().out)["events"]
     assert [e["cameo"] for e in events] == ["190"]  # the 0.55 statement is filtered out
+
+
+def test_reused_id_with_other_text_is_kept_apart(corpus, tmp_path):
+    db = tmp_path / "store.duckdb"
+    main(["ingest", str(corpus), "--db", str(db)])
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "a", "date": "2024-03-07", "text": "Chile recalled its envoy."}) + "\n",
+                     encoding="utf-8")
+    assert main(["ingest", str(other), "--db", str(db)]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    ids = sorted(r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall())
+    con.close()
+    assert len(ids) == 3 and ids[0] == "a" and ids[1].startswith("a#") and ids[2] == "b"

@@ -77,7 +77,7 @@ class Store:
             fresh.append((coded, content_hash, text))
         if not fresh:
             return 0
-        rows = _rows(fresh, self._free_id)
+        rows = _rows(fresh, self._taken_ids([c.meta.id for c, _, _ in fresh]))
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table, records in rows.items():
@@ -91,20 +91,22 @@ class Store:
             raise
         return len(fresh)
 
-    def _free_id(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT count(*) FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0] == 0
+    def _taken_ids(self, ids: list[str]) -> set[str]:
+        """Which of these document ids are stored already (one query for the batch)."""
+        wanted = pa.table({"doc_id": pa.array(ids, pa.string())})  # noqa: F841 — read by the SQL
+        return {r[0] for r in self.con.execute("SELECT doc_id FROM wanted JOIN documents USING (doc_id)").fetchall()}
 
 
-def _rows(batch, id_is_free) -> dict[str, list[dict]]:
+def _rows(batch, taken_ids: set[str]) -> dict[str, list[dict]]:
     """Flatten records into per-table rows; a document id already used by other text gets a hash suffix."""
     rows: dict[str, list[dict]] = {"documents": [], **{t: [] for t in RECORD_TABLES}}
     now = dt.datetime.now()
-    used = set()
+    used = set(taken_ids)
     for coded, content_hash, text in batch:
         data = coded.to_json()
         doc = data["document"]
         doc_id = doc["id"]
-        if doc_id in used or not id_is_free(doc_id):
+        if doc_id in used:
             doc_id = f"{doc_id}#{content_hash[:12]}"
         used.add(doc_id)
         rows["documents"].append({
