@@ -193,3 +193,8 @@ def test_deadline_at_the_end_of_a_month_and_scheduled_withdrawal():
     assert (e.modality, e.deadline, e.date) == ("intended", "2023-03", "2023-01-25")
     e = one("Israeli forces are to withdraw from Lebanon within 60 days.", "08", date="2024-11-27")
     assert (e.source_code, e.target_code, e.modality, e.deadline) == ("ISRMIL", "LBN", "intended", "2025-01-26")
+
+
+def test_a_clause_after_is_that_stays_asserted():
+    e = one("The problem is that Russia attacked Ukraine.", "19")
+    assert e.modality == "asserted"

@@ -338,7 +338,7 @@ def _modality(trigger: Token) -> tuple[str, bool]:
     if trigger.dep_ in {"xcomp", "ccomp"} and head != trigger:
         lemma = head.lemma_.lower()
         for kind, heads in MODAL_HEADS.items():
-            if lemma in heads:
+            if lemma in heads and (lemma != "be" or trigger.dep_ == "xcomp"):  # "are to withdraw", not "is that"
                 modality = kind
         if lemma in NEGATING_HEADS:
             negated = True
