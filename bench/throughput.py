@@ -7,7 +7,7 @@ optionally ``date``, ``id``, ``title``). Each phase runs in a fresh child proces
 memory figure), single-process inside, after a warm-up on the first few texts:
 
   (a) ``eventwire.nlp.load_model()`` and ``nlp.pipe(texts)``
-  (b) ``eventwire.pipeline.build()`` and ``code_many`` over the same texts (with their dates)
+  (b) ``eventwire.nlp.build()`` and ``code_docs`` over the same texts (with their dates)
 
 and prints documents/s, words/s (whitespace-separated words), wall and CPU seconds, peak resident memory
 (the child's ``ru_maxrss``, model included) and the ratio b/a of the times. CPU time is the steadier
@@ -63,8 +63,8 @@ def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
             for _ in nlp.pipe(chunk, batch_size=batch_size):
                 pass
     else:
-        from eventwire.document import Meta
-        from eventwire.pipeline import build, code_many
+        from eventwire.records import Document
+        from eventwire.nlp import build, code_docs
 
         nlp = build()
         loaded = time.perf_counter() - started
@@ -76,9 +76,9 @@ def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
                 return None
 
         def work(chunk):
-            items = ((d["text"], Meta(id=str(d.get("id", k)), title=d.get("title"), date=date(d)))
+            items = ((d["text"], Document(id=str(d.get("id", k)), title=d.get("title"), date=date(d)))
                      for k, d in enumerate(chunk))
-            for _ in code_many(items, nlp=nlp, batch_size=batch_size):
+            for _ in code_docs(items, nlp=nlp, batch_size=batch_size):
                 pass
 
     warm = docs[:WARMUP]

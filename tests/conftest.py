@@ -15,6 +15,6 @@ ARTICLE_DATE = "2024-12-05"
 
 @pytest.fixture(scope="session")
 def article():
-    from eventwire.pipeline import code_text
+    from eventwire.nlp import code_text
 
     return code_text(ARTICLE, date=ARTICLE_DATE, id="brussels-visit", title="Blinken meets Rutte")

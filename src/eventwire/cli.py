@@ -13,7 +13,7 @@ from itertools import islice
 from tqdm import tqdm
 
 from . import ingest
-from .events.codebook import CONVENTIONS
+from .stages.events.codebook import CONVENTIONS
 from .ingest import Problem
 
 SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
@@ -85,7 +85,7 @@ def _date(value: str) -> dt.date:
 
 
 def _pipeline(args):
-    from .pipeline import build
+    from .nlp import build
 
     try:
         return build(actors=tuple(args.actors) if getattr(args, "actors", None) else None,
@@ -111,12 +111,12 @@ def _items(paths, date=None, title=None):
 
 
 def _code(args) -> int:
-    from .pipeline import code_many
+    from .nlp import code_docs
 
     nlp = _pipeline(args)
     generate, problems = _items(args.paths, args.date, args.title)
     items = list(generate())
-    results = code_many(((i.text, i.meta) for i in items), nlp)
+    results = code_docs(((i.text, i.meta) for i in items), nlp)
     out = sys.stdout
     for item, coded in zip(items, tqdm(results, total=len(items), disable=len(items) < 20 or None,
                                         desc="coding", unit="doc")):
@@ -173,7 +173,7 @@ def _explain(data: dict, text: str) -> str:
 
 
 def _ingest(args) -> int:
-    from .pipeline import code_many
+    from .nlp import code_docs
     from .store import DEFAULT_DB, Store
 
     nlp = _pipeline(args)
@@ -185,7 +185,7 @@ def _ingest(args) -> int:
             read += len(chunk)
             known = store.known_hashes(i.content_hash for i in chunk)
             fresh = [i for i in chunk if i.content_hash not in known]
-            coded = code_many(((i.text, i.meta) for i in fresh), nlp)
+            coded = code_docs(((i.text, i.meta) for i in fresh), nlp)
             batch = [(c, i.content_hash, i.text) for i, c in zip(fresh, coded)]
             for c, _, _ in batch:
                 c.keep_events(args.min_confidence)

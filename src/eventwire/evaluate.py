@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from .events.codebook import codebook
+from .stages.events.codebook import codebook
 
 FLOORS_FILE = Path(__file__).with_name("eval_floors.json")
 TOLERANCE = 0.02  # a floor is the measured figure minus this, rounded down to 3 decimals
@@ -575,14 +575,14 @@ def evaluate(task: str, path: str | Path, limit: int | None = None, progress: bo
     """Run the pipeline over a gold file and score it: (report, per-record cases)."""
     from tqdm import tqdm
 
-    from .document import Meta
-    from .pipeline import code_many
+    from .records import Document
+    from .nlp import code_docs
 
     spec = TASKS[task]
     records = read_gold(path, limit)
     started = time.perf_counter()
-    items = ((r["text"], Meta(id=str(r.get("id", k)), date=_doc_date(r))) for k, r in enumerate(records))
-    coded = tqdm(code_many(items), total=len(records), desc=f"eval {task}", unit="doc",
+    items = ((r["text"], Document(id=str(r.get("id", k)), date=_doc_date(r))) for k, r in enumerate(records))
+    coded = tqdm(code_docs(items), total=len(records), desc=f"eval {task}", unit="doc",
                  disable=None if progress else True, file=sys.stderr)
     preds = [spec.predict(c.to_json()) for c in coded]
     report, cases = spec.score(records, preds)

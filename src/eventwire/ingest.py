@@ -17,7 +17,7 @@ from pathlib import Path
 
 import frontmatter
 
-from .document import Meta
+from .records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -27,7 +27,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 @dataclass
 class Item:
     text: str
-    meta: Meta
+    meta: Document
 
     @property
     def content_hash(self) -> str:
@@ -118,7 +118,7 @@ def _read_stream(content: str, where: str, date, title) -> Iterator[Item | Probl
 def _item(text: str, where: str, doc_id: str, date, title, **meta) -> Item | Problem:
     if not text.strip():
         return Problem(where, "has no text")
-    return Item(text=text, meta=Meta(id=doc_id, title=title, date=date, **meta))
+    return Item(text=text, meta=Document(id=doc_id, title=title, date=date, **meta))
 
 
 def _read_markdown(content: str, where: str, stem: str, date, title) -> Iterator[Item | Problem]:

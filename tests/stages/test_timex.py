@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from eventwire.document import Meta
-from eventwire.pipeline import build, code_text, make_doc
-from eventwire.time import CLASSES, PATTERNS, TRIGGERS, _token_spec, timex_for_sentence
+from eventwire.records import Document
+from eventwire.nlp import build, code_text, make_doc
+from eventwire.stages.timex import CLASSES, PATTERNS, TRIGGERS, _token_spec, timex_for_sentence
 
 DATE = "2024-12-05"
 
@@ -166,7 +166,7 @@ def test_several_timexes_keep_text_order_and_do_not_overlap():
 
 def _doc(text: str, date: str):
     nlp = build()
-    return nlp(make_doc(nlp, text, Meta(id="t", date=dt.date.fromisoformat(date))))
+    return nlp(make_doc(nlp, text, Document(id="t", date=dt.date.fromisoformat(date))))
 
 
 def test_timex_for_sentence_prefers_the_most_specific_calendar_date():

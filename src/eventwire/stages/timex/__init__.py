@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .document import Timex, coded
+from ...records import Timex, coded
 
 # --- lexicon -----------------------------------------------------------------------------------------------
 
@@ -904,3 +904,9 @@ def timex_for_sentence(doc: Doc, sent: Span, keep: Callable[[Timex], bool] = lam
             if rank and rank > best_rank:
                 best, best_rank = timex, rank
     return best
+
+
+@Language.factory("eventwire_timex", requires=["doc._.ew", "doc.ents"], assigns=["doc._.ew"])
+def make_timex_stage(nlp: Language, name: str) -> TimeStage:
+    """The time expressions stage."""
+    return TimeStage(nlp)

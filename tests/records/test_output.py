@@ -1,19 +1,13 @@
 """The JSON output of a coded article is schema-valid and every offset slices to its evidence."""
 
-import json
-from importlib import resources
-
 import jsonschema
 
 from conftest import ARTICLE
-
-
-def schema():
-    return json.loads((resources.files("eventwire") / "schema.json").read_text())
+from eventwire.records import json_schema
 
 
 def test_output_is_schema_valid(article):
-    jsonschema.validate(article.to_json(), schema())
+    jsonschema.validate(article.to_json(), json_schema())
 
 
 def test_every_stage_found_something(article):

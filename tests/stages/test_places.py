@@ -2,9 +2,9 @@
 
 import pytest
 
-from eventwire.document import Meta, coded
-from eventwire.pipeline import build, code_text, make_doc
-from eventwire.places import dateline_place, gazetteer, place_for_sentence
+from eventwire.records import Document, coded
+from eventwire.nlp import build, code_text, make_doc
+from eventwire.stages.places import dateline_place, gazetteer, place_for_sentence
 
 
 def places(text):
@@ -17,7 +17,7 @@ def by_text(text):
 
 def parsed(text):
     nlp = build()
-    return nlp(make_doc(nlp, text, Meta(id="t")))
+    return nlp(make_doc(nlp, text, Document(id="t")))
 
 
 def test_city_resolves_with_coordinates_and_iso3_country():
@@ -135,7 +135,7 @@ def test_the_gazetteer_is_built_once():
 
 
 def test_place_opening_an_organisation_name():
-    from eventwire.pipeline import code_text
+    from eventwire.nlp import code_text
 
     text = "The Gainesville Police Department arrested two men on Friday."
     places = code_text(text, date="2024-03-01").places

@@ -14,7 +14,7 @@ import pytest
 
 from eventwire.tables import split
 
-ACTORS = Path(__file__).parents[1] / "src/eventwire/actors"
+ACTORS = Path(__file__).parents[2] / "src/eventwire/stages/actors"
 
 # CAMEO-style sector codes documented in src/eventwire/actors/README.md.
 SECTORS = {

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import knowledge
-from eventwire.document import Meta
+from eventwire.stages.actors import knowledge
+from eventwire.records import Document
 from eventwire.nlp import load_model
-from eventwire.pipeline import make_doc
+from eventwire.nlp import make_doc
 from eventwire.tables import read_tsv
 
-ROLES = Path(__file__).parents[1] / "src/eventwire/actors/roles.tsv"
+ROLES = Path(__file__).parents[2] / "src/eventwire/stages/actors/roles.tsv"
 ROLE_NAMES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
               "leader"}
 QUALIFIERS = re.compile(r"^(Acting|Caretaker|Interim) |-(elect|designate)$")
@@ -72,7 +72,7 @@ def test_every_person_is_resolvable_in_office():
         day = term.start + dt.timedelta(days=1) if term.end is None or term.end > term.start else term.start
         expected = roles.standing(person, day)
         cases.append((person, day, expected))
-    docs = nlp.pipe(make_doc(nlp, f"{person} spoke on the phone.", Meta(id=person, date=day))
+    docs = nlp.pipe(make_doc(nlp, f"{person} spoke on the phone.", Document(id=person, date=day))
                     for person, day, _ in cases)
     failures = []
     for (person, day, expected), doc in zip(cases, docs):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-EVENTS = Path(__file__).parents[1] / "src/eventwire/events"
+EVENTS = Path(__file__).parents[2] / "src/eventwire/stages/events"
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

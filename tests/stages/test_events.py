@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwire.pipeline import code_text
+from eventwire.nlp import code_text
 
 ROOTS = {
     "01": "Japan said the talks had been useful.",
@@ -142,7 +142,7 @@ PLOVER = {
 
 
 def test_plover_sentences_cover_every_type():
-    from eventwire.events.codebook import codebook
+    from eventwire.stages.events.codebook import codebook
 
     assert set(PLOVER) == set(codebook().plover_types)
 
@@ -175,13 +175,13 @@ def test_sport_headlines_and_tables_yield_no_event(text):
 
 
 def test_quad_convention_is_selectable():
-    from eventwire.pipeline import build, code_many
-    from eventwire.document import Meta
+    from eventwire.nlp import build, code_docs
+    from eventwire.records import Document
 
     text = "Iran investigated Iraq. Protesters in Serbia demonstrated against Kosovo."
     quads = {}
     for convention in ("gdelt", "icews", "penta"):
-        (coded,) = code_many([(text, Meta(id="q"))], build(quad=convention))
+        (coded,) = code_docs([(text, Document(id="q"))], build(quad=convention))
         quads[convention] = [(e.cameo[:2], e.quad) for e in coded.events]
     assert quads["gdelt"] == [("09", 3), ("14", 4)]
     assert quads["icews"] == [("09", 2), ("14", 3)]

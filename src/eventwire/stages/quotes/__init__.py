@@ -18,11 +18,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import resolve_span
-from .document import Actor, Quote, coded
-from .tables import read_tsv
+from ..actors import resolve_span
+from ...records import Actor, Quote, coded
+from ...tables import read_tsv
 
-_CUES = read_tsv(Path(__file__).with_name("quotes_cues.tsv"))
+_CUES = read_tsv(Path(__file__).with_name("cues.tsv"))
 
 CUE_LEMMAS: frozenset[str] = frozenset(row["lemma"] for row in _CUES if row["kind"] == "speech")
 """Lemmas of verbs that report speech ("say", "warn", ...): the events stage reads "X said that Y attacked Z"
@@ -475,3 +475,9 @@ class QuoteFinder:
 
     def _token_at(self, char: int) -> int:
         return bisect_right(self.token_starts, char) - 1
+
+
+@Language.factory("eventwire_quotes", requires=["doc._.ew", "token.dep"], assigns=["doc._.ew"])
+def make_quote_stage(nlp: Language, name: str) -> QuoteStage:
+    """The quotes stage."""
+    return QuoteStage(nlp)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..tables import read_tsv, split
+from ...tables import read_tsv, split
 
 HERE = Path(__file__).parent
 ROOT_CONVENTIONS = ("gdelt", "icews", "penta")

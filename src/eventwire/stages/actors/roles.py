@@ -11,7 +11,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from ..tables import split
+from ...tables import split
 
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG"}
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect

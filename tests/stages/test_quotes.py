@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import code_text
-from eventwire.quotes import CUE_LEMMAS
+from eventwire.nlp import code_text
+from eventwire.stages.quotes import CUE_LEMMAS
 
 DATE = "2024-12-04"
 
@@ -221,7 +221,7 @@ def test_cue_lemmas_are_speech_verbs_only():
 
 
 def test_quote_points_to_the_events_it_reports():
-    from eventwire.pipeline import code_text
+    from eventwire.nlp import code_text
 
     text = ("NATO Secretary General Mark Rutte spoke in Brussels on Tuesday. "
             "Rutte said that China is helping Russia.")
@@ -233,7 +233,7 @@ def test_quote_points_to_the_events_it_reports():
 
 
 def test_spokesperson_speaks_for_the_person():
-    from eventwire.pipeline import code_text
+    from eventwire.nlp import code_text
 
     text = ("Chancellor Olaf Scholz met farmers in Berlin on Monday. "
             "Scholz's spokesman said the talks were constructive.")
@@ -243,7 +243,7 @@ def test_spokesperson_speaks_for_the_person():
 
 
 def test_parenthetical_cue_reports_the_clause_around_it():
-    from eventwire.pipeline import code_text
+    from eventwire.nlp import code_text
 
     text = "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv. In the east, Zelenskyy said, the front is holding."
     c = code_text(text, date="2024-06-01")
