@@ -63,8 +63,8 @@ def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
             for _ in nlp.pipe(chunk, batch_size=batch_size):
                 pass
     else:
-        from eventwire.records import Document
         from eventwire.nlp import build, code_docs
+        from eventwire.records import Document
 
         nlp = build()
         loaded = time.perf_counter() - started
@@ -76,8 +76,10 @@ def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
                 return None
 
         def work(chunk):
-            items = ((d["text"], Document(id=str(d.get("id", k)), title=d.get("title"), date=date(d)))
-                     for k, d in enumerate(chunk))
+            items = (
+                (d["text"], Document(id=str(d.get("id", k)), title=d.get("title"), date=date(d)))
+                for k, d in enumerate(chunk)
+            )
             for _ in code_docs(items, nlp=nlp, batch_size=batch_size):
                 pass
 
@@ -87,9 +89,18 @@ def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
     work(texts if name == "spacy" else docs)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     words = sum(len(t.split()) for t in texts)
-    return {"phase": name, "docs": len(texts), "words": words, "chars": sum(map(len, texts)),
-            "seconds": seconds, "cpu_seconds": cpu, "docs_per_s": len(texts) / seconds, "words_per_s": words / seconds,
-            "load_seconds": loaded, "peak_rss_mb": _peak_mb()}
+    return {
+        "phase": name,
+        "docs": len(texts),
+        "words": words,
+        "chars": sum(map(len, texts)),
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "docs_per_s": len(texts) / seconds,
+        "words_per_s": words / seconds,
+        "load_seconds": loaded,
+        "peak_rss_mb": _peak_mb(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,22 +121,39 @@ def main(argv: list[str] | None = None) -> int:
     ratio, cpu_ratio = b["seconds"] / a["seconds"], b["cpu_seconds"] / a["cpu_seconds"]
 
     print(f"corpus {args.corpus}: {a['docs']} documents, {a['words']:,} words, {a['chars']:,} characters")
-    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
-          f"{dt.date.today().isoformat()}")
+    print(
+        f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
+        f"{dt.date.today().isoformat()}"
+    )
     print(f"{'':<24} {'docs/s':>8} {'words/s':>9} {'seconds':>8} {'CPU s':>7} {'load s':>7} {'peak RSS MB':>12}")
     for label, r in (("(a) spaCy en_core_web_sm", a), ("(b) eventwire pipeline", b)):
-        print(f"{label:<24} {r['docs_per_s']:>8.1f} {r['words_per_s']:>9,.0f} {r['seconds']:>8.1f} "
-              f"{r['cpu_seconds']:>7.1f} {r['load_seconds']:>7.1f} {r['peak_rss_mb']:>12.0f}")
+        print(
+            f"{label:<24} {r['docs_per_s']:>8.1f} {r['words_per_s']:>9,.0f} {r['seconds']:>8.1f} "
+            f"{r['cpu_seconds']:>7.1f} {r['load_seconds']:>7.1f} {r['peak_rss_mb']:>12.0f}"
+        )
     print(f"ratio b/a: {ratio:.2f}x wall time, {cpu_ratio:.2f}x CPU time")
     busy = min(r["cpu_seconds"] / r["seconds"] for r in (a, b))
     if busy < 0.9:
-        print(f"warning: a phase had the CPU only {busy:.0%} of its wall time (load average before the run "
-              f"{load_before:.1f}): other processes shared the machine, so compare CPU times")
+        print(
+            f"warning: a phase had the CPU only {busy:.0%} of its wall time (load average before the run "
+            f"{load_before:.1f}): other processes shared the machine, so compare CPU times"
+        )
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"corpus": args.corpus, "limit": args.limit, "cores": os.cpu_count(),
-                       "date": dt.date.today().isoformat(), "ratio": ratio, "cpu_ratio": cpu_ratio,
-                       "load_before": load_before, **results}, f, indent=2)
+            json.dump(
+                {
+                    "corpus": args.corpus,
+                    "limit": args.limit,
+                    "cores": os.cpu_count(),
+                    "date": dt.date.today().isoformat(),
+                    "ratio": ratio,
+                    "cpu_ratio": cpu_ratio,
+                    "load_before": load_before,
+                    **results,
+                },
+                f,
+                indent=2,
+            )
     return 0
 
 

@@ -8,3 +8,11 @@ class UserError(Exception):
 
 class StoreError(UserError):
     """The DuckDB store cannot be opened or written (missing, locked by another process, of another version)."""
+
+
+class CodingError(UserError):
+    """A document could not be coded (raised by :func:`eventwire.code_many`; ingest reports it and goes on)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run; the message says what was done before it (e.g. how many documents were stored)."""

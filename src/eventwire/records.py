@@ -80,6 +80,7 @@ class Event:
     path: str | None = None  # how the parse filled the roles, e.g. "source nsubj 'Russia'; target dobj 'Ukraine'"
     source_span: list[int] | None = None  # the whole noun phrase filling the source role
     target_span: list[int] | None = None  # ...and the target role
+    evidence: list[list[int]] = field(default_factory=list)  # every sentence reporting this act, `sentence` first
 
 
 @dataclass

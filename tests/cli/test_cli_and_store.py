@@ -14,8 +14,10 @@ TEXT_B = "China accused Japan of provoking tensions in the East China Sea on Mon
 
 @pytest.fixture
 def corpus(tmp_path):
-    rows = [{"id": "a", "title": "Aid", "date": "2024-03-05", "text": TEXT_A},
-            {"id": "b", "title": "Accusation", "date": "2024-03-04", "text": TEXT_B}]
+    rows = [
+        {"id": "a", "title": "Aid", "date": "2024-03-05", "text": TEXT_A},
+        {"id": "b", "title": "Accusation", "date": "2024-03-04", "text": TEXT_B},
+    ]
     path = tmp_path / "news.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         for row in rows:
@@ -26,8 +28,10 @@ def corpus(tmp_path):
 def counts(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "actors", "events", "timexes")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "actors", "events", "timexes")
+        }
     finally:
         con.close()
 
@@ -72,13 +76,19 @@ def test_bad_input_is_named_and_the_batch_goes_on(corpus, tmp_path, capsys):
     db = tmp_path / "store.duckdb"
     assert main(["ingest", str(corpus), "--db", str(db)]) == 0
     bad = tmp_path / "mixed.jsonl"
-    bad.write_text("\n".join([
-        json.dumps({"id": "ok", "date": "2024-03-06", "text": "Poland summoned the Belarusian ambassador."}),
-        "{not json",
-        json.dumps({"id": "no-text", "date": "2024-03-06"}),
-        json.dumps({"id": "bad-date", "date": "March 6", "text": "Kenya hosted talks."}),
-        json.dumps({"id": "a", "date": "2024-03-05", "text": TEXT_A}),
-    ]) + "\n", encoding="utf-8")
+    bad.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok", "date": "2024-03-06", "text": "Poland summoned the Belarusian ambassador."}),
+                "{not json",
+                json.dumps({"id": "no-text", "date": "2024-03-06"}),
+                json.dumps({"id": "bad-date", "date": "March 6", "text": "Kenya hosted talks."}),
+                json.dumps({"id": "a", "date": "2024-03-05", "text": TEXT_A}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Caf\xe9 talks".encode("latin-1"))
     assert main(["ingest", str(bad), str(latin), str(tmp_path / "missing.txt"), "--db", str(db)]) == 1
@@ -128,8 +138,10 @@ def test_commitments_are_open_due_or_past_due(promise_db, capsys):
 
 
 def test_quotes_by_speaker_and_about(tmp_path, capsys):
-    text = ('Polish Prime Minister Donald Tusk spoke in Warsaw on Monday. "Ukraine will not stand alone," '
-            'Tusk said. "Our farmers need help too," he added.')
+    text = (
+        'Polish Prime Minister Donald Tusk spoke in Warsaw on Monday. "Ukraine will not stand alone," '
+        'Tusk said. "Our farmers need help too," he added.'
+    )
     path = tmp_path / "speech.jsonl"
     path.write_text(json.dumps({"id": "s1", "date": "2024-03-04", "text": text}) + "\n", encoding="utf-8")
     db = tmp_path / "store.duckdb"
@@ -158,8 +170,9 @@ def test_reused_id_with_other_text_is_kept_apart(corpus, tmp_path):
     db = tmp_path / "store.duckdb"
     main(["ingest", str(corpus), "--db", str(db)])
     other = tmp_path / "other.jsonl"
-    other.write_text(json.dumps({"id": "a", "date": "2024-03-07", "text": "Chile recalled its envoy."}) + "\n",
-                     encoding="utf-8")
+    other.write_text(
+        json.dumps({"id": "a", "date": "2024-03-07", "text": "Chile recalled its envoy."}) + "\n", encoding="utf-8"
+    )
     assert main(["ingest", str(other), "--db", str(db)]) == 0
     con = duckdb.connect(str(db), read_only=True)
     ids = sorted(r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall())

@@ -43,3 +43,13 @@ def test_a_coded_doc_crosses_process_boundaries(article):
     assert restored._.ew.actor_of_token == doc._.ew.actor_of_token
     docs = list(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))
     assert docs[0]._.ew.to_json() == doc._.ew.to_json()
+
+
+def test_published_schema_is_the_derived_one():
+    """docs/schema.json is what users validate against; regenerate it with
+    `python -c "import json, eventwire.records as r; print(json.dumps(r.json_schema(), indent=2))" > docs/schema.json`."""
+    import json
+    from pathlib import Path
+
+    published = json.loads((Path(__file__).parents[2] / "docs" / "schema.json").read_text(encoding="utf-8"))
+    assert published == json_schema()

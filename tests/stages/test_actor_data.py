@@ -1,4 +1,4 @@
-"""Consistency checks for the actor dictionaries in src/eventwire/actors/.
+"""Consistency checks for the actor dictionaries in src/eventwire/stages/actors/.
 
 These tests only read the TSV files (no spaCy model needed). The ISO 3166-1
 coverage test needs ``pycountry`` and is skipped when it is not installed.
@@ -16,23 +16,48 @@ from eventwire.tables import split
 
 ACTORS = Path(__file__).parents[2] / "src/eventwire/stages/actors"
 
-# CAMEO-style sector codes documented in src/eventwire/actors/README.md.
+# CAMEO-style sector codes documented in src/eventwire/stages/actors/README.md.
 SECTORS = {
-    "GOV", "MIL", "COP", "OPP", "REB", "BUS", "MED", "CVL",
-    "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "SPY", "NGO",
+    "GOV",
+    "MIL",
+    "COP",
+    "OPP",
+    "REB",
+    "BUS",
+    "MED",
+    "CVL",
+    "JUD",
+    "LEG",
+    "EDU",
+    "HLH",
+    "REL",
+    "CRM",
+    "SPY",
+    "NGO",
+    "PTY",
 }
 SCOPES = {"country", "organisation", "both"}
 # codes outside ISO 3166-1 that eventwire uses: Kosovo's XKX (the user-assigned code of the EU and the IMF)
 USER_ASSIGNED = {"XKX"}
-KINDS = {"IGO", "NGO", "NSA"}
+KINDS = {"IGO", "NGO", "NSA", "PTY", "STATE", "MEDIA"}
+HOMED = {"PTY", "STATE", "MEDIA"}  # kinds that always have a home country (NSA may be transnational)
 
 HEADERS = {
     "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "ambiguous"],
-    "organisations.tsv": ["code", "name", "aliases", "kind", "members_note", "descriptions"],
-    "sectors.tsv": ["lemma", "sector", "note"],
+    "organisations.tsv": ["code", "name", "aliases", "kind", "country", "sector", "members_note", "descriptions"],
+    "sectors.tsv": ["lemma", "sector", "defers", "owned", "note"],
     "titles.tsv": ["title", "sector", "scope", "note"],
+    "communities.tsv": ["community", "forms", "kind", "home", "note"],
+    "title_modifiers.tsv": ["word", "effect", "note"],
 }
-MIN_ROWS = {"countries.tsv": 249, "organisations.tsv": 80, "sectors.tsv": 120, "titles.tsv": 90}
+MIN_ROWS = {
+    "countries.tsv": 249,
+    "organisations.tsv": 250,
+    "sectors.tsv": 300,
+    "titles.tsv": 240,
+    "communities.tsv": 50,
+    "title_modifiers.tsv": 15,
+}
 COUNTRY_PHRASE_COLUMNS = ("name", "aliases", "demonyms", "capitals", "metonyms")
 
 
@@ -139,9 +164,7 @@ def test_country_phrases_unique_within_row():
         seen = {}
         for col in COUNTRY_PHRASE_COLUMNS:
             for phrase in split(row[col]):
-                assert phrase not in seen, (
-                    f"{row['iso3']}: {phrase!r} in both {seen[phrase]} and {col}"
-                )
+                assert phrase not in seen, f"{row['iso3']}: {phrase!r} in both {seen[phrase]} and {col}"
                 seen[phrase] = col
 
 
@@ -149,18 +172,53 @@ def test_country_facts_spot_check():
     _, rows = load("countries.tsv")
     by_phrase = {phrase: iso for phrase, iso, _ in country_phrases(rows)}
     expected = {
-        "Russia": "RUS", "Russian Federation": "RUS", "Kremlin": "RUS",
-        "U.S.": "USA", "US": "USA", "USA": "USA", "White House": "USA", "American": "USA",
-        "UK": "GBR", "Britain": "GBR", "British": "GBR", "Downing Street": "GBR",
-        "Kyiv": "UKR", "Kiev": "UKR", "Ukrainian": "UKR", "Bankova": "UKR",
-        "Beijing": "CHN", "Chinese": "CHN", "PRC": "CHN", "Zhongnanhai": "CHN",
-        "DPRK": "PRK", "North Korea": "PRK", "South Korea": "KOR", "Seoul": "KOR",
-        "Iran": "IRN", "Tehran": "IRN", "Türkiye": "TUR", "Turkey": "TUR",
-        "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV", "Burma": "MMR", "Czechia": "CZE",
-        "Holy See": "VAT", "DRC": "COD", "Congo-Brazzaville": "COG",
-        "Elysee": "FRA", "Élysée": "FRA", "Jerusalem": "ISR", "Palestinian": "PSE",
-        "Emirati": "ARE", "Filipino": "PHL", "Dutch": "NLD", "Israeli": "ISR",
-        "Syria": "SYR", "Vietnam": "VNM", "Taiwan": "TWN", "Bolivia": "BOL",
+        "Russia": "RUS",
+        "Russian Federation": "RUS",
+        "Kremlin": "RUS",
+        "U.S.": "USA",
+        "US": "USA",
+        "USA": "USA",
+        "White House": "USA",
+        "American": "USA",
+        "UK": "GBR",
+        "Britain": "GBR",
+        "British": "GBR",
+        "Downing Street": "GBR",
+        "Kyiv": "UKR",
+        "Kiev": "UKR",
+        "Ukrainian": "UKR",
+        "Bankova": "UKR",
+        "Beijing": "CHN",
+        "Chinese": "CHN",
+        "PRC": "CHN",
+        "Zhongnanhai": "CHN",
+        "DPRK": "PRK",
+        "North Korea": "PRK",
+        "South Korea": "KOR",
+        "Seoul": "KOR",
+        "Iran": "IRN",
+        "Tehran": "IRN",
+        "Türkiye": "TUR",
+        "Turkey": "TUR",
+        "Ivory Coast": "CIV",
+        "Côte d'Ivoire": "CIV",
+        "Burma": "MMR",
+        "Czechia": "CZE",
+        "Holy See": "VAT",
+        "DRC": "COD",
+        "Congo-Brazzaville": "COG",
+        "Elysee": "FRA",
+        "Élysée": "FRA",
+        "Jerusalem": "ISR",
+        "Palestinian": "PSE",
+        "Emirati": "ARE",
+        "Filipino": "PHL",
+        "Dutch": "NLD",
+        "Israeli": "ISR",
+        "Syria": "SYR",
+        "Vietnam": "VNM",
+        "Taiwan": "TWN",
+        "Bolivia": "BOL",
     }
     wrong = {p: (by_phrase.get(p), iso) for p, iso in expected.items() if by_phrase.get(p) != iso}
     assert not wrong, f"phrase: (found, expected) {wrong}"
@@ -188,6 +246,34 @@ def test_organisation_fields_and_unique_codes():
             assert re.fullmatch(r"[a-z]+", head), f"{row['code']}: description {head!r} is not a lowercase head noun"
 
 
+def test_organisations_with_a_home_country_have_a_country_and_sector():
+    _, rows = load("organisations.tsv")
+    _, countries = load("countries.tsv")
+    iso = {row["iso3"] for row in countries}
+    for row in rows:
+        if row["kind"] in {"IGO", "NGO"}:
+            assert not row["country"] and not row["sector"], f"{row['code']}: IGOs and NGOs keep their own code"
+            continue
+        assert row["sector"] in SECTORS, row
+        assert row["country"] in iso or (row["kind"] == "NSA" and not row["country"]), row
+        if row["kind"] in HOMED:
+            assert row["country"], f"{row['code']}: a {row['kind']} row needs its home country"
+    home = {row["code"]: (row["country"], row["sector"]) for row in rows}
+    for code, expected in {
+        "HAMAS": ("PSE", "REB"),
+        "HEZB": ("LBN", "REB"),
+        "TALIBAN": ("AFG", "REB"),
+        "HOUTHI": ("YEM", "REB"),
+        "FATAH": ("PSE", "PTY"),
+        "UNITA": ("AGO", "REB"),
+        "FBI": ("USA", "COP"),
+        "IRGC": ("IRN", "MIL"),
+        "ISIS": ("", "REB"),
+    }.items():
+        assert home[code] == expected, (code, home[code])
+    assert {"EEC", "PLO", "FATAH", "UNITA", "ECOWAS", "SADC", "GCC", "OAU"} <= set(home)
+
+
 def test_organisation_aliases_unique():
     _, rows = load("organisations.tsv")
     dup = duplicates(org_phrases(rows))
@@ -209,11 +295,57 @@ def test_required_organisations():
     _, rows = load("organisations.tsv")
     codes = {row["code"] for row in rows}
     required = {
-        "UN", "UNSC", "UNGA", "UNHCR", "UNICEF", "WFP", "WHO", "IAEA", "ICC", "ICJ", "NATO",
-        "EU", "EC", "EP", "ECB", "COE", "OSCE", "AU", "ECOWAS", "SADC", "IGAD", "ARAB", "GCC",
-        "OIC", "ASEAN", "APEC", "SCO", "BRICS", "G7", "G20", "OPEC", "IMF", "WB", "WTO", "OECD",
-        "IOM", "OHCHR", "UNRWA", "UNESCO", "ICRC", "MSF", "AMNESTY", "HRW", "INTERPOL",
-        "EUROPOL", "CSTO", "QUAD", "AUKUS", "CARICOM", "OAS", "MERCOSUR",
+        "UN",
+        "UNSC",
+        "UNGA",
+        "UNHCR",
+        "UNICEF",
+        "WFP",
+        "WHO",
+        "IAEA",
+        "ICC",
+        "ICJ",
+        "NATO",
+        "EU",
+        "EC",
+        "EP",
+        "ECB",
+        "COE",
+        "OSCE",
+        "AU",
+        "ECOWAS",
+        "SADC",
+        "IGAD",
+        "ARAB",
+        "GCC",
+        "OIC",
+        "ASEAN",
+        "APEC",
+        "SCO",
+        "BRICS",
+        "G7",
+        "G20",
+        "OPEC",
+        "IMF",
+        "WB",
+        "WTO",
+        "OECD",
+        "IOM",
+        "OHCHR",
+        "UNRWA",
+        "UNESCO",
+        "ICRC",
+        "MSF",
+        "AMNESTY",
+        "HRW",
+        "INTERPOL",
+        "EUROPOL",
+        "CSTO",
+        "QUAD",
+        "AUKUS",
+        "CARICOM",
+        "OAS",
+        "MERCOSUR",
     }
     assert not required - codes, f"missing organisations: {sorted(required - codes)}"
     by_code = {row["code"]: row for row in rows}
@@ -226,6 +358,34 @@ def test_required_organisations():
     assert all("bank" in desc[c] for c in ("WB", "ECB"))
     assert {"U.N.", "UN"} <= set(split(by_code["UN"]["aliases"]))
     assert "Security Council" in split(by_code["UNSC"]["aliases"])
+
+
+# ---------------------------------------------------------------- communities and title modifiers
+
+
+def test_communities():
+    _, rows = load("communities.tsv")
+    _, countries = load("countries.tsv")
+    _, orgs = load("organisations.tsv")
+    iso = {row["iso3"] for row in countries}
+    taken = {phrase for phrase, _, _ in country_phrases(countries)} | {p for p, _ in org_phrases(orgs)}
+    forms = [form for row in rows for form in split(row["forms"])]
+    assert not repeated(forms), f"forms of two communities: {repeated(forms)}"
+    assert not set(forms) & taken, f"forms that are also country or organisation phrases: {set(forms) & taken}"
+    for row in rows:
+        assert row["kind"] in {"ethnic", "religious"}, row
+        assert not row["home"] or row["home"] in iso, row
+    home = {row["community"]: row["home"] for row in rows}
+    assert home["Uyghurs"] == "CHN" and home["Rohingya"] == "MMR" and home["Kurds"] == ""
+
+
+def test_title_modifiers():
+    _, rows = load("title_modifiers.tsv")
+    assert not repeated(row["word"] for row in rows)
+    effects = {row["word"]: row["effect"] for row in rows}
+    assert set(effects.values()) == {"former", "other", "same"}
+    assert all(word == word.lower() and " " not in word for word in effects)
+    assert effects["former"] == "former" and effects["deputy"] == "other" and effects["junior"] == "other"
 
 
 # ---------------------------------------------------------------- sectors and titles
@@ -243,12 +403,36 @@ def test_sectors():
             assert "proper name" in row["note"], f"capitalised lemma {row['lemma']!r} must be noted as a proper name"
     got = {row["lemma"]: row["sector"] for row in rows}
     for lemma, sector in {
-        "troop": "MIL", "authority": "GOV", "police": "COP", "rebel": "REB", "journalist": "MED",
-        "civilian": "CVL", "court": "JUD", "lawmaker": "LEG", "Duma": "LEG", "cleric": "REL",
-        "smuggler": "CRM", "spy": "SPY", "opposition": "OPP", "company": "BUS", "doctor": "HLH",
+        "troop": "MIL",
+        "authority": "GOV",
+        "police": "COP",
+        "rebel": "REB",
+        "journalist": "MED",
+        "civilian": "CVL",
+        "court": "JUD",
+        "lawmaker": "LEG",
+        "Duma": "LEG",
+        "cleric": "REL",
+        "smuggler": "CRM",
+        "spy": "SPY",
+        "opposition": "OPP",
+        "company": "BUS",
+        "doctor": "HLH",
         "university": "EDU",
+        "prisoner": "CVL",
+        "youth": "CVL",
+        "party": "PTY",
+        "terror group": "REB",
+        "militant": "REB",
+        "officer": "COP",
+        "union": "CVL",
+        "committee": "GOV",
     }.items():
         assert got.get(lemma) == sector, (lemma, got.get(lemma), sector)
+    assert all(row["defers"] in {"", "1"} for row in rows)
+    assert all(len(row["lemma"].split()) <= 2 for row in rows), "the code matches one or two lemmas"
+    defers = {row["lemma"] for row in rows if row["defers"] == "1"}
+    assert {"official", "officer", "spokesman"} <= defers
 
 
 def test_titles():

@@ -1,4 +1,4 @@
-"""Consistency checks for the CAMEO/PLOVER codebook files in src/eventwire/events/.
+"""Consistency checks for the CAMEO/PLOVER codebook files in src/eventwire/stages/events/.
 
 These tests only read the TSV files (no spaCy model needed).
 """
@@ -13,8 +13,22 @@ import pytest
 EVENTS = Path(__file__).parents[2] / "src/eventwire/stages/events"
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 QUADS = {"verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"}
 HEADERS = {
@@ -23,6 +37,11 @@ HEADERS = {
     "cameo_plover.tsv": ["cameo", "plover", "mode"],
     "quadclass.tsv": ["root", "gdelt", "icews", "penta"],
     "lexicon.tsv": ["cameo", "lemma", "pos", "particle", "objects", "note"],
+    "object_classes.tsv": ["class", "lemma", "note"],
+    "cues.tsv": ["kind", "word", "note"],
+    "complement_codes.tsv": ["root", "cameo", "code", "plover", "note"],
+    "guards.tsv": ["kind", "lemma", "note"],
+    "negation.tsv": ["root", "code", "note"],
 }
 
 
@@ -123,8 +142,11 @@ def test_cameo_plover(codes, plover):
         if r["cameo"].startswith("02"):
             assert r["plover"] == "REQUEST", r
     by = {r["cameo"]: r["plover"] for r in rows}
-    assert by["042"] == "CONSULT" and by["0841"] == "RETREAT" and by["081"] == "CONCEDE"
-    assert by["163"] == "COERCE" and by["173"] == "COERCE" and by["195"] == "ASSAULT"
+    assert by["042"] == "CONSULT" and by["081"] == "CONCEDE" and by["173"] == "COERCE" and by["195"] == "ASSAULT"
+    # the PLOVER manual's text where the 2021 table differs: releases and lifted sanctions are concessions,
+    # apologies too, resignations are retreats, sanctions are SANCTION
+    assert by["0841"] == by["085"] == by["055"] == "CONCEDE"
+    assert by["0831"] == "RETREAT" and by["163"] == "SANCTION"
 
 
 def test_quadclass():
@@ -141,9 +163,11 @@ def test_quadclass():
 
 def test_lexicon_rows(lexicon, codes):
     assert len(lexicon) >= 350
+    classes = {"@" + r["class"] for r in read("object_classes.tsv")} | {"@actor", "@pronoun"}
     for r in lexicon:
         assert r["cameo"] in codes, r
-        assert r["pos"] in {"VERB", "NOUN"}, r
+        assert r["pos"] in {"VERB", "NOUN", "ADJ"}, r
+        assert all(o in classes for o in r["objects"].split("|") if o.startswith("@")), r
         assert r["lemma"] and r["lemma"] == r["lemma"].lower() and " " not in r["lemma"], r
         assert r["particle"] == r["particle"].lower() and " " not in r["particle"], r
         objects = r["objects"].split("|") if r["objects"] else []
@@ -173,3 +197,37 @@ def test_lexicon_no_duplicates_or_ambiguity(lexicon):
             key = (r["lemma"], r["pos"], r["particle"], o)
             assert key not in owner or owner[key] == r["cameo"], (key, owner.get(key), r["cameo"])
             owner[key] = r["cameo"]
+
+
+def test_complement_codes_name_codes_and_types_that_exist(codes):
+    rows = read("complement_codes.tsv")
+    assert {r["root"] for r in rows} == {"02", "03", "10", "13"}
+    for r in rows:
+        assert r["cameo"] in codes and (r["code"] == "" or r["code"] in codes), r
+        assert r["code"] == "" or r["code"].startswith(r["root"]), r  # a promise stays a promise
+        assert r["plover"] == "" or r["plover"] in PLOVER_TYPES, r
+    keys = [(r["root"], r["cameo"]) for r in rows]
+    assert len(keys) == len(set(keys))
+
+
+def test_cue_kinds_are_the_ones_the_stage_reads():
+    import ast
+
+    kinds = {r["kind"] for r in read("cues.tsv")}
+    source = "".join(p.read_text(encoding="utf-8") for p in EVENTS.glob("*.py"))
+    read_kinds = {n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant) and n.value in kinds}
+    assert kinds == read_kinds, kinds ^ read_kinds
+    for r in read("cues.tsv"):
+        if r["kind"] in {"folding_root", "reciprocal_code", "topic_root", "host_code"}:
+            assert re.fullmatch(r"\d{2,4}", r["word"]), r
+
+
+def test_guard_kinds():
+    assert {r["kind"] for r in read("guards.tsv")} == {
+        "sports",
+        "figurative",
+        "test",
+        "intransitive",
+        "transitive",
+        "disaster",
+    }

@@ -2,9 +2,11 @@
 
 import pytest
 
-from eventwire.records import Document, coded
 from eventwire.nlp import build, code_text, make_doc
+from eventwire.records import Document, coded
 from eventwire.stages.places import dateline_place, gazetteer, place_for_sentence
+from eventwire.stages.places.gazetteer import key
+from eventwire.stages.places.toponyms import DIRECTION
 
 
 def places(text):
@@ -31,7 +33,7 @@ def test_offsets_slice_to_the_text_and_ids_follow_text_order():
     text = "Delegations from Poland and Romania travelled to Warsaw, then flew to the Black Sea coast near Odesa."
     found = places(text)
     assert [p.text for p in found] == ["Poland", "Romania", "Warsaw", "Black Sea", "Odesa"]
-    assert all(text[p.start:p.end] == p.text for p in found)
+    assert all(text[p.start : p.end] == p.text for p in found)
     assert [p.id for p in found] == ["p1", "p2", "p3", "p4", "p5"]
 
 
@@ -57,7 +59,8 @@ def test_each_namesake_takes_its_own_state():
 
 def test_places_the_document_names_settle_ambiguous_ones():
     assert by_text("Springfield police asked Chicago detectives for help.")["Springfield"].lat == pytest.approx(
-        39.80, abs=0.1)  # Illinois, like Chicago, not the larger Springfield in Missouri
+        39.80, abs=0.1
+    )  # Illinois, like Chicago, not the larger Springfield in Missouri
     assert by_text("Storms hit Georgia overnight, and Atlanta lost power.")["Georgia"].country == "USA"
     assert by_text("Protesters in Tbilisi demanded that Georgia hold new elections.")["Georgia"].country == "GEO"
 
@@ -65,7 +68,11 @@ def test_places_the_document_names_settle_ambiguous_ones():
 def test_country_names_resolve_to_the_country():
     found = by_text("The United States and Britain sent envoys, U.S. officials said, and the Netherlands agreed.")
     assert {t: p.country for t, p in found.items()} == {
-        "United States": "USA", "Britain": "GBR", "U.S.": "USA", "Netherlands": "NLD"}
+        "United States": "USA",
+        "Britain": "GBR",
+        "U.S.": "USA",
+        "Netherlands": "NLD",
+    }
     assert found["Britain"].name == "United Kingdom" and found["Britain"].lat is not None
 
 
@@ -75,8 +82,10 @@ def test_demonyms_are_not_places():
 
 
 def test_named_regions_from_the_data_file():
-    text = ("NATO ministers discussed the Sahel, the Indo-Pacific and the Euro-Atlantic area, "
-            "then aid to the Gaza Strip and the fighting in the Donbas.")
+    text = (
+        "NATO ministers discussed the Sahel, the Indo-Pacific and the Euro-Atlantic area, "
+        "then aid to the Gaza Strip and the fighting in the Donbas."
+    )
     found = by_text(text)
     assert set(found) == {"Sahel", "Indo-Pacific", "Euro-Atlantic area", "Gaza Strip", "Donbas"}
     assert found["Gaza Strip"].country == "PSE" and found["Donbas"].country == "UKR"
@@ -103,12 +112,15 @@ def test_unresolvable_toponyms_are_kept_without_coordinates():
     assert found["Louisiana"].country == "USA"
 
 
-@pytest.mark.parametrize("opening, city, country", [
-    ("KYIV, Ukraine (Reuters) — ", "KYIV", "UKR"),
-    ("BRUSSELS (eventwire) — ", "BRUSSELS", "BEL"),
-    ("NAIROBI — ", "NAIROBI", "KEN"),
-    ("WASHINGTON, D.C. (AP) -- ", "WASHINGTON", "USA"),
-])
+@pytest.mark.parametrize(
+    "opening, city, country",
+    [
+        ("KYIV, Ukraine (Reuters) — ", "KYIV", "UKR"),
+        ("BRUSSELS (eventwire) — ", "BRUSSELS", "BEL"),
+        ("NAIROBI — ", "NAIROBI", "KEN"),
+        ("WASHINGTON, D.C. (AP) -- ", "WASHINGTON", "USA"),
+    ],
+)
 def test_dateline(opening, city, country):
     doc = parsed(opening + "The government announced new measures on Tuesday.")
     place = dateline_place(doc)
@@ -121,8 +133,10 @@ def test_no_dateline():
 
 
 def test_place_for_sentence_takes_a_place_after_a_locative_preposition():
-    doc = parsed("Kyiv said talks with Moscow would resume. Shelling continued near Kharkiv and in Sumy on Tuesday. "
-                 "Fighting was reported in the city of Kherson.")
+    doc = parsed(
+        "Kyiv said talks with Moscow would resume. Shelling continued near Kharkiv and in Sumy on Tuesday. "
+        "Fighting was reported in the city of Kherson."
+    )
     first, second, third = doc.sents
     assert place_for_sentence(doc, first) is None  # places named as actors are not where events happen
     assert place_for_sentence(doc, second).name == "Kharkiv"
@@ -131,7 +145,7 @@ def test_place_for_sentence_takes_a_place_after_a_locative_preposition():
 
 def test_the_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
-    assert build().get_pipe("eventwire_places").gaz is gazetteer()
+    assert build().get_pipe("eventwire_places").finder.gaz is gazetteer()
 
 
 def test_place_opening_an_organisation_name():
@@ -140,3 +154,18 @@ def test_place_opening_an_organisation_name():
     text = "The Gainesville Police Department arrested two men on Friday."
     places = code_text(text, date="2024-03-01").places
     assert [(p.text, p.country) for p in places] == [("Gainesville", "USA")]
+
+
+def test_lookup_key_spells_out_abbreviated_words_and_folds_accents():
+    assert key("St. Petersburg") == key("Saint Petersburg") == "saint petersburg"
+    assert key("Bogotá") == "bogota"
+    assert key("the Hague") == "hague"
+
+
+@pytest.mark.parametrize("name", ["Southeastern Ukraine", "northern Mali", "Central Java"])
+def test_direction_words_from_the_data_file(name):
+    assert DIRECTION.match(name)
+
+
+def test_direction_needs_a_whole_word():
+    assert not DIRECTION.match("Northampton town")

@@ -6,69 +6,119 @@ import pytest
 
 from eventwire.nlp import code_text
 from eventwire.stages.quotes import CUE_LEMMAS
+from eventwire.stages.quotes.lexicon import SPOKESPEOPLE, words
+from eventwire.stages.quotes.marks import scan_marks
 
 DATE = "2024-12-04"
 
+
+def article(*paragraphs: str) -> str:
+    """A news text: paragraphs separated by a blank line."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
 # Straight quote marks.
-BRUSSELS = """BRUSSELS — NATO foreign ministers met on Wednesday to discuss air defence for Ukraine as Russian strikes on the country's power grid intensified.
-
-U.S. Secretary of State Antony Blinken said that the allies had agreed to send more air defence systems before the end of the year. "Every system we deliver saves lives," Blinken told reporters after the meeting.
-
-"Ukraine needs to go into the winter in the strongest possible position," said Blinken, who is on his last tour of European capitals before the change of administration in Washington.
-
-Mark Rutte, the alliance's secretary general, said: "We are not at war with Russia. But we will not let Moscow decide who joins this alliance."
-
-Rutte said the strikes on the grid were "cynical" and had to be answered.
-
-Hungarian Foreign Minister Peter Szijjarto struck a different tone. "Sanctions have not worked and they will not work," he said. "The only way out is a ceasefire and talks."
-
-"Hungary will keep its own course on this."
-
-The meeting took place at the alliance's headquarters in Brussels. According to a senior diplomat, ministers will meet again in April.
-"""
+BRUSSELS = article(
+    (
+        "BRUSSELS — NATO foreign ministers met on Wednesday to discuss air defence for Ukraine as Russian "
+        "strikes on the country's power grid intensified."
+    ),
+    (
+        "U.S. Secretary of State Antony Blinken said that the allies had agreed to send more air defence "
+        'systems before the end of the year. "Every system we deliver saves lives," Blinken told reporters '
+        "after the meeting."
+    ),
+    (
+        '"Ukraine needs to go into the winter in the strongest possible position," said Blinken, who is on '
+        "his last tour of European capitals before the change of administration in Washington."
+    ),
+    (
+        "Mark Rutte, the alliance's secretary general, said: \"We are not at war with Russia. But we will not "
+        'let Moscow decide who joins this alliance."'
+    ),
+    'Rutte said the strikes on the grid were "cynical" and had to be answered.',
+    (
+        'Hungarian Foreign Minister Peter Szijjarto struck a different tone. "Sanctions have not worked and '
+        'they will not work," he said. "The only way out is a ceasefire and talks."'
+    ),
+    '"Hungary will keep its own course on this."',
+    (
+        "The meeting took place at the alliance's headquarters in Brussels. According to a senior diplomat, "
+        "ministers will meet again in April."
+    ),
+)
 
 # Typographic marks, a nested single-quoted phrase and a quote running over two paragraphs.
-PARIS = """PARIS — French President Emmanuel Macron urged European leaders on Thursday to spend more on defence, warning that the continent could not rely on Washington for ever.
+PARIS = article(
+    (
+        "PARIS — French President Emmanuel Macron urged European leaders on Thursday to spend more on "
+        "defence, warning that the continent could not rely on Washington for ever."
+    ),
+    (
+        "“Europe must be able to defend itself. That is not a slogan; it is a necessity,” Macron said in a "
+        "speech at the Sorbonne. “When I say ‘strategic autonomy’, I mean factories, not speeches.”"
+    ),
+    "In a long passage on Ukraine, he returned to the theme:",
+    (
+        "“We have delivered what we promised, and we will deliver more. Our industry has doubled its output "
+        "of shells in a year."
+    ),
+    ("“But nobody should think the war will end by itself. It will end when Russia understands that it cannot win.”"),
+    (
+        "Ursula von der Leyen, the president of the European Commission, welcomed the speech. She told "
+        "reporters that the Commission would present a defence investment plan in the spring."
+    ),
+)
 
-“Europe must be able to defend itself. That is not a slogan; it is a necessity,” Macron said in a speech at the Sorbonne. “When I say ‘strategic autonomy’, I mean factories, not speeches.”
-
-In a long passage on Ukraine, he returned to the theme:
-
-“We have delivered what we promised, and we will deliver more. Our industry has doubled its output of shells in a year.
-
-“But nobody should think the war will end by itself. It will end when Russia understands that it cannot win.”
-
-Ursula von der Leyen, the president of the European Commission, welcomed the speech. She told reporters that the Commission would present a defence investment plan in the spring.
-"""
-
-KYIV = """KYIV — Ukrainian President Volodymyr Zelensky said "we need a just peace, not a pause that lets Russia rearm" in his nightly video address on Monday.
-
-"The air defence systems promised in Brussels must arrive before the frosts," according to Andriy Yermak, the head of the presidential office.
-
-Zelensky, who gave an interview to the programme "Meet the Press" on Sunday, is expected to travel to Berlin next week.
-"""
+KYIV = article(
+    (
+        'KYIV — Ukrainian President Volodymyr Zelensky said "we need a just peace, not a pause that lets '
+        'Russia rearm" in his nightly video address on Monday.'
+    ),
+    (
+        '"The air defence systems promised in Brussels must arrive before the frosts," according to Andriy '
+        "Yermak, the head of the presidential office."
+    ),
+    (
+        'Zelensky, who gave an interview to the programme "Meet the Press" on Sunday, is expected to travel '
+        "to Berlin next week."
+    ),
+)
 
 # Two apostrophes for a double mark, as in newspaper archive text.
-ARCHIVE = """WASHINGTON — Senator Elizabeth Warren said on Monday that the banking bill would not pass in its current form.
-
-''We do not have the votes, and everybody in this building knows it,'' Warren told reporters outside the Senate chamber.
-"""
+ARCHIVE = article(
+    ("WASHINGTON — Senator Elizabeth Warren said on Monday that the banking bill would not pass in its current form."),
+    (
+        "''We do not have the votes, and everybody in this building knows it,'' Warren told reporters "
+        "outside the Senate chamber."
+    ),
+)
 
 # A bare surname after the full name.
-BERLIN = """BERLIN — German Chancellor Olaf Scholz defended his refusal to send long-range missiles to Ukraine on Friday.
-
-"We are the largest supporter of Ukraine in Europe, and we will stay that," Scholz said.
-"""
+BERLIN = article(
+    ("BERLIN — German Chancellor Olaf Scholz defended his refusal to send long-range missiles to Ukraine on Friday."),
+    '"We are the largest supporter of Ukraine in Europe, and we will stay that," Scholz said.',
+)
 
 # "he" after a sentence that ends with another person: the text is about Biden.
-WASHINGTON = """WASHINGTON — President Joe Biden defended his economic record on Tuesday in one of his last major speeches before leaving office. Speaking at the Brookings Institution, he warned against abandoning investments in clean energy and criticised the tariff plans of Donald Trump.
+WASHINGTON = article(
+    (
+        "WASHINGTON — President Joe Biden defended his economic record on Tuesday in one of his last major "
+        "speeches before leaving office. Speaking at the Brookings Institution, he warned against abandoning "
+        "investments in clean energy and criticised the tariff plans of Donald Trump."
+    ),
+    '"We will leave the next administration the strongest economy in the world," he said.',
+)
 
-"We will leave the next administration the strongest economy in the world," he said.
-"""
 
-
-TEXTS = {"brussels": BRUSSELS, "paris": PARIS, "kyiv": KYIV, "archive": ARCHIVE, "berlin": BERLIN,
-         "washington": WASHINGTON}
+TEXTS = {
+    "brussels": BRUSSELS,
+    "paris": PARIS,
+    "kyiv": KYIV,
+    "archive": ARCHIVE,
+    "berlin": BERLIN,
+    "washington": WASHINGTON,
+}
 
 
 @pytest.fixture(scope="module")
@@ -94,10 +144,10 @@ def test_said_x_and_x_told_reporters_with_straight_marks(coded_texts):
     c = coded_texts["brussels"]
     after = quote_starting(c, "Ukraine needs to go")
     assert after.direct and spoken_by(c, after, "Blinken")
-    assert BRUSSELS[after.cue[0]:after.cue[1]] == "said"
+    assert BRUSSELS[after.cue[0] : after.cue[1]] == "said"
     assert after.text.endswith("position,")  # inside the marks, marks excluded
     told = quote_starting(c, "Every system we deliver")
-    assert spoken_by(c, told, "Blinken") and BRUSSELS[told.cue[0]:told.cue[1]] == "told"
+    assert spoken_by(c, told, "Blinken") and BRUSSELS[told.cue[0] : told.cue[1]] == "told"
 
 
 def test_colon_introduces_a_multi_sentence_quote(coded_texts):
@@ -142,7 +192,7 @@ def test_according_to_a_noun_phrase_keeps_the_text_without_an_actor(coded_texts)
     c = coded_texts["brussels"]
     q = quote_starting(c, "ministers will meet again")
     assert not q.direct and q.speaker is None and q.speaker_text == "a senior diplomat"
-    assert BRUSSELS[q.cue[0]:q.cue[1]] == "According to"
+    assert BRUSSELS[q.cue[0] : q.cue[1]] == "According to"
 
 
 def test_typographic_marks_and_a_nested_single_quote(coded_texts):
@@ -185,13 +235,13 @@ def test_archive_double_apostrophe_marks(coded_texts):
     c = coded_texts["archive"]
     q = quote_starting(c, "We do not have the votes")
     assert q.direct and q.text.endswith("knows it,") and spoken_by(c, q, "Warren")
-    assert ARCHIVE[q.cue[0]:q.cue[1]] == "told"
+    assert ARCHIVE[q.cue[0] : q.cue[1]] == "told"
 
 
 def test_bare_surname_speaker_is_the_person_named_before(coded_texts):
     c = coded_texts["berlin"]
     q = quote_starting(c, "We are the largest supporter")
-    assert q.speaker_text == "Scholz" and BERLIN[q.cue[0]:q.cue[1]] == "said"
+    assert q.speaker_text == "Scholz" and BERLIN[q.cue[0] : q.cue[1]] == "said"
     assert spoken_by(c, q, "Olaf Scholz")
 
 
@@ -207,10 +257,10 @@ def test_offsets_slice_to_the_records(coded_texts):
         assert [q.id for q in c.quotes] == [f"q{i}" for i in range(1, len(c.quotes) + 1)]
         assert [q.content[0] for q in c.quotes] == sorted(q.content[0] for q in c.quotes)
         for q in c.quotes:
-            assert text[q.content[0]:q.content[1]] == q.text
-            assert q.text == q.text.strip() and q.text[0] not in '"“\'' and q.text[-1] not in '"”\''
+            assert text[q.content[0] : q.content[1]] == q.text
+            assert q.text == q.text.strip() and q.text[0] not in "\"“'" and q.text[-1] not in "\"”'"
             if q.source is not None:
-                assert text[q.source[0]:q.source[1]] == q.speaker_text
+                assert text[q.source[0] : q.source[1]] == q.speaker_text
             if q.speaker is not None:
                 assert c.actor(q.speaker) is not None
 
@@ -223,8 +273,7 @@ def test_cue_lemmas_are_speech_verbs_only():
 def test_quote_points_to_the_events_it_reports():
     from eventwire.nlp import code_text
 
-    text = ("NATO Secretary General Mark Rutte spoke in Brussels on Tuesday. "
-            "Rutte said that China is helping Russia.")
+    text = "NATO Secretary General Mark Rutte spoke in Brussels on Tuesday. Rutte said that China is helping Russia."
     c = code_text(text, date="2024-12-03")
     (q,) = [q for q in c.quotes if "China is helping Russia" in q.text]
     (e,) = [e for e in c.events if e.id in q.events]
@@ -235,8 +284,9 @@ def test_quote_points_to_the_events_it_reports():
 def test_spokesperson_speaks_for_the_person():
     from eventwire.nlp import code_text
 
-    text = ("Chancellor Olaf Scholz met farmers in Berlin on Monday. "
-            "Scholz's spokesman said the talks were constructive.")
+    text = (
+        "Chancellor Olaf Scholz met farmers in Berlin on Monday. Scholz's spokesman said the talks were constructive."
+    )
     c = code_text(text, date="2024-01-15")
     (q,) = c.quotes
     assert c.actor(q.speaker).name == "Olaf Scholz" and q.speaker_text == "Scholz's spokesman"
@@ -249,4 +299,25 @@ def test_parenthetical_cue_reports_the_clause_around_it():
     c = code_text(text, date="2024-06-01")
     (q,) = c.quotes
     assert q.text == "the front is holding" and not q.direct
-    assert c.actor(q.speaker).name == "Volodymyr Zelenskyy" and text[q.cue[0]:q.cue[1]] == "said"
+    assert c.actor(q.speaker).name == "Volodymyr Zelenskyy" and text[q.cue[0] : q.cue[1]] == "said"
+
+
+def test_marks_pair_across_a_paragraph_that_opens_with_a_mark_again():
+    text = '“We will rebuild.\n\n“And we will not forget,” she said. "Unclosed\n\nNext paragraph.'
+    paragraphs = [0, text.index("“And"), text.index("Next")]
+    opened, unclosed = scan_marks(text, paragraphs)
+    assert text[opened.start : opened.end] == "We will rebuild.\n\n“And we will not forget,"
+    assert text[opened.close - 1] == "”"
+    assert text[unclosed.start : unclosed.end] == "Unclosed" and unclosed.close is None
+
+
+def test_archive_marks_pair_like_straight_ones():
+    text = "He said: ''We are ready.'' Then he left."
+    (q,) = scan_marks(text, [0])
+    assert text[q.start : q.end] == "We are ready."
+
+
+def test_word_classes_come_from_the_data_file():
+    assert {"spokesman", "spokeswoman"} <= SPOKESPEOPLE
+    with pytest.raises(KeyError):
+        words("no such class")

@@ -9,9 +9,12 @@ import datetime as dt
 
 import pytest
 
-from eventwire.records import Document
 from eventwire.nlp import build, code_text, make_doc
-from eventwire.stages.timex import CLASSES, PATTERNS, TRIGGERS, _token_spec, timex_for_sentence
+from eventwire.records import Document
+from eventwire.stages.timex import timex_for_sentence
+from eventwire.stages.timex.patterns import CLASSES, PATTERNS, TRIGGERS, token_spec
+from eventwire.stages.timex.read import Parts
+from eventwire.stages.timex.resolve import kind_of
 
 DATE = "2024-12-05"
 
@@ -160,8 +163,12 @@ def test_without_document_date_only_absolute_values_are_resolved():
 def test_several_timexes_keep_text_order_and_do_not_overlap():
     text = "Rebels attacked on Monday, two days after talks in Geneva ended, and will return next month."
     timexes = code_text(text, date=DATE).timexes
-    assert [(t.text, t.value) for t in timexes] == [("Monday", "2024-12-02"), ("two days", "P2D"), ("next month", "2025-01")]
-    assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:]))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("Monday", "2024-12-02"),
+        ("two days", "P2D"),
+        ("next month", "2025-01"),
+    ]
+    assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:], strict=False))
 
 
 def _doc(text: str, date: str):
@@ -183,12 +190,19 @@ def test_timex_for_sentence_prefers_the_most_specific_calendar_date():
 def test_every_pattern_contains_a_trigger_word():
     """The patterns only run around trigger words, so a pattern without one would silently never match."""
     for pattern in PATTERNS:
-        specs = [_token_spec(w) for w in pattern.split()]
+        specs = [token_spec(w) for w in pattern.split()]
         assert any(
-            spec.get("OP") != "?"
-            and (spec == CLASSES["SLASHDATE"] or set(_words(spec)) <= set(TRIGGERS))
+            spec.get("OP") != "?" and (spec == CLASSES["SLASHDATE"] or set(_words(spec)) <= set(TRIGGERS))
             for spec in specs
         ), pattern
+
+
+def test_every_capitalised_pattern_word_is_a_token_class():
+    """A misspelt class name would be taken as a literal upper-case word and never match."""
+    for pattern in PATTERNS:
+        for word in pattern.split():
+            for alternative in word.rstrip("?").split("|"):
+                assert alternative in CLASSES or alternative == alternative.lower(), (pattern, alternative)
 
 
 def _words(spec: dict) -> list[str]:
@@ -203,3 +217,35 @@ def test_units_earlier_count_back_like_ago():
     assert [(t.text, t.type, t.value) for t in c.timexes] == [("a year earlier", "DATE", "2023")]
     c = code_text("It grew earlier this year.", date="2024-12-05")
     assert [(t.text, t.value) for t in c.timexes] == [("earlier this year", "2024")]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("The deadline is February 29.", "2026-03-01"),  # no leap year among 2025-2027
+        ("The vote was held on February 30.", DATE),
+    ],
+)
+def test_a_day_no_nearby_year_has_is_dropped(text, date):
+    """Not an invented date, and no crash: the month alone may still be read."""
+    assert not any(span.startswith("February 2") or span.startswith("February 3") for span in found(text, date))
+
+
+def test_a_leap_day_takes_the_nearest_year_that_has_one():
+    assert found("The deadline is February 29.", "2024-12-05") == {"February 29": ("DATE", "2024-02-29")}
+
+
+@pytest.mark.parametrize(
+    "parts,kind",
+    [
+        (Parts(weekday=1, weekday_plural=True), "set"),  # "on Mondays"
+        (Parts(month=3, day=3, hour=15), "day"),  # "3 p.m. on March 3": the clock time sits on the day
+        (Parts(hour=15), "clock"),
+        (Parts(unit="year", count=3.0, ago=True), "ago"),
+        (Parts(year=2022, count=3.0, unit="year"), "unit"),  # a count makes "2022" no year
+        (Parts(year=2022), "year"),
+        (Parts(), None),
+    ],
+)
+def test_kind_of_parts(parts, kind):
+    assert kind_of(parts) == kind

@@ -8,6 +8,7 @@ whose terms have all ended is a former office holder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +16,62 @@ from ...tables import split
 
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG"}
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
+# Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".
+# ("bin", "ibn" are not among them: "bin Salman" names the father.)
+PARTICLES = {
+    "al",
+    "el",
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "di",
+    "du",
+    "del",
+    "della",
+    "le",
+    "la",
+    "ter",
+    "ould",
+}
+# The offices news names people by, most telling first: a person's standing comes from the first they hold.
+RANKS = (
+    "head_of_state",
+    "head_of_government",
+    "vice_president",
+    "secretary_general",
+    "leader",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "justice_minister",
+    "deputy_head_of_government",
+    "national_security_adviser",
+    "chief_of_staff",
+    "military_chief",
+    "intelligence_chief",
+    "central_bank_governor",
+    "spokesperson",
+    "official",
+    "party_leader",
+)
+# Holders of these offices are named by their family name alone ("Zelenskyy said"); holders of the others are
+# introduced by full name first, so a bare family name ("Ford", "Bird") is not taken for an obscure one of them.
+KNOWN_BY_FAMILY_NAME = {
+    "head_of_state",
+    "head_of_government",
+    "vice_president",
+    "secretary_general",
+    "leader",
+    "foreign_minister",
+    "defence_minister",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +93,10 @@ class Term:
     def office(self) -> tuple[str, str]:
         return (self.country or self.org or "", self.role)
 
+    @property
+    def rank(self) -> int:
+        return RANKS.index(self.role) if self.role in RANKS else len(RANKS)
+
 
 @dataclass(frozen=True)
 class Standing:
@@ -49,23 +110,69 @@ class Standing:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Erdoğan" and "Erdogan" meet."""
+    if text.isascii():  # most names: no accents to strip
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def family_key(text: str) -> str:
+    """Key of a family name however news joins its particle: "Al Thani", "al-Thani" and "Al-Thani" meet."""
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+def family_names(name: str, country: str | None) -> list[str]:
+    """The family names a full name is known by, as written: the first word where the family name comes
+    first ("Xi"), else the last word with the particles before it ("Al Thani", "von der Leyen"); a particle
+    joined by a hyphen may be dropped ("al-Assad", "Assad")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if country in FAMILY_NAME_FIRST:
+        return [words[0]]
+    start = len(words) - 1
+    while start > 1 and fold(words[start - 1]) in PARTICLES:
+        start -= 1
+    family = " ".join(words[start:])
+    joined = re.match(r"(\w+)-(\w.*)", words[-1])
+    if start == len(words) - 1 and joined and fold(joined[1]) in PARTICLES:
+        return [family, joined[2]]
+    return [family]
+
+
+def spellings(family: str) -> set[str]:
+    """The ways news writes a family name with a particle: "Al Thani", "al-Thani", "Al-Thani", "al Thani"."""
+    words = family.split()
+    if len(words) < 2 and "-" not in family:
+        return {family}
+    first, rest = re.split(r"[ -]", family, maxsplit=1)
+    if fold(first) not in PARTICLES:
+        return {family}
+    cases = {first.lower(), first[0].upper() + first[1:].lower()}
+    return {f"{p}{joiner}{rest}" for p in cases for joiner in (" ", "-")}
 
 
 class Roles:
     def __init__(self, rows: list[dict[str, str]]):
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
-        self.by_surname: dict[str, set[str]] = {}  # folded family name -> people
+        self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
         self.by_office: dict[tuple[str, str], list[Term]] = {}
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
         for row in rows:
-            term = Term(row["person"], row["role"], row["title"], row["country"] or None, row["org"] or None,
-                        row["sector"], dt.date.fromisoformat(row["start"]),
-                        dt.date.fromisoformat(row["end"]) if row["end"] else None, row["status"])
+            term = Term(
+                row["person"],
+                row["role"],
+                row["title"],
+                row["country"] or None,
+                row["org"] or None,
+                row["sector"],
+                dt.date.fromisoformat(row["start"]),
+                dt.date.fromisoformat(row["end"]) if row["end"] else None,
+                row["status"],
+            )
             self.terms.setdefault(term.person, []).append(term)
             self.by_office.setdefault(term.office, []).append(term)
             if term.status != "elect":
@@ -73,13 +180,15 @@ class Roles:
             self.alias_texts.update(split(row["aliases"]))
             for name in [term.person, *split(row["aliases"])]:
                 self.names.setdefault(fold(name), set()).add(term.person)
-                words = name.split()
-                if len(words) > 1:
-                    family = words[0] if term.country in FAMILY_NAME_FIRST else words[-1]
-                    self.by_surname.setdefault(fold(family), set()).add(term.person)
-                    self.family_name_texts.add(family)
+                if term.role in KNOWN_BY_FAMILY_NAME:
+                    self._add_family_names(name, term)
         for terms in self.terms.values():
             terms.sort(key=lambda t: t.start)
+
+    def _add_family_names(self, name: str, term: Term) -> None:
+        for family in family_names(name, term.country):
+            self.by_surname.setdefault(family_key(family), set()).add(term.person)
+            self.family_name_texts.update(spellings(family))
 
     def person(self, name: str, day: dt.date | None = None) -> str | None:
         """The person a full name or alias means; where it names several, the one in office on ``day``."""
@@ -90,21 +199,22 @@ class Roles:
 
     def standing(self, person: str, day: dt.date | None) -> Standing | None:
         """The person's office on ``day`` (the latest one without a day); former holders and holders-elect
-        are coded with the ELI sector."""
+        are coded with the ELI sector. Of several offices held at once the most telling gives the title
+        (a prime minister who also leads a party is the prime minister)."""
         terms = self.terms.get(person, [])
         if not terms:
             return None
         if day is None:
-            return _standing(terms[-1])
+            return _standing(max(terms, key=lambda t: (t.start, -t.rank)))
         current = [t for t in terms if t.covers(day)]
         if current:
-            term = min(current, key=lambda t: (t.status == "elect", t.start))
+            term = min(current, key=lambda t: (t.status == "elect", t.rank, t.start))
             if term.status == "elect":
                 return _standing(term, sector=ELITE)
             return _standing(term)
         past = [t for t in terms if t.end is not None and t.end <= day and t.status != "elect"]
         if past:  # a former office holder belongs to a country's elite, not to an organisation
-            last = max(past, key=lambda t: (t.country is not None, t.end))
+            last = min(past, key=lambda t: (t.country is None, t.rank, -t.end.toordinal()))
             title = f"former {last.title}"
             if last.country is None:
                 return Standing(None, None, ELITE, title)
@@ -112,9 +222,10 @@ class Roles:
         return None
 
     def by_family_name(self, surname: str, day: dt.date | None) -> str | None:
-        """The one person of this family name in office on ``day`` (else the one who held an office before
-        it); None where there is none or several: an ambiguous name is left unresolved."""
-        people = self.by_surname.get(fold(surname), set())
+        """The one person of this family name ("Zelenskyy", "Al Thani", "al-Thani") in office on ``day``
+        (else the one who held an office before it); None where there is none or several: an ambiguous name
+        is left unresolved."""
+        people = self.by_surname.get(family_key(surname), set())
         if day is None:
             return next(iter(people)) if len(people) == 1 else None
         for held in (lambda t: t.covers(day) and t.status != "elect", lambda t: t.start <= day):
@@ -124,13 +235,16 @@ class Roles:
         return None
 
     def holder(self, owner: str, title: str, day: dt.date | None) -> str | None:
-        """Who held the office that ``title`` names for ``owner`` (a country or organisation code) on ``day``."""
+        """Who held the office that ``title`` names for ``owner`` (a country or organisation code) on ``day``;
+        where the office has several holders (deputy prime ministers, spokespeople) the one whose title it is."""
         role = self.title_roles.get(fold(title))
         terms = [t for t in self.by_office.get((owner, role), []) if t.status != "elect"]
         if not terms or day is None:
             return None
         current = [t for t in terms if t.covers(day)]
-        return current[0].person if len(current) == 1 else None
+        if len(current) > 1:
+            current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]
+        return current[0].person if len({t.person for t in current}) == 1 else None
 
 
 def _standing(term: Term, sector: str | None = None, title: str | None = None) -> Standing:

@@ -6,7 +6,7 @@ The data are the TSV files beside this module (see README.md there for sources a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ...tables import read_tsv, split
@@ -33,8 +33,9 @@ class Codebook:
         self.codes: dict[str, Code] = {}
         for r in read_tsv(folder / "cameo.tsv"):
             p = plover.get(r["code"], {})
-            self.codes[r["code"]] = Code(r["code"], r["name"], float(r["goldstein"]), r["root"],
-                                         p.get("plover") or None, p.get("mode") or None)
+            self.codes[r["code"]] = Code(
+                r["code"], r["name"], float(r["goldstein"]), r["root"], p.get("plover") or None, p.get("mode") or None
+            )
         self.quad = {r["root"]: {c: int(r[c]) for c in ROOT_CONVENTIONS} for r in read_tsv(folder / "quadclass.tsv")}
         plover_types = read_tsv(folder / "plover.tsv")
         self.plover_types = {r["type"]: split(r["modes"]) for r in plover_types}
@@ -52,6 +53,6 @@ class Codebook:
         return self.quad[entry.root][convention]
 
 
-@lru_cache(maxsize=None)
+@cache
 def codebook() -> Codebook:
     return Codebook()

@@ -1,0 +1,62 @@
+"""The `eventwire` command: one module per command over library functions.
+
+Each command module has ``add_parser(sub)`` and ``run(args)``; shared options live in :mod:`.options`. Errors the
+user can fix (:class:`eventwire.errors.UserError`) are caught here, once, and said in one line with exit status
+2; Ctrl-C ends with one line and status 130. Commands import what they need when they run, so that the store
+commands start without loading spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+
+from .. import __version__
+from ..errors import UserError
+from . import code, commitments, demo, ingest, quotes, stats
+
+COMMANDS = (code, ingest, stats, commitments, quotes, demo)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="eventwire",
+        description="Who did what to whom, when and where, and who said so: event data from news text.",
+    )
+    p.add_argument("--version", action="version", version=f"eventwire {__version__}", help="print the version and exit")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    from .. import evaluate
+
+    evaluate.add_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    _quiet_workers()
+    try:
+        return args.run(args)
+    except UserError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:
+        print(f"eventwire: interrupted{f'; {exc}' if str(exc) else ''}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (`eventwire code ... | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+_registered = False
+
+
+def _quiet_workers() -> None:
+    """Worker processes (``--workers``) die silently on Ctrl-C: this process says what happened, in one line."""
+    global _registered
+    if not _registered:
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        _registered = True

@@ -1,0 +1,37 @@
+"""`eventwire demo`: ingest the bundled demo corpus and print its summary (what `make demo` runs)."""
+
+from __future__ import annotations
+
+import argparse
+from importlib import resources
+
+from . import ingest, options, stats
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="ingest the bundled demo corpus and print its summary",
+        description="Ingest the 49 bundled demo articles and print the store's summary.",
+    )
+    options.add_db(p, default="demo.duckdb")
+    options.add_workers(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = resources.files("eventwire") / "demo" / "news.jsonl"
+    with resources.as_file(corpus) as path:
+        status = ingest.run(
+            argparse.Namespace(
+                paths=[str(path)],
+                db=args.db,
+                workers=args.workers,
+                date=None,
+                title=None,
+                actors=None,
+                quad=None,
+                min_confidence=0.0,
+            )
+        )
+    return status or stats.run(args)

@@ -1,0 +1,40 @@
+"""Datelines and agency credits: "DOHA (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(AFP)".
+
+They give the place a story was filed from and the outlet that filed it, not the source of an event, so their
+tokens never become actor mentions; the lead starts after the dash (``segment.py`` makes it a sentence start).
+Found on the text alone, so that they can be marked before the parser runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_DASH = r"(?:--?|—|–)"
+_CREDIT = r"\([A-Z][\w.&'/ -]{0,40}\)"
+_REST = r"(?:,[ \t]+[A-Z0-9][\w.' ]{0,30}){0,2}"  # ", Ukraine", ", March 3"
+# at the start of a line: an upper-case place (credit optional), or a capitalised place with a credit
+DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*{_REST}[ \t]*(?:{_CREDIT})?"
+    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}}{_REST}[ \t]*{_CREDIT})[ \t]*{_DASH}[ \t]+(?=\S)"
+)
+CREDIT = re.compile(_CREDIT)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines in a text, up to and including the dash after them."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
+def credit_tokens(doc: Doc, outlets: set[str]) -> set[int]:
+    """Tokens of datelines and of parenthesised agency credits ("(Reuters)") anywhere in the text."""
+    found: set[int] = set()
+    text = doc.text
+    spans = datelines(text)
+    spans += [m.span() for m in CREDIT.finditer(text) if m.group()[1:-1] in outlets]
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found

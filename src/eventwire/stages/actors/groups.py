@@ -1,0 +1,112 @@
+"""Groups named by what they are, not by name: "protesters", "the government", "police in central Cairo", "a
+terror group", and organisations the dictionaries do not know ("the Justice Department", "Acme Corp").
+
+A group belongs to the country the phrase places it in ("police in Cairo"), else to the country the passage
+is about ("Kenya ... The government said"); with neither, armed groups, police, civilians and the
+opposition are still actors, coded by their sector alone, as CAMEO codes actors of unknown nationality.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .phrases import noun_sector
+from .resolution import Resolution, actor_fields
+
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
+BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP"}  # sectors that make an actor even with no country
+UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere, unless the text places them
+DOMESTIC = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
+FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
+LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
+
+
+def find_groups(res: Resolution) -> None:
+    for token in res.doc:
+        if (
+            token.i in res.taken
+            or token.pos_ != "NOUN"
+            or not (token.dep_ in ARGUMENTS or _owner(res, token))
+            or any(c.i in res.taken or c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+        ):
+            continue  # "Islamic State militants" are the Islamic State's, "their fighters" their owner's
+        sector = noun_sector(res.k, token)
+        if sector is None or _needs_owner(res, token):
+            continue
+        placed = res.country_in(token)
+        country = placed or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
+        if country is None and sector not in BARE_SECTORS:
+            continue
+        mention = _extent(res, token, with_place=placed is not None)
+        name = f"{res.k.country_names.get(country, country)} {token.lemma_.lower()}" if country else mention.text
+        res.add(
+            mention,
+            ("group", country, sector, token.lemma_.lower()),
+            actor_fields(name, "group", country=country, sector=sector),
+        )
+
+
+def _needs_owner(res: Resolution, token: Token) -> bool:
+    """ "a third party", "the use of force", "people think": nouns that are actors only where a country or an
+    organisation qualifies them, or where they are counted ("eight people were injured")."""
+    lemma = token.lemma_.lower()
+    before = token.doc[token.i - 1] if token.i else None
+    if lemma not in res.k.owned or (before is not None and f"{before.lemma_.lower()} {lemma}" in res.k.sectors):
+        return False
+    counted = any(c.dep_ in {"nummod", "quantmod"} for c in token.children) or (
+        token.head.lower_ == "of" and token.head.head.like_num
+    )
+    return not counted
+
+
+def _owner(res: Resolution, token: Token) -> bool:
+    """A group that owns what its noun phrase qualifies: "a government ban", "the army's offensive" (not
+    "government forces", a group itself)."""
+    return token.dep_ in {"poss", "compound"} and noun_sector(res.k, token.head) is None
+
+
+def _of_the_passage(token: Token, sector: str) -> bool:
+    """Whether a group may be of the country the passage is about: not "European leaders" or "foreign
+    ministers" (of other countries), not aid workers or reporters, not "a senior diplomat" (of any)."""
+    if sector in UNPLACED or any(
+        c.dep_ in {"amod", "compound"} and (c.ent_type_ in {"NORP", "GPE", "LOC"} or c.lower_ in FOREIGN)
+        for c in token.children
+    ):
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children)
+    return not (indefinite and sector not in DOMESTIC)
+
+
+def find_unknown_organisations(res: Resolution) -> None:
+    """Organisations the NER finds and the dictionaries do not know keep their name; a national body ("the
+    Justice Department", "the Interior Ministry") is the country's, coded by its sector."""
+    for ent in res.doc.ents:
+        inside_title = any(t.start <= ent.start and ent.end <= t.end for t in res.title_spans)
+        if ent.label_ != "ORG" or inside_title or not res.free(ent):
+            continue
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        sector = noun_sector(res.k, ent.root)
+        country = (res.country_in(ent.root) or res.country_about(ent.start)) if sector else None
+        if country is not None:
+            res.add(ent, ("org-name", name), actor_fields(name, "organisation", country=country, sector=sector))
+        else:
+            res.add(ent, ("org-name", name), actor_fields(name, "organisation"))
+
+
+def _extent(res: Resolution, token: Token, with_place: bool) -> Span:
+    """The group's noun phrase: its determiner and modifiers ("about 50 protesters"), and the phrase placing
+    it ("police in central Cairo") where that gave the country."""
+    left = token.i
+    while (
+        left > 0
+        and res.doc[left - 1].dep_ in LEFT
+        and res.doc[left - 1].head.i in {token.i, left}
+        and left - 1 not in res.taken
+    ):
+        left -= 1
+    right = token.i + 1
+    if with_place:
+        edge = max(c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"})
+        if res.free(res.doc[right : edge + 1]):
+            right = edge + 1
+    return res.doc[left:right]

@@ -1,0 +1,190 @@
+"""Named people: found by the role table's names and the NER, coded through the title and country that
+introduce them ("U.S. Secretary of State X" → USAGOV) or the office the role table gives on the document date;
+later mentions ("Mr. X", "X", "Al Thani") link back to them.
+
+A person with a title but no row in the role table is still an actor: "former president X", "junior foreign
+minister X", "Lt. Gen. X" get the sector from the title and the country from the text — a country or
+organisation before the title, "of COUNTRY" after the name, else the country the passage is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+
+from .resolution import Resolution, actor_fields
+
+if TYPE_CHECKING:
+    from . import ActorStage
+
+HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
+ELITE = "ELI"  # CAMEO's sector for former officials
+
+
+def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
+    """Names of people: the role table's names first, then the NER's (not a country or organisation it
+    mistook for a person: "Chile", "Houthis") and family names of office holders the NER missed."""
+    doc = res.doc
+    known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
+    in_phrase = {i: span for span in res.dictionary for i in range(span.start, span.end)}
+
+    def in_one_phrase(s: int, e: int) -> bool:
+        return s in in_phrase and in_phrase[s] is in_phrase.get(e - 1)
+
+    others = [e for e in doc.ents if e.label_ == "PERSON" and not in_one_phrase(e.start, e.end)]
+    others += [
+        Span(doc, s, e, label="PERSON")
+        for _, s, e in stage.family_names(doc)  # not "Jordan"
+        if _name_like(doc[s], e) and not any(i in in_phrase for i in range(s, e))
+    ]
+    others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
+    spans = sorted(known + others, key=lambda s: s.start)
+    return [s for s in spans if not any(i in res.credits for i in range(s.start, s.end))]
+
+
+CLOSED = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM"}
+
+
+def _name_like(token: Token, end: int) -> bool:
+    """A family name used as a name: tagged a proper noun, or a capitalised word the tagger misread ("Trump,
+    tweeting Monday, ..." as an adjective) as a subject or before a comma, a dash or a verb; never "I"."""
+    if token.pos_ == "PROPN":
+        return True
+    after = token.doc[end] if end < len(token.doc) else None
+    named = token.dep_ in {"nsubj", "nsubjpass"} or (
+        after is not None and (after.text in {",", "-", "—", "–"} or after.pos_ in {"VERB", "AUX"})
+    )
+    return token.pos_ not in CLOSED and token.is_title and len(token) > 2 and named and not token.ent_type_
+
+
+def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
+    """Add every named person; returns the keys of the people introduced."""
+    names: dict[tuple[str, ...], tuple] = {}  # the tail or first word of a name -> the person it names
+    known: set[tuple] = set()
+    for ent in spans:
+        if res.k.roles.person(ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
+            ent = _strip_leading_title(res, ent)
+            if ent is None:
+                continue
+        tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct]
+        if not tokens:
+            continue
+        words = tuple(t.text for t in tokens)
+        name = res.doc[tokens[0].i : tokens[-1].i + 1].text
+        person = res.k.roles.person(name, res.day)
+        if person is None and words in names:  # "Mr. Blinken", "Al Thani", "Mr. Wang" after the full name
+            res.add(ent, names[words], None)
+            continue
+        if person is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
+            person = res.k.roles.by_family_name(tokens[-1].text, res.day)  # "Zelenskyy said"
+        key = ("person", person or name)
+        if key in known:
+            res.add(ent, key, None)
+        else:
+            known.add(key)
+            fields, start = introduction(res, ent, person or name, person)
+            res.add(res.doc[start : ent.end], key, fields)
+        for j in range(len(words)):  # every tail: "Thani", "Al Thani", ...; and the first word ("Wang" of Wang Yi)
+            names.setdefault(words[j:], key)
+        names.setdefault(words[:1], key)
+    return known
+
+
+def _strip_leading_title(res: Resolution, ent: Span) -> Span | None:
+    """NER sometimes swallows the title ("President Joe Biden"); keep the name only."""
+    for t in res.title_spans:
+        if t.start == ent.start and t.end < ent.end:
+            return res.doc[t.end : ent.end]
+        if t.start == ent.start and t.end >= ent.end:
+            return None
+    return ent
+
+
+def standing_fields(res: Resolution, person: str) -> dict:
+    """A person's fields from the office the role table gives on the document date."""
+    standing = res.k.roles.standing(person, res.day)
+    if standing is None:
+        return actor_fields(person, "person")
+    return actor_fields(
+        person, "person", country=standing.country, sector=standing.sector, code=standing.code, title=standing.title
+    )
+
+
+@dataclass
+class Introduction:
+    """The title that introduces a name and what it belongs to."""
+
+    start: int  # where the mention starts (the owner, modifiers and titles before the name)
+    title: Span
+    text: str  # the title as written, with its modifiers: "junior foreign minister"
+    owner: Span | None  # the country or organisation phrase the title belongs to
+    effects: set[str]  # "former", "other" (title_modifiers.tsv)
+
+
+def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> tuple[dict, int]:
+    """The actor's fields from what introduces the name ("[former] [U.S.] [Secretary of State] Antony Blinken",
+    "King Abdullah [of Jordan]", "Wang Shouwen, [China's] [vice-minister]"), else from the role table; and where
+    the introduction starts."""
+    fields = standing_fields(res, person) if person else actor_fields(name, "person")
+    intro = _title_before(res, ent) or _apposition(res, ent)
+    if intro is None:
+        return fields, ent.start
+    sector, scope = res.k.titles[intro.title.label_]
+    if intro.owner is not None:  # what the text says wins over the table
+        fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
+    elif fields["code"] is None:
+        country = None if scope == "organisation" else res.country_about(intro.title.start)
+        fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
+    if "former" in intro.effects:
+        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+    return fields, min(intro.start, ent.start)
+
+
+def _title_before(res: Resolution, ent: Span) -> Introduction | None:
+    """ "[UAE] [National Security Advisor] [Sheikh] X", "[Saudi] [Prime Minister] and [Crown Prince] X",
+    "[National Security Advisor] of [India] X", "[Lt. Gen.] X of [Chile]"."""
+    doc, owner = res.doc, None
+    title = res.title_ending.get(ent.start)
+    if title is None:
+        owner = res.phrase_ending.get(ent.start)
+        if owner is None or owner.start < 2 or doc[owner.start - 1].lower_ != "of":
+            return None
+        title = res.title_ending.get(owner.start - 1)
+        if title is None:
+            return None
+    start, effects = res.modifiers_before(title.start)
+    while (
+        before := res.title_ending.get(start - 1 if start and doc[start - 1].lower_ == "and" else start)
+    ) is not None:
+        start, more = res.modifiers_before(before.start)  # titles stacked before the name
+        effects |= more
+    text = doc[start : title.end].text
+    if owner is None:
+        owner = res.phrase_before(start)
+        if owner is not None:
+            start, more = res.modifiers_before(owner.start)  # "former Brazilian President X"
+            effects |= more
+        elif ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+            owner = res.phrase_at.get(ent.end + 1)  # "King Abdullah of Jordan"
+    return Introduction(start, title, text, owner, effects)
+
+
+def _apposition(res: Resolution, ent: Span) -> Introduction | None:
+    """ "Wang Shouwen, China's vice-minister for commerce", "X, the president of the European Commission"."""
+    doc = res.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    title = next((t for t in res.title_spans if ent.end < t.start <= ent.end + 6), None)
+    if title is None or not res.free(doc[ent.end + 1 : title.end]):
+        return None
+    start, effects = res.modifiers_before(title.start)
+    owner = res.phrase_before(start)
+    if owner is None and title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
+        after = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
+        owner = res.phrase_at.get(after)
+    if owner is None or (owner.start < title.start and owner.start <= ent.end):
+        return None
+    return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)

@@ -1,0 +1,154 @@
+"""Dictionary phrases: countries, seats of power, organisations and communities, and the groups they qualify.
+
+"Russian troops" → RUSMIL, "Kurdish farmers" → farmers of the Kurds' country (the text's, else CVL alone),
+"an Indian proposal" → India (the owner of the proposal), "the Kremlin" → RUSGOV, "Hamas" → PSEREB.
+Coordinated qualifiers are separate actors with their own mentions: "Czech and Slovak officials" → "Czech"
+(CZEGOV) and "Slovak officials" (SVKGOV).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .knowledge import Entry, Knowledge
+from .resolution import Resolution, actor_fields
+
+QUALIFYING = {"amod", "compound", "poss", "nmod"}
+
+
+def find_phrases(res: Resolution) -> None:
+    for span in res.dictionary:
+        if not res.free(span) or _inside_larger_place(res, span):
+            continue  # "America" in "Latin America", "Mexico" in "New Mexico"
+        entry = res.entry(span)
+        group = group_noun(res, span)
+        if entry.kind == "organisation":
+            _organisation(res, span, entry, group)
+        elif group is not None:
+            _group(res, span, entry, *group)
+        elif entry.kind in {"demonym", "community"}:
+            _people_of(res, span, entry)
+        elif entry.kind in {"capital", "metonym"}:
+            if not res.locative(span):
+                res.add(
+                    span,
+                    ("group", entry.code, "GOV"),
+                    actor_fields(span.text, "group", country=entry.code, sector="GOV"),
+                )
+        elif not entry.ambiguous or _is_gpe(span):
+            res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
+
+
+def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | None:
+    """The sector of an agent noun: "terror group" (two lemmas) → REB, "troops" → MIL; a generic noun takes the
+    sector of the noun qualifying it ("military officials" → MIL); weapons only where a country qualifies them."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.head == noun:
+        pair = k.sectors.get(f"{before.lemma_.lower()} {noun.lemma_.lower()}")
+        if pair:
+            return pair
+    sector = k.sector_of(noun.lemma_, noun.text)
+    if noun.lemma_.lower() in k.deferring:
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() not in k.deferring:
+                sector = k.sector_of(child.lemma_) or sector
+    if sector is None and equipment:
+        sector = k.equipment.get(noun.lemma_.lower())
+    return sector
+
+
+def group_noun(res: Resolution, span: Span) -> tuple[Token, str] | None:
+    """An agent noun the phrase qualifies: "Russian troops", "Ukraine's military", "Czech and Slovak officials"."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ in QUALIFYING and head.i >= span.end:
+        sector = noun_sector(res.k, head, equipment=True)
+        if sector is not None:
+            return head, sector
+    return None
+
+
+def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token, str] | None) -> None:
+    """ "NATO", "Hamas militants" (the group noun belongs to the organisation's mention)."""
+    mention = res.doc[span.start : group[0].i + 1] if group and _next_to(res, span, group[0]) else span
+    if entry.country:
+        fields = actor_fields(entry.name, "organisation", country=entry.country, sector=entry.sector)
+    else:
+        fields = actor_fields(entry.name, "organisation", sector=entry.sector, code=entry.code)
+    res.add(mention, ("org", entry.code), fields)
+
+
+def _group(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) -> None:
+    """ "Russian troops": the country's group of that sector; the mention reaches the noun unless another
+    qualifier stands between them ("Czech" in "Czech and Slovak officials")."""
+    country = _country_of(res, span, entry, noun)
+    mention = res.doc[span.start : noun.i + 1] if _next_to(res, span, noun) else span
+    res.add(
+        mention,
+        _group_key(entry, country, sector, noun.lemma_.lower()),
+        actor_fields(f"{span.text} {noun.text}", "group", country=country, sector=sector),
+    )
+
+
+def _people_of(res: Resolution, span: Span, entry: Entry) -> None:
+    """ "Ukrainians", "Kurds" → civilians of the country; "an Indian proposal" → India, the proposal's owner."""
+    root = span.root
+    plural = root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"}
+    if plural or (entry.kind == "community" and root.pos_ == "PROPN" and root.dep_ not in QUALIFYING):
+        country = _country_of(res, span, entry, root)
+        res.add(
+            span,
+            _group_key(entry, country, "CVL", "people"),
+            actor_fields(span.text, "group", country=country, sector="CVL"),
+        )
+    elif entry.kind == "demonym" and (_qualifies_noun(root) or _agent_of_participle(res, span)):
+        res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
+
+
+def _qualifies_noun(token: Token) -> bool:
+    return token.dep_ in QUALIFYING and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _agent_of_participle(res: Resolution, span: Span) -> bool:
+    """ "the British-ruled islands", "a Saudi-led coalition": the country is the agent of the participle."""
+    after = res.doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].tag_ == "VBN"
+
+
+def _group_key(entry: Entry, country: str | None, sector: str, noun: str) -> tuple:
+    """One actor for a country's group of one kind ("Russian troops", later "the troops"); a community's
+    groups are kept apart from the country's ("Kurdish fighters")."""
+    key = ("group", country, sector, noun)
+    return (*key, entry.code) if entry.kind == "community" else key
+
+
+def _country_of(res: Resolution, span: Span, entry: Entry, noun: Token) -> str | None:
+    """A country phrase's own country; a community's home, else where the text places it ("Kurdish fighters
+    in Syria"), else the country the passage is about."""
+    if entry.kind != "community":
+        return entry.code
+    return entry.country or res.country_in(noun) or res.country_about(span.start)
+
+
+def _next_to(res: Resolution, span: Span, noun: Token) -> bool:
+    return not any(s.start >= span.end and s.end <= noun.i for s in res.dictionary)
+
+
+def _inside_larger_place(res: Resolution, span: Span) -> bool:
+    if span[0].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    doc, start, end = res.doc, span.start, span.start + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    place = doc[start:end].text.removeprefix("the ").removeprefix("The ")
+    return end - start > len(span) and place not in res.k.phrases
+
+
+def _is_gpe(span: Span) -> bool:
+    return any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in span)

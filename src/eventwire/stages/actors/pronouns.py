@@ -1,0 +1,121 @@
+"""Pronouns: "he"/"she" → the person the passage is about; "it", "its", "they", "their" → the country,
+organisation or group the clause is about ("Chile said it would recall its ambassador": both are Chile).
+
+Runs after the actors are made, on the token → actor index, so that a pronoun resolved earlier in a sentence
+("it") can stand for its antecedent later in the sentence ("its").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .resolution import REACH, SUBJECTS, Resolution
+
+PERSONAL = {"he", "she", "him", "her"}
+SINGULAR = {"it", "its"}
+PLURAL = {"they", "their"}
+STATES = SINGULAR | PLURAL
+COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
+COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
+CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
+
+
+def link_personal_pronouns(res: Resolution) -> None:
+    """ "he"/"she" → the most salient person of the last few sentences: the one the text is about (mentioned
+    most, as a subject) rather than merely the last name mentioned."""
+    ew, doc = res.ew, res.doc
+    people = [(s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person"]
+    for token in doc:
+        if token.lower_ not in PERSONAL or token.pos_ != "PRON" or token.i in ew.actor_of_token:
+            continue
+        here = res.sentence_of[token.i]
+        recent = [(s, e, a) for s, e, a in people if e <= token.i and here - res.sentence_of[s] <= REACH]
+        if not recent:
+            continue
+        before = [(s, e, a) for s, e, a in people if e <= token.i]
+        actor_id = max(dict.fromkeys(a for _, _, a in recent), key=lambda a: _salience(doc, before, a))
+        ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+        people.append((token.i, token.i + 1, actor_id))
+        people.sort()
+
+
+def _salience(doc: Doc, before: list[tuple[int, int, str]], actor_id: str) -> tuple[int, bool]:
+    """How much the passage before a pronoun is about a person: mentions, as a subject, and the last one."""
+    mentions = [(s, e) for s, e, a in before if a == actor_id]
+    as_subject = any(doc[s:e].root.dep_ in SUBJECTS for s, e in mentions)
+    last = before[-1][2] == actor_id
+    return len(mentions) + 2 * as_subject + last, last
+
+
+def link_state_pronouns(res: Resolution) -> None:
+    """ "it"/"they" as a subject and "its"/"their" as a possessor → the subject of the clause that governs them
+    ("Chile said it would ..."), else the subject of the sentence before ("Russia ... It said ...")."""
+    ew, doc = res.ew, res.doc
+    for token in doc:
+        if token.lower_ not in STATES or token.pos_ != "PRON" or token.dep_ not in SUBJECTS | {"poss"}:
+            continue
+        if token.i in ew.actor_of_token or _expletive(token):
+            continue
+        actor_id = _governing_subject(res, token) or _subject_before(res, token)
+        if actor_id is not None:
+            ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+
+
+def _expletive(token: Token) -> bool:
+    """ "it is unclear whether ...", "it seems that ...": an "it" that stands for the clause after it."""
+    head = token.head
+    if token.lower_ != "it" or head.lemma_ not in COPULAS:
+        return False
+    predicates = [head, *(c for c in head.children if c.dep_ in {"acomp", "attr"})]
+    return any(c.dep_ in {"ccomp", "csubj"} for p in predicates for c in p.children)
+
+
+def _fits(res: Resolution, pronoun: Token, subject: Token) -> str | None:
+    """The actor a subject names if the pronoun can stand for it: no person, and the same number."""
+    actor_id = res.ew.actor_of_token.get(subject.i)
+    actor = res.by_id.get(actor_id) if actor_id else None
+    if actor is None or actor.type == "person":
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in PLURAL
+    if pronoun.lower_ in PLURAL and not (plural or actor.type == "organisation"):
+        return None
+    if pronoun.lower_ in SINGULAR and plural:
+        return None
+    return actor_id
+
+
+def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
+    """The subject of the clause a pronoun's clause complements: "Chile said [it would ...]"; a possessive may
+    also stand for its own clause's subject ("Chile recalled its ambassador"). A subject pronoun in a clause
+    merely conjoined to another ("Iran hosted the games and it was boycotted") is left alone."""
+    verb = pronoun.head
+    while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:  # "its ambassador" → "recall"
+        verb = verb.head
+    if pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:
+        return None
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and pronoun not in c.subtree]
+        for subject in subjects:
+            actor_id = _fits(res, pronoun, subject)
+            if actor_id is not None:
+                return actor_id
+        if verb.dep_ not in CLIMB or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _subject_before(res: Resolution, pronoun: Token) -> str | None:
+    """The previous sentence's main subject, where the pronoun starts its own clause ("It said ...")."""
+    if pronoun.lower_ == "it" and pronoun.head.lemma_ in COPULAS:  # "It was a sunny day."
+        return None
+    sentence = pronoun.sent
+    if sentence.start == 0 or (pronoun.head != sentence.root and pronoun.head.head != sentence.root):
+        return None
+    before = res.doc[sentence.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in SUBJECTS]
+    for subject in subjects:
+        actor_id = _fits(res, pronoun, subject)
+        if actor_id is not None and (res.by_id[actor_id].country or res.by_id[actor_id].type != "group"):
+            return actor_id  # not "police ... They asked me": a group of no known country is too vague
+    return None

@@ -1,0 +1,195 @@
+"""What resolving one document shares between the passes: the dictionary matches, the mentions found so far
+(keyed so that every mention of one referent lands on one actor) and the questions every pass asks — which
+phrase ends here, is this a place rather than an actor, which country is this passage about.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ...records import Actor, coded
+from .datelines import credit_tokens
+from .knowledge import Entry
+
+if TYPE_CHECKING:
+    from . import ActorStage
+
+LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "across", "outside", "around"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+WIDEN = {"det", "nummod", "quantmod", "amod", "compound"}  # words before a mention that belong to its phrase
+REACH = 3  # sentences back that a pronoun or a description may reach for what it stands for
+
+
+def actor_fields(
+    name: str,
+    type: str,
+    country: str | None = None,
+    sector: str | None = None,
+    code: str | None = None,
+    title: str | None = None,
+) -> dict:
+    """The fields of a new actor; the code is the country (or organisation) followed by the sector, or what is
+    known of the two: CAMEO codes an actor of unknown nationality by its sector alone."""
+    if code is None:
+        code = (country or "") + (sector or "") or None
+    return {"name": name, "type": type, "code": code, "country": country, "sector": sector, "title": title}
+
+
+def _in_subject(span: Span) -> bool:
+    """Whether a phrase is or qualifies a subject: "Kenyan" in "Kenyan President William Ruto flew"."""
+    token = span.root
+    while token.dep_ in {"amod", "compound", "poss", "nmod"} and token.head != token:
+        token = token.head
+    return token.dep_ in SUBJECTS
+
+
+class Resolution:
+    """One document being resolved."""
+
+    def __init__(self, stage: ActorStage, doc: Doc):
+        self.k, self.doc, self.ew = stage.k, doc, coded(doc)
+        self.day = self.ew.meta.date
+        self.credits = credit_tokens(doc, stage.outlets)  # datelines and "(Reuters)": never actors
+        self.dictionary = [
+            s
+            for s in filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
+            if not self.credits & set(range(s.start, s.end))
+        ]
+        self.phrase_at = {s.start: s for s in self.dictionary}
+        self.phrase_ending = {s.end: s for s in self.dictionary}
+        self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
+        self.title_ending = {t.end: t for t in self.title_spans}
+        self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        self.by_key: dict[tuple, Actor] = {}
+        self.by_id: dict[str, Actor] = {}
+        self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
+        self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
+
+    # -- questions -------------------------------------------------------------------------------------
+
+    def entry(self, span: Span) -> Entry:
+        return self.k.phrases[span.label_]
+
+    def free(self, span: Span) -> bool:
+        return not any(i in self.taken for i in range(span.start, span.end))
+
+    def phrase_before(self, i: int) -> Span | None:
+        """The dictionary phrase ending right before token i, skipping a possessive "'s" and "the"."""
+        j = i
+        while j > 0 and self.doc[j - 1].lower_ in {"'s", "’s", "the"}:
+            j -= 1
+        return self.phrase_ending.get(j)
+
+    def modifiers_before(self, i: int) -> tuple[int, set[str]]:
+        """Where the words qualifying a title that starts at token i begin ("former", "junior", "then-"), and
+        their effects (``former``: a former holder; ``other``: not the holder of the office named)."""
+        effects = set()
+        while i > 0 and (self.doc[i - 1].lower_ in self.k.title_modifiers or self.doc[i - 1].text == "-"):
+            effects.add(self.k.title_modifiers.get(self.doc[i - 1].lower_, "same"))
+            i -= 1
+        while i < len(self.doc) and self.doc[i].text == "-":
+            i += 1
+        return i, effects
+
+    def owner_fields(self, entry: Entry, sector: str, i: int) -> dict:
+        """Country, sector and code of a holder of a title that belongs to ``entry`` ("Polish Prime Minister",
+        "NATO Secretary General", "Hamas spokesman", "Kurdish leader")."""
+        if entry.kind == "organisation" and entry.country is None:
+            return {"code": entry.code, "country": None, "sector": sector}
+        if entry.kind == "organisation":
+            return {"code": entry.country + entry.sector, "country": entry.country, "sector": entry.sector}
+        country = entry.code if entry.is_country else entry.country or self.country_about(i)
+        return {"code": (country or "") + sector, "country": country, "sector": sector}
+
+    def locative(self, span: Span) -> bool:
+        """ "in Moscow", "at the White House": a place, not an actor."""
+        return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
+
+    def country_in(self, token: Token) -> str | None:
+        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad"."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+                for t in prep.subtree:
+                    span = self.phrase_at.get(t.i)
+                    if span is not None and self.entry(span).kind in {"name", "capital"}:
+                        return self.entry(span).code
+        return None
+
+    def country_about(self, i: int, places: bool = False) -> str | None:
+        """The country the passage before token i is about: of the countries named in the last few sentences,
+        the one named most, as a subject, last and in this sentence; with ``places`` (for groups that act where
+        they are: police, protesters, rebels), the places of this sentence weigh most ("Protesters in Cairo
+        clashed with police", "Thousands of demonstrators filled the streets of Hong Kong")."""
+        here = self.sentence_of[i]
+        named = [
+            (s, self.entry(s), self.sentence_of[s.start] == here and self.locative(s))
+            for s in self.dictionary
+            if (s.end <= i and here - self.sentence_of[s.start] <= REACH and not self.locative(s))
+            or (places and self.sentence_of[s.start] == here)
+        ]
+        named = [
+            (s, e.country if e.kind in {"organisation", "community"} else e.code, place)
+            for s, e, place in named
+            if e.is_country or e.country
+        ]
+        if not named:
+            return None
+        before = [(s.start, c) for s, c, _ in named if s.end <= i]
+        last = max(before)[1] if before else None
+
+        def salience(country: str) -> int:
+            spans = [(s, place) for s, c, place in named if c == country]
+            here_too = any(self.sentence_of[s.start] == here for s, _ in spans)
+            return (
+                len(spans)
+                + 2 * any(_in_subject(s) for s, _ in spans)
+                + (country == last)
+                + 2 * here_too
+                + 2 * any(place for _, place in spans)
+            )
+
+        return max(dict.fromkeys(c for _, c, _ in named), key=salience)
+
+    def actor_fields_of(self, key: tuple) -> dict | None:
+        return next((f for _, k, f in self.found if k == key and f is not None), None)
+
+    # -- bookkeeping ---------------------------------------------------------------------------------
+
+    def add(self, span: Span, key: tuple, fields: dict | None) -> None:
+        """A mention of the referent ``key``; ``fields`` describe the actor where this is its introduction."""
+        span = self._widened(span)
+        self.found.append((span, key, fields))
+        self.taken.update(range(span.start, span.end))
+
+    def _widened(self, span: Span) -> Span:
+        """The mention with the words before it that belong to its noun phrase ("the", "some 163", "former",
+        "Mr."), so that it is the whole phrase: "The United States", "Some 163 Chinese peacekeepers"."""
+        start, inside = span.start, set(range(span.start, span.end))
+        while start > 0:
+            word = self.doc[start - 1]
+            if word.i in self.taken or word.pos_ in {"PRON", "PUNCT"} or word.head.i not in inside:
+                break
+            if word.dep_ not in WIDEN and not (word.dep_ == "advmod" and word.head.dep_ == "nummod"):
+                break
+            start -= 1
+            inside.add(word.i)
+        return self.doc[start : span.end] if start < span.start else span
+
+    def commit(self) -> None:
+        """Create actors in order of first mention and record every mention."""
+        for span, key, fields in sorted(self.found, key=lambda f: f[0].start):
+            actor = self.by_key.get(key)
+            if actor is None:
+                actor = Actor(id=f"a{len(self.by_key) + 1}", **(fields or self.actor_fields_of(key)))
+                self.by_key[key] = actor
+                self.ew.actors.append(actor)
+            self.ew.add_mention(actor, span)
+        self.by_id = {actor.id: actor for actor in self.ew.actors}
+
+    def finish(self) -> None:
+        for actor in self.ew.actors:
+            actor.mentions.sort()
+        self.ew.mention_spans.sort()

@@ -1,0 +1,34 @@
+"""Sentence starts the parser must keep: after a blank line and after a dateline.
+
+Wire copy puts a headline, a date line or a dateline ("MOSCOW (Reuters) -") before the lead, often with no
+full stop; the parser would merge them into the lead's first sentence and read the place as its subject. This
+component runs before the parser (``nlp.add_pipe("eventwire_sentence_breaks", before="parser")``), which
+respects sentence starts that are already set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .datelines import datelines
+
+
+@Language.factory("eventwire_sentence_breaks", assigns=["token.is_sent_start"])
+def make_sentence_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The component (a factory, so that the ``spacy_factories`` entry point can name it)."""
+    return sentence_breaks
+
+
+def sentence_breaks(doc: Doc) -> Doc:
+    """Mark the token after a blank line, and the first token of the lead after a dateline, as sentence starts."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    for _, end in datelines(doc.text):
+        span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc

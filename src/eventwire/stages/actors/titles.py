@@ -1,0 +1,80 @@
+"""Titles without a name: "Ukraine's foreign minister", "the president", "Chile's deputy interior minister".
+
+A title names the holder of that office on the document date, or the person the text already introduced with
+it; an office the role table does not cover ("the deputy foreign minister", "Chile's interior minister") is
+still an actor: an official of that country, coded by the title's sector.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .people import ELITE, standing_fields
+from .resolution import Resolution, actor_fields
+
+
+def find_titles(res: Resolution, known: set[tuple]) -> None:
+    for title in res.title_spans:
+        if not res.free(title) or (title.end < len(res.doc) and res.doc[title.end].ent_type_ == "PERSON"):
+            continue
+        start, effects = res.modifiers_before(title.start)
+        owner = res.phrase_before(start)
+        if owner is not None:
+            effects |= res.modifiers_before(owner.start)[1]  # "the former Brazilian president"
+        before = res.doc[start - 1].lower_ if start else ""
+        if (owner is None and before != "the") or not res.free(res.doc[start : title.end]):
+            continue
+        mention = res.doc[owner.start if owner is not None else start - 1 : title.end]
+        if not effects and _named_earlier(res, mention, title, owner):
+            continue
+        sector, scope = res.k.titles[title.label_]
+        fields = (
+            res.owner_fields(res.entry(owner), sector, title.start)
+            if owner is not None
+            else _last_owner(res, title, sector, scope)
+        )
+        if fields is None:
+            continue
+        holder = None
+        if not effects & {"former", "other"}:  # "the deputy foreign minister" is not the foreign minister
+            holder = res.k.roles.holder(fields["country"] or fields["code"], title.text, res.day)
+        if holder is not None:
+            key = ("person", holder)
+            res.add(mention, key, None if key in known else standing_fields(res, holder))
+            known.add(key)
+            continue
+        if owner is None:  # "the director": an office of no country the text names
+            continue
+        office = res.doc[start : title.end].text.lower()
+        if "former" in effects:
+            fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+        owner_name = res.k.country_names.get(fields["country"]) or res.entry(owner).name
+        res.add(
+            mention,
+            ("office", fields["code"], office),
+            actor_fields(f"{owner_name} {office}".strip(), "person", title=res.doc[start : title.end].text, **fields),
+        )
+
+
+def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | None) -> bool:
+    """ "the president" after "President X": a later mention of the person introduced with that title."""
+    if owner is not None:
+        return False
+    earlier = next(
+        (
+            key
+            for span, key, fields in reversed(res.found)
+            if fields and (fields.get("title") or "").lower() == title.text.lower() and span.start < title.start
+        ),
+        None,
+    )
+    if earlier is not None:
+        res.add(mention, earlier, None)
+    return earlier is not None
+
+
+def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:
+    """ "the foreign minister": of the country or organisation named last before the title."""
+    kinds = {"organisation"} if scope == "organisation" else {"name", "demonym", "organisation"}
+    earlier = [s for s in res.dictionary if s.end <= title.start and res.entry(s).kind in kinds]
+    return res.owner_fields(res.entry(earlier[-1]), sector, title.start) if earlier else None

@@ -1,0 +1,141 @@
+"""Coding: which CAMEO code and PLOVER type an act gets, from its lexicon row and what the sentence says of it.
+
+The row gives the code; the sentence refines it: a refused cooperation is a rejection (``negation.tsv``), a
+violent verb aimed at a plan is criticism, a weapon "test-fired" is a show of force, a threat or appeal that
+only states a fact is a comment, troops "arriving" are deployed, a generic promise or threat takes the code
+of the act it promises ("threatened to cut gas" → 1312 style codes), and an act that is promised, threatened
+or owed is AGREE, THREATEN or REQUEST as the PLOVER manual says (``complement_codes.tsv``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ...tables import read_tsv
+from .acts import Act
+from .codebook import Code, Codebook
+from .cues import cues
+from .modality import Mood, irrealis
+from .triggers import Match, object_heads
+
+HERE = Path(__file__).parent
+VIOLENT_ROOTS = {"18", "19", "20"}
+HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
+CRITICIZE, WEAPONS_TEST, DEPLOY = "111", "150", "154"
+VISITS = {"042", "043"}
+STATED = {"130": "012", "020": "010"}  # a threat or appeal whose clause states a fact is a comment
+
+
+@dataclass
+class Coding:
+    """What an act is coded as; ``plover`` may differ from the code's own type (an announced retreat is
+    CONCEDE); ``pattern`` tells how the code came about."""
+
+    code: Code
+    plover: str | None
+    pattern: str
+
+
+class Coder:
+    """Codes acts; reads ``negation.tsv``, ``complement_codes.tsv`` and the sense guards of ``guards.tsv``."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.cues = cues()
+        self.rejections = {r["root"]: r["code"] for r in read_tsv(HERE / "negation.tsv")}
+        self.complement_codes = {
+            (r["root"], r["cameo"]): (r["code"], r["plover"] or None) for r in read_tsv(HERE / "complement_codes.tsv")
+        }
+        guards = read_tsv(HERE / "guards.tsv")
+        self.figurative = {r["lemma"] for r in guards if r["kind"] == "figurative"}
+        self.tests = {r["lemma"] for r in guards if r["kind"] == "test"}
+
+    def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding:
+        """The act's coding; ``forces_act``: its actor is troops, ships or police."""
+        match = act.match
+        coding = self._sense(match, mood, forces_act)
+        for complement in act.complements:
+            refined = self.under(coding.code.root, self.codebook[complement.rule.cameo])
+            if refined and not match.rule.objects and refined[0].plover == coding.plover and refined[0] != coding.code:
+                coding = Coding(
+                    refined[0],
+                    refined[0].plover,
+                    coding.pattern + f" (complement {complement.rule.lemma} → {refined[0].code})",
+                )
+        return self._modal(coding, mood)
+
+    def under(self, root: str, act: Code) -> tuple[Code, str | None] | None:
+        """(code, PLOVER type replacing the code's own or None) of an act promised (root 03), threatened (13),
+        requested (02) or demanded (10): the row of the longest prefix of the act's code."""
+        for n in range(len(act.code), 1, -1):
+            row = self.complement_codes.get((root, act.code[:n]))
+            if row is not None:
+                code, plover = row
+                return (self.codebook[code] if code else act), plover
+        return None
+
+    def _sense(self, match: Match, mood: Mood, forces_act: bool) -> Coding:
+        """The row's code, or the code of the sense the sentence shows."""
+        code = self.codebook[match.rule.cameo]
+        pattern = match.rule.explain(match.carrier)
+        token = match.token
+        if mood.negated and code.root in self.rejections:
+            new, why = self.rejections[code.root], "negated"
+        elif (
+            code.root in VIOLENT_ROOTS
+            and match.carrier is None
+            and any(o.lemma_.lower() in self.figurative for o in object_heads(token))
+        ):
+            new, why = CRITICIZE, "figurative object"  # "attacked the budget" is criticism
+        elif code.root in VIOLENT_ROOTS and _word_before(token).lower() in self.tests:
+            new, why = WEAPONS_TEST, "test"  # "test-fired a missile" is a show of force
+        elif code.code in STATED and _states_a_fact(token):
+            new, why = STATED[code.code], "a fact, not an act"  # "warned that allies face a threat"
+        elif code.code in VISITS and forces_act:
+            new, why = DEPLOY, "forces"  # troops arriving are not a visit
+        else:
+            return Coding(code, code.plover, pattern)
+        code = self.codebook[new]
+        return Coding(code, code.plover, pattern + f" ({why} → {new})")
+
+    def _modal(self, coding: Coding, mood: Mood) -> Coding:
+        """A promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a
+        REQUEST (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
+        code = coding.code
+        if code.root in VERBAL_ROOTS:
+            return coding
+        if mood.obligation:
+            root = "02"
+        elif mood.modality == "threatened" or (mood.modality == "intended" and code.root in HOSTILE_ROOTS):
+            root = "13"
+        elif mood.modality == "intended":
+            root = "03"
+        else:
+            return coding
+        refined = self.under(root, code)
+        if refined is None:
+            return coding
+        new, plover = refined
+        why = f" ({mood.modality} → {new.code}" + (f" {plover}" if plover else "") + ")"
+        return Coding(new, plover or new.plover, coding.pattern + why)
+
+
+def _word_before(token: Token) -> str:
+    """The word before a token, across a hyphen ("test-fired")."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == "-":
+        i -= 1
+    return token.doc[i].text if i >= 0 else ""
+
+
+def _states_a_fact(verb: Token) -> bool:
+    """ "warned that allies face", "suggested there were not enough votes": a clause that says what is, with no
+    one addressed and nothing to do."""
+    children = list(verb.children)
+    return any(c.dep_ == "ccomp" for c in children) and not any(
+        c.dep_ in {"dobj", "xcomp", "dative"} or (c.dep_ == "ccomp" and irrealis(c)) for c in children
+    )

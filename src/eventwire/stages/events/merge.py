@@ -1,0 +1,92 @@
+"""Merging: one event per act. Within a sentence an event without a recipient adds nothing to the same act with
+one, and a statement that reports an event is not an event of its own; across the article the same act
+reported again is one event with every sentence as evidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...records import Event
+
+
+def kind(event: Event) -> str:
+    """What an act is for merging: its PLOVER type, or its CAMEO code when it has none (statements)."""
+    return event.plover or event.cameo
+
+
+def within_sentence(events: list[Event]) -> list[Event]:
+    """One sentence, one source, one kind of act: keep the events with a recipient ("met Rutte ... to discuss
+    support"; "goods sent to Russia ... is helping")."""
+    with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target}
+    return [e for e in events if e.target or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
+
+
+def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
+    """A statement (CAMEO 01) whose clause reports a codeable event is not an event of its own."""
+    reported = [doc.char_span(*e.trigger) for e in events if not e.cameo.startswith("01")]
+    keep = []
+    for event in events:
+        if event.cameo.startswith("01"):
+            verb = doc.char_span(*event.trigger).root
+            if any(verb in span.root.ancestors for span in reported if span is not None):
+                continue
+        keep.append(event)
+    return keep
+
+
+def across_article(events: list[Event]) -> list[Event]:
+    """The same act (same actors, kind, modality and negation, on the same day or with no date of its own) reported
+    in several sentences is one event: the first report, with every reporting sentence as evidence. Statements are
+    never merged, nor two acts told in one sentence ("expelled 23 diplomats and suspended contacts")."""
+    reports: dict[tuple, list[Event]] = {}
+    kept = []
+    for event in events:
+        event.evidence = [list(event.sentence)]
+        key = (tuple(event.source), tuple(event.target), event.plover, event.modality, event.negated)
+        earlier = next((e for e in reports.get(key, []) if _same_report(e, event)), None) if event.plover else None
+        if earlier is None:
+            reports.setdefault(key, []).append(event)
+            kept.append(event)
+        else:
+            _add_report(earlier, event)
+    return _fold_partial_reports(kept)
+
+
+def _add_report(event: Event, report: Event) -> None:
+    event.evidence.append(list(report.sentence))
+    event.confidence = max(event.confidence, report.confidence)
+
+
+def _fold_partial_reports(events: list[Event]) -> list[Event]:
+    """A report of an act without its recipient ("Iran seized the tanker") is the same act as a report with
+    one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one."""
+    full = [e for e in events if e.target and e.plover]
+    kept = []
+    for event in events:
+        whole = (
+            None
+            if event.target or not event.plover
+            else next(
+                (
+                    e
+                    for e in full
+                    if (e.source, e.plover, e.modality, e.negated)
+                    == (event.source, event.plover, event.modality, event.negated)
+                    and _same_report(e, event)
+                ),
+                None,
+            )
+        )
+        if whole is None:
+            kept.append(event)
+        else:
+            _add_report(whole, event)
+    return kept
+
+
+def _same_report(earlier: Event, later: Event) -> bool:
+    """Whether a later report may be the same act: another sentence, and the same date unless one of the two
+    only has the document's date."""
+    if later.sentence in earlier.evidence:
+        return False
+    return earlier.date == later.date or "document" in {earlier.date_source, later.date_source}

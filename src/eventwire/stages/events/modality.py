@@ -1,0 +1,163 @@
+"""Modality: whether an act happened, is promised, threatened, requested, denied or only possible.
+
+Read from the trigger's auxiliaries ("will", "would", "must") and from the verbs that govern its clause
+("plans to", "is committed to ensuring", "refused to", "denied"). An act in the complement of a verb that is
+itself an event ("agreed to", "threatened to", "urged X to") is not an event of its own: the governing verb's
+event is kept and takes the act's recipient and, through ``complement_codes.tsv``, its specific code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...records import Actor, Coded
+from .cues import cues
+from .roles import RoleReader
+
+HEAD_KINDS = (("intention", "intended"), ("threat", "threatened"), ("request", "requested"), ("denial", "denied"))
+AUXILIARIES = {"aux", "auxpass"}
+
+
+@dataclass(frozen=True)
+class Mood:
+    """The modality of an act, whether it is negated, and whether it is an obligation ("X must Y"), which
+    is a request by whoever says it."""
+
+    modality: str
+    negated: bool
+    obligation: bool = False
+
+
+def clause_base(token: Token) -> Token:
+    """A conjoined verb without auxiliaries or subject shares the first verb's clause ("will meet X and sign
+    Y")."""
+    while (
+        token.dep_ == "conj"
+        and token.head != token
+        and not any(c.dep_ in AUXILIARIES or c.dep_.startswith("nsubj") for c in token.children)
+    ):
+        token = token.head
+    return token
+
+
+def governor(token: Token) -> Token | None:
+    """The word whose complement the token's clause is: "agreed to *send*", "said it would *send*",
+    "committed to *ensuring*"."""
+    base = clause_base(token)
+    if base.dep_ in {"xcomp", "ccomp"} and base.head != base:
+        return base.head
+    if base.dep_ == "pcomp" and base.head.dep_ == "prep":
+        return base.head.head
+    return None
+
+
+def conditional(token: Token) -> bool:
+    """Whether the act is in an "if" clause, its own or one it is conjoined to ("if there are riots and people
+    defy ...")."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head == token:
+            return False
+        token = token.head
+
+
+def irrealis(token: Token) -> bool:
+    """Whether a complement clause is an act not (yet) done: "to meet", "that Russia withdraw", "that it
+    would attack" — not "that Russia had attacked"."""
+    base = clause_base(token)
+    if base.dep_ != "ccomp":
+        return True
+    words = cues()
+    modal = words["future"] | words["conditional"] | words["hypothetical"] | words["obligation"] | {"to"}
+    return base.tag_ == "VB" or bool(auxiliaries(base) & modal)
+
+
+def auxiliaries(token: Token) -> set[str]:
+    base = clause_base(token)
+    return {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES}
+
+
+class ModalityReader:
+    """Reads the mood of an act (see :class:`Mood`); ``speech`` are the verbs that report speech."""
+
+    def __init__(self, speech: frozenset[str]):
+        self.cues = cues()
+        self.speech = speech
+
+    def read(self, trigger: Token) -> Mood:
+        aux = auxiliaries(trigger)
+        negated = any(c.dep_ == "neg" for c in trigger.children)
+        obligation = bool(aux & self.cues["obligation"]) or self._must(trigger)
+        modality = "requested" if obligation else "asserted"
+        if aux & self.cues["future"]:
+            modality = "intended"
+        elif aux & self.cues["conditional"]:
+            modality = "intended" if self._reported(trigger) else "hypothetical"
+        elif aux & self.cues["hypothetical"]:
+            modality = "hypothetical"
+        if conditional(trigger):
+            modality = "hypothetical"
+        current, first = trigger, True
+        while (head := governor(current)) is not None:
+            lemma = head.lemma_.lower()
+            if lemma in self.cues["refusal"] or (first and any(c.dep_ == "neg" for c in head.children)):
+                negated = True
+            kind = self._kind(head, current)
+            if kind:
+                return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
+            if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
+                modality = "intended"
+            if lemma not in self.cues["pass_through"]:
+                break
+            current, first = head, False
+        return Mood(modality, negated, obligation)
+
+    def _kind(self, head: Token, complement: Token) -> str | None:
+        """What a governing verb makes of its complement: an intended, threatened, requested or denied act.
+        Only a denial covers a plain past ("denied that it had attacked"); "be" only "is to withdraw"."""
+        lemma = head.lemma_.lower()
+        kind = next((k for words, k in HEAD_KINDS if lemma in self.cues[words]), None)
+        if kind == "denied":
+            return kind
+        if kind is None or not irrealis(complement):
+            return None
+        return kind if lemma != "be" or clause_base(complement).dep_ == "xcomp" else None
+
+    def _must(self, trigger: Token) -> bool:
+        """ "X has to / needs to Y"."""
+        head = governor(trigger)
+        return (
+            head is not None
+            and clause_base(trigger).dep_ == "xcomp"
+            and head.lemma_.lower() in self.cues["obligation_verb"]
+        )
+
+    def _reported(self, trigger: Token) -> bool:
+        """Whether the act is said by someone ("X said it would Y"): future in the past, not a condition."""
+        current = clause_base(trigger)
+        for _ in range(4):
+            if current.dep_ != "ccomp" or current.head == current:
+                return False
+            if current.head.lemma_.lower() in self.speech:
+                return True
+            current = clause_base(current.head)
+        return False
+
+
+def reporter(reader: RoleReader, ew: Coded, trigger: Token, speech: frozenset[str]) -> Actor | None:
+    """Who reports the event: the subject of a speech verb governing its clause, or the quote's speaker."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in speech:
+            subjects, _ = reader.subjects(current.head)
+            actors = [a for s in subjects for a, _ in reader.actors_in(s, trigger)]
+            if actors:
+                return actors[0]
+        if current.head == current:
+            break
+        current = current.head
+    quote = next((q for q in ew.quotes if q.content[0] <= trigger.idx < q.content[1]), None)
+    return reader.actors.get(quote.speaker) if quote and quote.speaker else None

@@ -1,0 +1,504 @@
+"""Roles: who did it and to whom, read from the dependency parse, with the noun phrase that says so.
+
+A trigger's roles are first found as phrases (role, head token, dependency path): subjects, objects,
+prepositional objects, passive agents, possessors of nominal events, adjective complements ("critical of
+X"), the subject of the verb that carries a nominal event ("launched an attack"), the subject of the clause a
+reduced participle serves ("China, through goods sent to Russia, ..."). Each phrase then resolves to the
+actors the earlier stage linked to its tokens, with the character span of the whole noun phrase (PLOVER:
+actor and recipient; eventwire keeps the older names source and target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pycountry
+from spacy.tokens import Doc, Token
+
+from ...records import Actor, Coded
+from .cues import cues
+from .triggers import OBJECTS, PASSIVE_SUBJECTS, Match
+
+SUBJECTS = {"nsubj", "csubj"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos"}
+EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
+STATES = {"country", "organisation"}
+PLURAL = {"they", "them", "their"}
+NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
+BREAKS = {",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "[", "]"}
+CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
+AUXILIARIES = {"aux", "auxpass"}
+
+
+@dataclass(frozen=True)
+class Filler:
+    """An actor filling a role, the character span of the phrase that names it, and how the parse found it."""
+
+    actor: Actor
+    span: tuple[int, int]
+    via: str
+
+
+Phrase = tuple[str, Token, str]  # (role, head token, dependency path)
+
+
+class RoleReader:
+    """Reads the roles of triggers in one document; the document's actor index is built once."""
+
+    def __init__(self, doc: Doc, ew: Coded, speech: frozenset[str], is_trigger=lambda token: False):
+        self.doc, self.ew, self.speech, self.cues = doc, ew, speech, cues()
+        self.is_trigger = is_trigger
+        self.actors = {a.id: a for a in ew.actors}
+        self.mention: dict[int, tuple[int, int]] = {}
+        for start, end, _ in ew.mention_spans:
+            for i in range(start, end):
+                self.mention[i] = (start, end)
+
+    def actor_at(self, token: Token) -> Actor | None:
+        actor_id = self.ew.actor_of_token.get(token.i)
+        return self.actors.get(actor_id) if actor_id else None
+
+    # -- phrases ---------------------------------------------------------------------------------------
+
+    def phrases(self, match: Match) -> list[Phrase]:
+        """The phrases that fill a trigger's roles."""
+        trigger = match.token
+        if trigger.pos_ == "VERB":
+            return self._verb(trigger, match.carrier, match.theme)
+        if trigger.pos_ == "ADJ":
+            return self._adjective(trigger)
+        return self._noun(trigger)
+
+    def subjects(self, token: Token) -> tuple[list[Token], bool]:
+        """Subject phrases of a verb or adjective predicate and whether they are passive, climbing control
+        verbs, conjoined verbs, copulas and "committed to ensuring"; a reduced participle's subject is the
+        noun it modifies (active) or the clause it serves as an instrument (passive)."""
+        current = token
+        for _ in range(6):
+            own = [
+                c
+                for t in [current, *(a for a in current.children if a.dep_ in AUXILIARIES)]  # "Hungary is"
+                for c in t.children
+                if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS
+            ]
+            if own:
+                passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
+                return [self._relative(current, s) for s in own], passive
+            head = current.head
+            if current.dep_ == "acl" and head != current:
+                return self._participle_subjects(current), False
+            if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+                return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
+            if current.dep_ in CLIMB and head != current:
+                current = head
+            elif current.dep_ == "pcomp" and head.dep_ == "prep":
+                objects = [c for c in head.head.children if c.dep_ == "dobj"]
+                if objects and head.head.pos_ == "VERB":
+                    return objects, False  # "accused the U.S. of accusing China": the U.S. accuses
+                current = head.head  # "committed to ensuring ...": the subject of "committed"
+            elif current.dep_ == "pobj" and head.lower_ in self.cues["instrument_prep"] and head.head != head:
+                current = head.head  # "X, through actions such as cutting off gas, ...": X's acts
+            else:
+                break
+        return [], False
+
+    def passive(self, verb: Token) -> bool:
+        """Whether the verb is passive, alone or as a conjunct of a passive ("was arrested and banned"); "is
+        committed to" and "is opposed to" describe their subject and are not."""
+        if verb.lemma_.lower() in self.cues["stative"]:
+            return False
+        while True:
+            if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+                return True
+            if (
+                verb.dep_ != "conj"
+                or verb.tag_ != "VBN"
+                or verb.head == verb
+                or any(c.dep_ in SUBJECTS for c in verb.children)
+            ):
+                return False
+            verb = verb.head
+
+    def _relative(self, verb: Token, subject: Token) -> Token:
+        """ "the militia, which attacked the town": the relative pronoun stands for the noun."""
+        return verb.head if subject.lower_ in self.cues["relative"] and verb.dep_ == "relcl" else subject
+
+    def _participle_subjects(self, verb: Token) -> list[Token]:
+        noun = verb.head
+        if verb.tag_ == "VBG":
+            return [noun]  # "troops attacking Kyiv"
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.cues["instrument_prep"] and noun.head.head != noun:
+            return self.subjects(noun.head.head)[0]  # "China, through goods sent to Russia, is helping"
+        return []
+
+    def _verb(self, trigger: Token, carrier: Token | None, theme: bool = False) -> list[Phrase]:
+        roles: list[Phrase] = []
+        subjects, _ = self.subjects(trigger)
+        passive = self.passive(trigger)
+        for subject in subjects:
+            via = subject.dep_ if subject.head == trigger else f"{trigger.dep_}^{subject.dep_}"
+            roles.append(("target" if passive else "source", subject, via))
+        agents = [c for c in trigger.children if c.dep_ == "agent"]
+        if passive and not agents:  # "was arrested and banned by the police": the agent is shared
+            agents = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "agent"][:1]
+        for agent in agents:
+            roles.extend(self._objects_of(agent, "source", "agent"))
+        for child in trigger.children:
+            if child.dep_ == "agent":
+                continue
+            elif child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
+                roles.extend(self._objects_of(child, "target", "dative"))
+            elif child.dep_ in OBJECTS:
+                if not (theme and child == carrier):  # "withdrew its troops": the troops are no recipient
+                    roles.append(("target", child, child.dep_))
+                if child == carrier:  # "offered troops to X", not "condemned the attack on X"
+                    roles.extend(self._preps_of(child, f"{child.dep_}>prep"))
+            elif child.dep_ == "prep":
+                roles.extend(self._prep(child, "prep"))
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            roles.append(("target", trigger.head, "acl^noun"))  # "civilians killed by the militia"
+        if trigger.dep_ == "relcl" and any(
+            c.dep_ == "dobj" and c.lower_ in self.cues["relative"] for c in trigger.children
+        ):
+            roles.append(("target", trigger.head, "relcl^dobj"))  # "the tanker that Iran seized"
+        if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
+            roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
+        if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"}:
+            roles.extend(
+                p
+                for c in carrier.children
+                if c.dep_ == "prep" and c.lower_ in self.cues["locative_prep"]
+                for p in self._objects_of(c, "locative", "carrier>prep")
+            )  # "imposed a curfew in X"
+        return roles
+
+    def _adjective(self, trigger: Token) -> list[Phrase]:
+        """ "X has been critical of Y", "X is opposed to Y": the subject is the source, never the target."""
+        subjects, _ = self.subjects(trigger)
+        roles: list[Phrase] = [("source", s, f"{trigger.dep_}^{s.dep_}") for s in subjects]
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in self.cues["adjective_prep"]:
+                roles.extend(self._objects_of(child, "target", "prep"))
+        return roles
+
+    def _noun(self, trigger: Token) -> list[Phrase]:
+        roles: list[Phrase] = []
+        of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for child in trigger.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.pos_ != "PRON":  # "its" names no one
+                roles.append(("source", child, child.dep_))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                roles.extend(self._objects_of(child, "source", "prep"))
+            elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"]:
+                roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "talks between X and Y"
+            elif child.dep_ == "prep":
+                roles.extend(self._prep(child, "prep"))
+        # "the invasion of Ukraine": "of" names the target; "the visit of Xi to Serbia": with another target
+        # and no other source, it names the source
+        for pobj in (p for prep in of for p in prep.children if p.dep_ == "pobj"):
+            for child in pobj.children:  # the parse often hangs "to Serbia" on "Xi", not on "visit"
+                if child.dep_ == "prep" and child.lower_ in self.cues["target_prep"]:
+                    roles.extend(self._objects_of(child, "target", "prep"))
+        has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
+        has_target = any(role == "target" for role, _, _ in roles)
+        for prep in of:
+            roles.extend(self._objects_of(prep, "source" if has_target and not has_source else "target", "prep"))
+        return roles
+
+    def carrying_verb(self, trigger: Token) -> list[Phrase]:
+        """The source (and recipient) of a nominal event from the verb that carries it: "Russia launched an
+        attack on X", "renewed negotiations with X", "launched a mediation effort"."""
+        noun = self._framed(trigger)
+        verb = self.carrier_verb(trigger)
+        if verb is None:
+            return []
+        subjects, passive = self.subjects(verb)
+        roles: list[Phrase] = [] if passive else [("source", s, f"{noun.dep_}^{s.dep_}") for s in subjects]
+        for child in verb.children:
+            if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
+                roles.extend(self._prep(child, f"{noun.dep_}^prep"))
+        if noun != trigger:
+            roles.extend(self._preps_of(noun, "frame>prep"))
+        return roles
+
+    def _framed(self, noun: Token) -> Token:
+        """The noun phrase an event noun heads or is framed by ("a mediation effort", "a new round of talks")."""
+        if noun.dep_ in {"compound", "amod"} and noun.head.lemma_.lower() in self.cues["event_frame"]:
+            return noun.head
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in self.cues["event_frame"]
+        ):
+            return noun.head.head
+        return noun
+
+    def carrier_verb(self, trigger: Token) -> Token | None:
+        """The verb that carries an event noun: a light verb whose object it is ("launched an attack"), a
+        light verb it is the "in" of ("took part in exercises"), a verb it is the instrument of ("responded
+        with airstrikes")."""
+        noun = self._framed(trigger)
+        head = noun.head
+        if noun.dep_ in OBJECTS:
+            return head if head.lemma_.lower() in self.cues["light"] else None
+        if noun.dep_ != "pobj" or head.head == head:
+            return None
+        verb = head.head
+        if verb.pos_ == "VERB" and (
+            head.lower_ in {"through", "via"}
+            or (head.lower_ == "with" and verb.lemma_.lower() in self.cues["responding"])
+        ):
+            return verb
+        if head.lower_ == "in" and verb.dep_ in OBJECTS:
+            verb = verb.head  # "took part in"
+        return verb if head.lower_ == "in" and verb.lemma_.lower() in self.cues["light"] else None
+
+    def _prep(self, prep: Token, via: str) -> list[Phrase]:
+        """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
+        if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative":
+            return self._objects_of(prep, "target", via)
+        if prep.lower_ in self.cues["locative_prep"]:
+            return self._objects_of(prep, "locative", via)
+        return []
+
+    def _preps_of(self, noun: Token, via: str) -> list[Phrase]:
+        """Recipients hanging on an object ("provided weapons, training and funding to Hamas")."""
+        return [
+            p
+            for n in [noun, *noun.conjuncts]
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ in self.cues["target_prep"]
+            for p in self._objects_of(c, "target", via)
+        ]
+
+    @staticmethod
+    def _objects_of(prep: Token, role: str, via: str) -> list[Phrase]:
+        """The objects of a preposition; "with officials saying ..." is a circumstance, not a participant."""
+        return [
+            (role, p, f"{via}:{prep.lower_}>pobj")
+            for p in prep.children
+            if p.dep_ == "pobj"
+            and not (prep.lower_ == "with" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in p.children))
+        ]
+
+    # -- actors and spans ------------------------------------------------------------------------------
+
+    def fill(self, phrases: list[Phrase], trigger: Token) -> dict[str, list[Filler]]:
+        """The actors of each role, in order, each once per role."""
+        filled: dict[str, list[Filler]] = {}
+        for role, phrase, via in phrases:
+            if phrase.lemma_.lower() in self.cues["reason_noun"]:
+                continue  # "at the request of X", "at the invitation of X": not the recipient
+            for actor, span in self.actors_in(phrase, trigger):
+                fillers = filled.setdefault(role, [])
+                if all(f.actor is not actor for f in fillers):
+                    fillers.append(Filler(actor, span, f"{role} {via} {phrase.text!r}"))
+        return filled
+
+    def places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
+        """The actors that places stand for ("a curfew in Somalia", "arrived in Kyiv"): the state of the place
+        the places stage found, as an actor of the document (added if the text names it only as a place)."""
+        found: list[Filler] = []
+        for role, phrase, via in phrases:
+            if role != "locative":
+                continue
+            named = self.actors_in(phrase, trigger) or [
+                (a, span)
+                for t in [phrase, *phrase.conjuncts]
+                if (found_place := self._state_of_place(t))
+                for a, span in [found_place]
+            ]
+            found += [
+                Filler(a, span, f"place {via} {phrase.text!r}")
+                for a, span in named
+                if all(f.actor is not a for f in found)
+            ]
+        return found
+
+    def _state_of_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
+        place = next((p for p in self.ew.places if p.start <= token.idx < p.end and p.country), None)
+        if place is None:
+            return None
+        actor = next((a for a in self.ew.actors if a.type == "country" and a.code == place.country), None)
+        if actor is None:
+            country = pycountry.countries.get(alpha_3=place.country)
+            ids = {a.id for a in self.ew.actors}
+            actor = Actor(
+                id=next(f"a{n}" for n in range(len(ids) + 1, 2 * len(ids) + 2) if f"a{n}" not in ids),
+                name=country.name if country else place.name,
+                code=place.country,
+                country=place.country,
+                sector=None,
+                type="country",
+            )
+            self.ew.actors.append(actor)
+            self.actors[actor.id] = actor
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and span.start not in self.mention:
+            self.ew.add_mention(actor, span)
+            self.mention.update((i, (span.start, span.end)) for i in range(span.start, span.end))
+        return actor, (place.start, place.end)
+
+    def actors_in(self, phrase: Token, trigger: Token) -> list[tuple[Actor, tuple[int, int]]]:
+        """Actors a phrase refers to: its head's mention, else a mention among its modifiers ("officials from
+        Russia", "the country's army", "attacks by Hamas"), plus coordinated phrases ("the United States and
+        Jordan", "Czech and Slovak officials"); a pronoun that names no actor stands for the speaker of its
+        clause ("Chile said it would ...")."""
+        found: list[tuple[Actor, tuple[int, int]]] = []
+        for head in self._coordinated(phrase):
+            actor, token = self._actor_of_phrase(head)
+            if actor is not None:
+                found.append((actor, self.span(head, token, actor, trigger)))
+                found += [
+                    (a, self._mention_span(t))
+                    for t in self._named_by(head)  # "the ministers of India and
+                    if (a := self.actor_at(t)) is not None
+                ]  # Pakistan"
+                found += [
+                    (a, self._mention_span(t))
+                    for t in token.conjuncts
+                    if token != head
+                    if (a := self.actor_at(t)) is not None
+                ]
+            elif head.pos_ == "PRON":
+                found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head)]
+            for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
+                found += [
+                    (a, self._mention_span(part))
+                    for part in [modifier, *modifier.conjuncts]
+                    if (a := self.actor_at(part)) is not None
+                ]  # "Czech and Slovak officials"
+        unique: list[tuple[Actor, tuple[int, int]]] = []
+        for actor, span in found:
+            if all(actor is not other for other, _ in unique):
+                unique.append((actor, span))
+        return unique
+
+    def _named_by(self, head: Token) -> list[Token]:
+        """The other conjuncts of the "of" phrase that names who a phrase is ("the leaders of France and
+        Germany")."""
+        return [
+            t
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for t in pobj.conjuncts
+        ]
+
+    def _coordinated(self, phrase: Token) -> list[Token]:
+        """The phrase and those coordinated with it; a list of states is often parsed as an apposition
+        ("The United States, Germany, the Netherlands and Italy"), and a state is no apposition of another."""
+        heads = [phrase, *phrase.conjuncts]
+        actor = self.actor_at(phrase)
+        for appos in (c for c in phrase.children if c.dep_ == "appos"):
+            other = self.actor_at(appos)
+            if (
+                actor is not None
+                and other is not None
+                and other is not actor
+                and actor.type in STATES
+                and other.type in STATES
+            ):
+                heads += [appos, *appos.conjuncts]
+        return heads
+
+    def _actor_of_phrase(self, head: Token) -> tuple[Actor | None, Token]:
+        """The actor a phrase head names, or that its modifiers name; for an event noun ("condemned the
+        attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of")."""
+        actor = self.actor_at(head)
+        if actor is not None:
+            return actor, head
+        preps = {"by"} if self.is_trigger(head) else self.cues["naming_prep"]
+        deps = EVENT_MODIFIERS if self.is_trigger(head) else MODIFIERS
+        frontier = [head]
+        while frontier:
+            frontier = [
+                c
+                for t in frontier
+                for c in t.children
+                if c.dep_ in deps
+                or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
+                or (c.dep_ == "acl" and c.tag_ == "VBN")
+            ]
+            token = next((t for t in frontier if t.i in self.ew.actor_of_token), None)
+            if token is not None:
+                return self.actor_at(token), token
+        return None, head
+
+    def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
+        """ "Chile said it would recall its ambassador": "it" is Chile; "they" all the speakers."""
+        verb = pronoun.head
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.speech:
+            return []
+        found = []
+        for subject in self.subjects(verb.head)[0]:
+            for head in self._coordinated(subject):
+                actor = self.actor_at(head)
+                if actor is not None:
+                    found.append((actor, head))
+        return found if pronoun.lower_ in PLURAL else found[:1]
+
+    def span(self, head: Token, token: Token, actor: Actor, trigger: Token) -> tuple[int, int]:
+        """The character span naming the actor: the whole noun phrase when its head names the actor; the
+        actor's own mention when the phrase is something of the actor's ("Russia's invasion"); for a pronoun,
+        the named mention of its actor in the sentence, else the pronoun."""
+        if head.pos_ == "PRON":
+            named = self._named_mention(actor, head)
+            return named or (head.idx, head.idx + len(head.text))
+        if head.i in self.mention:
+            start, end = self.noun_phrase(head, trigger)
+            m_start, m_end = self.mention[head.i]
+            return min(start, self.doc[m_start].idx), max(end, self.doc[m_end - 1].idx + len(self.doc[m_end - 1]))
+        if token.pos_ == "PRON":
+            return self._named_mention(actor, token) or (token.idx, token.idx + len(token.text))
+        return self._mention_span(token)
+
+    def _mention_span(self, token: Token) -> tuple[int, int]:
+        start, end = self.mention.get(token.i, (token.i, token.i + 1))
+        while end - 1 > start and self.doc[end - 1].tag_ == "POS":  # "Russia's" → "Russia"
+            end -= 1
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+    def _named_mention(self, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
+        sent = pronoun.sent
+        spans = [
+            (s, e)
+            for s, e, a in self.ew.mention_spans
+            if a == actor.id and sent.start <= s < sent.end and self.doc[s].pos_ != "PRON"
+        ]
+        before = [s for s in spans if s[0] < pronoun.i] or spans
+        if not before:
+            return None
+        start, end = before[-1]
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+    def noun_phrase(self, head: Token, trigger: Token) -> tuple[int, int]:
+        """The maximal noun phrase around a head: determiners, titles and prepositional complements included;
+        other conjuncts, appositions, anything after a comma and the trigger's own clause left out."""
+        left_out = {t.i for c in head.children if c.dep_ in NOT_IN_PHRASE or _temporal(c) for t in c.subtree}
+        left_out |= {t.i for c in head.children if trigger in c.subtree for t in c.subtree}
+        kept = {t.i for t in head.subtree} - left_out
+        start = end = head.i
+        while start - 1 in kept and not _breaks(self.doc[start - 1]):
+            start -= 1
+        while end + 1 in kept and not _breaks(self.doc[end + 1]):
+            end += 1
+        while end > head.i and (self.doc[end].is_punct or self.doc[end].tag_ == "POS"):
+            end -= 1
+        return self.doc[start].idx, self.doc[end].idx + len(self.doc[end].text)
+
+
+def _breaks(token: Token) -> bool:
+    """A comma, bracket, dash, quote or line break ends a noun phrase."""
+    return token.text in BREAKS or token.is_space or "\n" in token.whitespace_
+
+
+def _temporal(child: Token) -> bool:
+    """ "Mali's opposition leader on Friday": a time the parse hung on the noun is not part of the phrase."""
+    return child.dep_ in {"prep", "npadvmod"} and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)

@@ -1,0 +1,189 @@
+"""Triggers: the lexicon rows (``lexicon.tsv``) and how a token is matched against them.
+
+A row names a lemma, its part of speech, an optional particle and an optional list of object lemmas; an
+object list may name a class of ``object_classes.tsv`` (``@goods``, ``@weapons``) or ``@actor`` /
+``@pronoun``, so that "sent them to Russia" or "sent dual-use goods" fire like "sent weapons". The most
+specific row that fits wins; literal objects beat classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ...records import Coded
+from ...tables import read_tsv, split
+from .cues import cues
+
+HERE = Path(__file__).parent
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+ACTOR, PRONOUN = "@actor", "@pronoun"
+DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
+SENTENCE_ENDS = '.!?"”’'
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon row: a trigger lemma, what must accompany it, and the CAMEO code it yields."""
+
+    cameo: str
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + bool(self.particle)
+
+    @property
+    def by_class(self) -> bool:
+        """Whether the row's objects are classes ("@goods") rather than lemmas."""
+        return any(o.startswith("@") for o in self.objects)
+
+    def explain(self, carrier: Token | None) -> str:
+        """The pattern as it fired, e.g. ``send/VERB+obj:system``."""
+        return "+".join(
+            filter(
+                None,
+                [
+                    f"{self.lemma}/{self.pos}",
+                    self.particle,
+                    f"obj:{carrier.lemma_.lower()}" if carrier is not None else None,
+                ],
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    """A token that fired a lexicon row, and the object (if any) that the row needed."""
+
+    token: Token
+    rule: Rule
+    carrier: Token | None
+    theme: bool = False  # the carrier is what is given or moved ("sent *troops*"), not who receives it
+
+
+class Lexicon:
+    """The trigger rows by (lemma, part of speech), most specific first, the object classes, and the guards
+    (``guards.tsv``) that tell a word's other senses and the sentences that carry no political events."""
+
+    def __init__(self, path: Path = HERE / "lexicon.tsv", classes: Path = HERE / "object_classes.tsv"):
+        guards = read_tsv(HERE / "guards.tsv")
+        self.guards = {
+            kind: {r["lemma"] for r in guards if r["kind"] == kind}
+            for kind in ("sports", "intransitive", "transitive", "disaster")
+        }
+        self.classes: dict[str, set[str]] = {}
+        for row in read_tsv(classes):
+            self.classes.setdefault("@" + row["class"], set()).add(row["lemma"].lower())
+        self.rules: dict[tuple[str, str], list[Rule]] = {}
+        for row in read_tsv(path):
+            rule = Rule(
+                row["cameo"],
+                row["lemma"].lower(),
+                row["pos"].upper(),
+                row["particle"].lower() or None,
+                frozenset(o.lower() for o in split(row["objects"])),
+            )
+            self.rules.setdefault((rule.lemma, rule.pos), []).append(rule)
+        for candidates in self.rules.values():
+            candidates.sort(key=lambda r: (-r.specificity, r.by_class))
+        self.themes = frozenset().union(*self.classes.values())
+
+    def codeable(self, sent: Span) -> bool:
+        """Sport reports, table rows and headline fragments carry no political events."""
+        text = sent.text.strip()
+        if " | " in text or any(t.lemma_.lower() in self.guards["sports"] for t in sent):
+            return False
+        words = [w for w in text.split() if w[:1].isalpha()]
+        capitalised = sum(w[0].isupper() for w in words)
+        return not (len(words) >= 3 and text[-1:] not in SENTENCE_ENDS and capitalised >= 0.6 * len(words))
+
+    def match(self, token: Token, ew: Coded) -> Match | None:
+        """The token's most specific row, unless a guard says the word is used in another sense here."""
+        match = self._row(token, ew)
+        if match is None or match.rule.objects:
+            return match
+        lemma = token.lemma_.lower()
+        has_object = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+        if (lemma in self.guards["intransitive"] and has_object) or (
+            lemma in self.guards["transitive"] and not has_object
+        ):
+            return None  # "Russia has demonstrated that ...", "the party's vote declined"
+        if match.rule.cameo[:2] in DISASTER_ROOTS and any(
+            t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
+        ):
+            return None  # "a flood warning", "an emergency over the wildfires"
+        return match
+
+    def _row(self, token: Token, ew: Coded) -> Match | None:
+        """The most specific row the token fits, or None."""
+        pos = POS.get(token.pos_)
+        if pos is None or (token.pos_ == "PROPN" and not token.is_lower):  # "Pillow Talk" is a title
+            return None
+        for rule in self.rules.get((token.lemma_.lower(), pos), ()):
+            if rule.particle and not has_particle(token, rule.particle):
+                continue
+            if not rule.objects:
+                return Match(token, rule, None)
+            carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew)), None)
+            if carrier is not None:
+                return Match(token, rule, carrier, carrier.lemma_.lower() in self.themes)
+        return None
+
+    def _fits(self, rule: Rule, head: Token, ew: Coded) -> bool:
+        lemma = head.lemma_.lower()
+        for wanted in rule.objects:
+            if (
+                wanted == lemma
+                or (wanted == ACTOR and head.i in ew.actor_of_token)
+                or (wanted == PRONOUN and head.pos_ == "PRON")
+                or lemma in self.classes.get(wanted, ())
+            ):
+                return True
+        return False
+
+
+def has_particle(token: Token, particle: str) -> bool:
+    words = particle.split()
+    if any(c.dep_ in {"prt", "prep", "agent", "advmod", "dative"} and c.lower_ == words[0] for c in token.children):
+        return True
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(words)]]
+    return following == words
+
+
+def object_heads(token: Token, particle: str | None = None) -> list[Token]:
+    """What a lexicon row's ``objects`` may name: direct and prepositional objects (and a passive subject), the
+    verb of a complement ("refused to meet"), the noun a passive participle modifies ("goods sent to Russia"),
+    and for a noun or adjective trigger its modifiers ("air strike") or the object of its particle."""
+    heads = []
+    for child in token.children:
+        if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or child.dep_ in {"xcomp", "ccomp"}:
+            heads.append(child)
+            heads.extend(child.conjuncts)
+        elif child.dep_ in {"prep", "agent", "prt", "dative"} and (
+            particle is None or child.lower_ == particle or token.pos_ == "VERB"
+        ):  # the verb of a particle's clause counts only for that particle ("accused X of spying")
+            heads.extend(
+                c for c in child.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and child.lower_ == particle)
+            )
+        elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"}:
+            heads.append(child)
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        heads.append(token.head)
+    quantities = cues()["quantity"]
+    return heads + [
+        p
+        for h in heads
+        if h.lemma_.lower() in quantities
+        for c in h.children  # "an amount of aid"
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]

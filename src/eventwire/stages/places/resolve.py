@@ -1,0 +1,85 @@
+"""Choosing each toponym's entry: by the entries' priors (population, kind), the countries and states the
+rest of the document settles, and closeness to the other places it settles."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .gazetteer import Entry, key
+from .toponyms import Toponym
+
+IN_NAMED_COUNTRY = 1.5  # the document names the candidate's country elsewhere
+IN_NAMED_STATE = 1.5  # ...or its state/province (for a state or county: another place lies in it)
+NEAR_OTHER_PLACE = 1.0  # within NEAR_KM of another confidently placed city
+NEAR_KM = 200.0
+CONFIDENT_MARGIN = 1.0  # a city 10x as big as its namesakes is taken as settled, and so as context
+
+
+def resolve(toponyms: list[Toponym]) -> None:
+    """Choose each toponym's entry, using what the other names in the document settle as context."""
+    for t in toponyms:  # "Paris, Texas"; but in a list ("France, Germany") the second does not constrain
+        if t.within and not any(e.kind in ("country", "region") for e in t.candidates):
+            t.candidates = [e for e in t.candidates if any(
+                e.country == w.country and (w.kind != "state" or e.state == w.state) for w in t.within)]  # fmt: skip
+    for t in toponyms:
+        if t.candidates:
+            context = Context.of(o for o in toponyms if key(o.text) != key(t.text))
+            t.chosen = max(t.candidates, key=lambda e: (context.score(e), e.population))
+
+
+@dataclass
+class Context:
+    """What a document's other toponyms settle: countries and states they all lie in, cities they must be."""
+
+    countries: set[str] = field(default_factory=set)
+    states: set[tuple[str, str]] = field(default_factory=set)
+    cities: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, toponyms: Iterable[Toponym]) -> Context:
+        context = cls()
+        for t in toponyms:
+            if not t.candidates:
+                continue
+            best = _confident(t.candidates)
+            countries = {best.country} if best else {e.country for e in t.candidates}
+            states = {(best.country, best.state)} if best else {(e.country, e.state) for e in t.candidates}
+            if len(countries) == 1 and None not in countries:
+                context.countries |= countries
+            if len(states) == 1 and None not in next(iter(states)):
+                context.states |= states
+            if best and best.kind == "city":
+                context.cities.append(best)
+        return context
+
+    def score(self, e: Entry) -> float:
+        score = e.prior
+        if e.country in self.countries:
+            score += IN_NAMED_COUNTRY
+        if e.kind != "country" and (e.country, e.state) in self.states:
+            score += IN_NAMED_STATE
+        if e.kind == "city" and any(c.geonameid != e.geonameid and _km(c, e) < NEAR_KM for c in self.cities):
+            score += NEAR_OTHER_PLACE
+        return score
+
+
+def _confident(candidates: list[Entry]) -> Entry | None:
+    """The entry a name settles by itself: its only one, or a city 10 times as big as its namesakes.
+
+    Between kinds ("Georgia" the country or the state) the priors are conventions, not evidence.
+    """
+    ranked = sorted(candidates, key=lambda e: e.prior, reverse=True)
+    if len(ranked) == 1:
+        return ranked[0]
+    if all(e.kind == "city" for e in ranked) and ranked[0].prior - ranked[1].prior >= CONFIDENT_MARGIN:
+        return ranked[0]
+    return None
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))

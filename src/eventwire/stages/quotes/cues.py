@@ -1,0 +1,96 @@
+"""Cues and speakers' subjects: the verbs and phrases that attribute speech, and who is said to speak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import ACCORDING, CUE_LEMMAS, IMPERSONAL
+from .marks import Marked
+from .page import Page
+
+
+@dataclass
+class Attribution:
+    """A quote before its speaker is resolved: ``subject`` is the head of the speaker's noun phrase."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: Span | None = None
+    subject: Token | None = None
+    sentence_initial: bool = False
+
+    def holds(self, q: Marked) -> bool:
+        """Whether this reported clause holds the marked passage, its cue and its start coming before the
+        marks open: `said the move was "..."`."""
+        return self.cue.start_char < q.open and self.start < q.open < self.end
+
+
+class Cues:
+    """Finds the cues of one document and the subject each one names."""
+
+    def __init__(
+        self, page: Page, speech: frozenset[str] = CUE_LEMMAS, phrases: tuple[tuple[str, ...], ...] = ACCORDING
+    ):
+        self.doc, self.speech, self.phrases = page.doc, speech, phrases
+
+    def is_cue_verb(self, t: Token) -> bool:
+        return t.pos_ == "VERB" and t.lemma_.lower() in self.speech
+
+    def cue_span(self, verb: Token) -> Span:
+        """The verb, with its particle when one follows it ("pointed out")."""
+        nxt = verb.i + 1
+        if nxt < len(self.doc) and self.doc[nxt].dep_ == "prt" and self.doc[nxt].head == verb:
+            return self.doc[verb.i : nxt + 1]
+        return self.doc[verb.i : verb.i + 1]
+
+    def phrase_at(self, i: int) -> Span | None:
+        """The cue phrase ("according to") starting at token i, if one does."""
+        for words in self.phrases:
+            if tuple(t.lower_ for t in self.doc[i : i + len(words)]) == words:
+                return self.doc[i : i + len(words)]
+        return None
+
+    def attribution(self, start: int, end: int, cue: Span) -> Attribution:
+        """Reported speech: content from ``start`` to ``end`` chars, said by the subject of ``cue``."""
+        return Attribution(start, end, False, cue, self.subject(cue, inverted=False))
+
+    def subject(self, cue: Span, inverted: bool) -> Token | None:
+        """The speaker's head token: the subject of the cue verb, of the verb it continues ("adding that"),
+        the object of "according to", the noun after the verb in `"...," said X`, or for a bare colon the
+        subject of the clause it ends (or the name it follows in `Blinken: "..."`)."""
+        if cue[0].lower_ == "according":
+            return next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+        if cue[0].text == ":":
+            return _colon_subject(cue[0])
+        verb = cue[0]
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                return verb.head  # "X, who said ..."
+            if subject is not None:
+                return subject
+            if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head == verb:
+                break
+            verb = verb.head
+        if inverted:
+            return next(
+                (
+                    c
+                    for c in cue[0].rights
+                    if c.dep_ in {"dobj", "attr", "npadvmod", "appos"} and c.pos_ in {"PROPN", "NOUN"}
+                ),
+                None,
+            )
+        return None
+
+
+def _colon_subject(colon: Token) -> Token | None:
+    """`Blinken: "..."`: the name before the colon; `X released a statement: "..."`: the clause's subject."""
+    head = colon.head
+    if head.pos_ in {"PROPN", "NOUN"}:
+        return head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.lower_ in IMPERSONAL else subject

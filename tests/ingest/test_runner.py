@@ -1,0 +1,145 @@
+"""The one ingest path: read → dedup → code → store, where one bad document never costs the others."""
+
+import json
+
+import pyarrow as pa
+import pytest
+from spacy.language import Language
+
+from eventwire.errors import Interrupted, StoreError
+from eventwire.ingest import Item, Problem, code_items, run_ingest
+from eventwire.ingest import runner as runner_module
+from eventwire.nlp import build
+from eventwire.records import Document
+from eventwire.store import Store
+
+TEXTS = [
+    "Germany pledged new aid to Moldova on Tuesday.",
+    "China accused Japan of provoking tensions.",
+    "Chile recalled its ambassador to Peru.",
+    "Poland summoned the Belarusian ambassador.",
+    "Kenya hosted peace talks on Sudan.",
+    "France condemned the attack on the embassy.",
+    "Brazil and Argentina signed a trade agreement.",
+]
+POISON = "POISONED"
+
+
+@Language.component("test_poison")
+def poison(doc):
+    if POISON in doc.text:
+        raise ValueError("this document poisons the pipeline")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def poisoned():
+    """A fresh pipeline (not the cached one) whose last component raises on one marked document."""
+    nlp = build.__wrapped__()
+    nlp.add_pipe("test_poison")
+    return nlp
+
+
+def write(path, texts):
+    path.write_text(
+        "".join(json.dumps({"id": f"d{n}", "date": "2024-03-05", "text": t}) + "\n" for n, t in enumerate(texts, 1)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_new_documents_are_stored_and_repeats_counted(tmp_path):
+    source = write(tmp_path / "news.jsonl", TEXTS[:3] + TEXTS[:1])  # the 4th repeats the 1st
+    with Store(tmp_path / "s.duckdb") as store:
+        first = run_ingest([str(source)], store, workers=1)
+        assert (first.read, first.stored, first.duplicates, first.problems) == (4, 3, 1, [])
+        again = run_ingest([str(source)], store, workers=1)
+        assert (again.read, again.stored, again.duplicates) == (4, 0, 4)
+        assert store.count() == 3
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_that_breaks_coding_is_reported_and_the_others_stored(tmp_path, poisoned, workers):
+    texts = TEXTS[:2] + [f"Peru protested. {POISON}"] + TEXTS[2:6]
+    source = write(tmp_path / "news.jsonl", texts)
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = run_ingest([str(source)], store, nlp=poisoned, workers=workers, batch_size=2)
+        (problem,) = summary.problems
+        assert (problem.line, problem.doc_id) == (3, "d3")
+        assert problem.reason == "could not be coded (ValueError: this document poisons the pipeline)"
+        assert summary.stored == 6 and store.count() == 6
+        assert sorted(store.documents().column("doc_id").to_pylist()) == ["d1", "d2", "d4", "d5", "d6", "d7"]
+
+
+def test_documents_the_store_refuses_are_reported_and_the_others_stored(tmp_path, monkeypatch):
+    source = write(tmp_path / "news.jsonl", TEXTS[:4])
+    with Store(tmp_path / "s.duckdb") as store:
+        add = store.add
+
+        def picky(batch):
+            if any(coded.meta.id == "d2" for coded, _, _ in batch):
+                raise pa.ArrowInvalid("cannot convert")
+            return add(batch)
+
+        monkeypatch.setattr(store, "add", picky)
+        summary = run_ingest([str(source)], store, workers=1)
+        assert [(p.doc_id, p.reason) for p in summary.problems] == [
+            ("d2", "could not be stored (ArrowInvalid: cannot convert)")
+        ]
+        assert summary.stored == 3
+
+
+def test_a_store_that_cannot_be_written_stops_the_run(tmp_path, monkeypatch):
+    source = write(tmp_path / "news.jsonl", TEXTS[:2])
+    with Store(tmp_path / "s.duckdb") as store:
+        monkeypatch.setattr(store, "add", lambda batch: (_ for _ in ()).throw(StoreError("disk full")))
+        with pytest.raises(StoreError, match="disk full"):
+            run_ingest([str(source)], store, workers=1)
+
+
+def test_an_interrupted_run_says_how_many_documents_it_stored(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner_module, "STORE_BATCH", 2)
+    source = write(tmp_path / "news.jsonl", TEXTS[:5])
+    done = []
+
+    def progress(n):
+        done.append(n)
+        if len(done) == 3:
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(Interrupted, match="2 new documents stored in .*s.duckdb"):
+            run_ingest([str(source)], store, workers=1, progress=progress)
+        assert store.count() == 2
+
+
+def test_reader_problems_are_reported_as_they_come(tmp_path):
+    source = tmp_path / "news.jsonl"
+    source.write_text("{broken\n" + json.dumps({"id": "ok", "text": TEXTS[0]}) + "\n", encoding="utf-8")
+    heard = []
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = run_ingest([str(source)], store, workers=1, on_problem=heard.append)
+    assert heard == summary.problems and heard[0].line == 1 and summary.stored == 1
+
+
+def test_min_confidence_applies_to_stored_events(tmp_path):
+    source = write(tmp_path / "news.jsonl", ["Russia attacked Ukraine. Japan said the talks were useful."])
+    with Store(tmp_path / "s.duckdb") as store:
+        run_ingest([str(source)], store, workers=1, min_confidence=0.6)
+        confidences = store.events().column("confidence").to_pylist()
+    assert confidences and min(confidences) >= 0.6
+
+
+def test_code_items_gives_the_same_records_in_input_order_with_more_workers():
+    items = [Item(t, Document(id=f"d{n}"), source="test") for n, t in enumerate(TEXTS)]
+    one = [(i.meta.id, r.to_json()) for i, r in code_items(items, build(), workers=1, batch_size=2)]
+    two = [(i.meta.id, r.to_json()) for i, r in code_items(items, build(), workers=2, batch_size=2)]
+    assert [doc_id for doc_id, _ in one] == [f"d{n}" for n in range(len(TEXTS))]
+    assert one == two
+
+
+def test_a_failing_document_in_a_pool_is_a_problem_in_its_place(poisoned):
+    texts = TEXTS[:3] + [POISON] + TEXTS[3:]
+    items = [Item(t, Document(id=f"d{n}"), source="test") for n, t in enumerate(texts)]
+    results = [r for _, r in code_items(items, poisoned, workers=2, batch_size=2)]
+    assert [isinstance(r, Problem) for r in results] == [t == POISON for t in texts]
