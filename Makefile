@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test lint bench health clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --corpus ../shared/corpora/wikinews-2019-2020.jsonl.gz --limit 200
+
+health: $(STAMP)
+	$(BIN)/python bench/health.py ../shared/corpora/wikinews-2019-2020.jsonl.gz
 
 clean:
 	rm -rf $(VENV) demo.duckdb

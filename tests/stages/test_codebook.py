@@ -230,4 +230,6 @@ def test_guard_kinds():
         "intransitive",
         "transitive",
         "disaster",
+        "forces_only",
+        "show_of_force",
     }

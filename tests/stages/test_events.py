@@ -313,6 +313,12 @@ CONSTRUCTIONS = [
     ("3 modality", "Armenia urged Azerbaijan to withdraw its forces.", {("ARM", "AZE", "REQUEST", "requested")}),
     ("3 modality", "Russian troops will withdraw from Moldova.", {("RUS", "MDA", "CONCEDE", "intended")}),
     ("3 modality", "Morocco will host Spanish officials for talks next month.", {("MAR", "ESP", "AGREE", "intended")}),
+    ("3 modality", "Germany said Hungary should respect the court ruling.", {("DEU", "HUN", "REQUEST", "requested")}),
+    (
+        "3 modality",
+        "Iran said the United States must not send warships to the Gulf.",
+        {("IRN", "USA", "REQUEST", "requested")},
+    ),
     # 4 lexicon breadth: objects of any kind, light verbs, missing lemmas, senses
     ("4 lexicon", "Turkey dispatched warships to the eastern Mediterranean.", {("TUR", None, "MOBILIZE", "asserted")}),
     ("4 lexicon", "Russian strikes wounded four Ukrainian soldiers.", {("RUS", "UKR", "ASSAULT", "asserted")}),
@@ -332,6 +338,9 @@ CONSTRUCTIONS = [
     ("4 lexicon", "Iran expressed support for the Palestinian people.", {("IRN", "PSE", "SUPPORT", "asserted")}),
     ("4 lexicon", "Pakistan test-fired a ballistic missile.", {("PAK", None, "MOBILIZE", "asserted")}),
     ("4 lexicon", "Vietnam provided a large amount of rice to Cuba.", {("VNM", "CUB", "AID", "asserted")}),
+    ("4 lexicon", "Iran fired two cruise missiles into the Gulf on Sunday.", {("IRN", None, "MOBILIZE", "asserted")}),
+    ("4 lexicon", "Spain sent 200 soldiers to Latvia.", {("ESP", "LVA", "AID", "asserted")}),
+    ("4 lexicon", "Venezuela massed troops near Guyana.", {("VEN", "GUY", "MOBILIZE", "asserted")}),
     # 5 coordination: compound actors, reciprocal acts
     (
         "5 coordination",

@@ -15,9 +15,19 @@ from eventwire.stages.actors.roles import Roles, family_key, family_names
 from eventwire.tables import read_tsv
 
 ROLES = Path(__file__).parents[2] / "src/eventwire/stages/actors/roles.tsv"
-SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister",
-                 "finance_minister", "justice_minister", "national_security_adviser", "chief_of_staff",
-                 "central_bank_governor", "secretary_general"}
+SINGLE_HOLDER = {
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "justice_minister",
+    "national_security_adviser",
+    "chief_of_staff",
+    "central_bank_governor",
+    "secretary_general",
+}
 # one holder per title: "President of the European Commission", "CIA Director", "IRGC commander"
 BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
 SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader"}
@@ -35,9 +45,18 @@ def rows():
 def held(rows, owner, role, day, title=None):
     """The people holding an office on a day (not in their "elect" period)."""
     day = day.isoformat()
-    return sorted({r["person"] for r in rows if (r["country"] or r["org"]) == owner and r["role"] == role
-                   and (title is None or r["title"] == title) and r["status"] != "elect"
-                   and r["start"] <= day and (not r["end"] or day < r["end"])})
+    return sorted(
+        {
+            r["person"]
+            for r in rows
+            if (r["country"] or r["org"]) == owner
+            and r["role"] == role
+            and (title is None or r["title"] == title)
+            and r["status"] != "elect"
+            and r["start"] <= day
+            and (not r["end"] or day < r["end"])
+        }
+    )
 
 
 def test_size_and_fields(rows):
@@ -80,61 +99,107 @@ def test_no_overlapping_terms_for_one_office(rows):
     overlaps = []
     for office, terms in offices.items():
         terms.sort(key=lambda r: r["start"])
-        for a, b in zip(terms, terms[1:]):
+        for a, b in zip(terms, terms[1:], strict=False):
             if (a["end"] == "" or b["start"] < a["end"]) and a["person"] != b["person"]:
                 if QUALIFIERS.sub("", a["title"]) == QUALIFIERS.sub("", b["title"]):
                     overlaps.append((office, a["person"], a["start"], a["end"], b["person"], b["start"]))
     assert not overlaps, overlaps[:10]
 
 
-@pytest.mark.parametrize(("owner", "role", "day", "people"), [
-    ("USA", "national_security_adviser", "2024-12-04", ["Jake Sullivan"]),
-    ("USA", "national_security_adviser", "2019-06-01", ["John Bolton"]),
-    ("USA", "vice_president", "2024-12-04", ["Kamala Harris"]),
-    ("USA", "vice_president", "2025-03-01", ["JD Vance"]),
-    ("USA", "central_bank_governor", "2024-12-04", ["Jerome Powell"]),
-    ("USA", "finance_minister", "2024-12-04", ["Janet Yellen"]),
-    ("USA", "justice_minister", "2024-12-04", ["Merrick Garland"]),
-    ("USA", "chief_of_staff", "2024-12-04", ["Jeff Zients"]),
-    ("USA", "military_chief", "2024-12-04", ["Charles Q. Brown Jr."]),
-    ("QAT", "head_of_government", "2024-06-01", ["Mohammed bin Abdulrahman Al Thani"]),
-    ("QAT", "foreign_minister", "2024-06-01", ["Mohammed bin Abdulrahman Al Thani"]),
-    ("RUS", "military_chief", "2024-12-04", ["Valery Gerasimov"]),
-    ("RUS", "national_security_adviser", "2024-12-04", ["Sergei Shoigu"]),
-    ("RUS", "central_bank_governor", "2024-12-04", ["Elvira Nabiullina"]),
-    ("GBR", "interior_minister", "2024-12-04", ["Yvette Cooper"]),
-    ("GBR", "finance_minister", "2024-12-04", ["Rachel Reeves"]),
-    ("DEU", "finance_minister", "2024-12-04", ["Jörg Kukies"]),
-    ("ISR", "military_chief", "2024-12-04", ["Herzi Halevi"]),
-    ("IND", "national_security_adviser", "2024-12-04", ["Ajit Doval"]),
-    ("CHN", "vice_president", "2024-12-04", ["Han Zheng"]),
-    ("CHE", "head_of_state", "2024-12-04", ["Viola Amherd"]),
-])
+@pytest.mark.parametrize(
+    ("owner", "role", "day", "people"),
+    [
+        ("USA", "national_security_adviser", "2024-12-04", ["Jake Sullivan"]),
+        ("USA", "national_security_adviser", "2019-06-01", ["John Bolton"]),
+        ("USA", "vice_president", "2024-12-04", ["Kamala Harris"]),
+        ("USA", "vice_president", "2025-03-01", ["JD Vance"]),
+        ("USA", "central_bank_governor", "2024-12-04", ["Jerome Powell"]),
+        ("USA", "finance_minister", "2024-12-04", ["Janet Yellen"]),
+        ("USA", "justice_minister", "2024-12-04", ["Merrick Garland"]),
+        ("USA", "chief_of_staff", "2024-12-04", ["Jeff Zients"]),
+        ("USA", "military_chief", "2024-12-04", ["Charles Q. Brown Jr."]),
+        ("QAT", "head_of_government", "2024-06-01", ["Mohammed bin Abdulrahman Al Thani"]),
+        ("QAT", "foreign_minister", "2024-06-01", ["Mohammed bin Abdulrahman Al Thani"]),
+        ("RUS", "military_chief", "2024-12-04", ["Valery Gerasimov"]),
+        ("RUS", "national_security_adviser", "2024-12-04", ["Sergei Shoigu"]),
+        ("RUS", "central_bank_governor", "2024-12-04", ["Elvira Nabiullina"]),
+        ("GBR", "interior_minister", "2024-12-04", ["Yvette Cooper"]),
+        ("GBR", "finance_minister", "2024-12-04", ["Rachel Reeves"]),
+        ("DEU", "finance_minister", "2024-12-04", ["Jörg Kukies"]),
+        ("ISR", "military_chief", "2024-12-04", ["Herzi Halevi"]),
+        ("IND", "national_security_adviser", "2024-12-04", ["Ajit Doval"]),
+        ("CHN", "vice_president", "2024-12-04", ["Han Zheng"]),
+        ("CHE", "head_of_state", "2024-12-04", ["Viola Amherd"]),
+    ],
+)
 def test_public_facts(rows, owner, role, day, people):
     assert held(rows, owner, role, dt.date.fromisoformat(day)) == people
 
 
-@pytest.mark.parametrize(("owner", "title", "day", "people"), [
-    ("UN", "Deputy Secretary-General", "2024-12-04", ["Amina J. Mohammed"]),
-    ("UN", "Special Envoy for Yemen", "2024-12-04", ["Hans Grundberg"]),
-    ("NATO", "Deputy Secretary General", "2022-06-01", ["Mircea Geoană"]),
-    ("EC", "Trade Commissioner", "2024-12-04", ["Maroš Šefčovič"]),
-])
+@pytest.mark.parametrize(
+    ("owner", "title", "day", "people"),
+    [
+        ("UN", "Deputy Secretary-General", "2024-12-04", ["Amina J. Mohammed"]),
+        ("UN", "Special Envoy for Yemen", "2024-12-04", ["Hans Grundberg"]),
+        ("NATO", "Deputy Secretary General", "2022-06-01", ["Mircea Geoană"]),
+        ("EC", "Trade Commissioner", "2024-12-04", ["Maroš Šefčovič"]),
+    ],
+)
 def test_public_facts_of_organisations(rows, owner, title, day, people):
     assert held(rows, owner, "official", dt.date.fromisoformat(day), title) == people
 
 
+def row(person, role, title, country, start, end="", sector="GOV"):
+    return {
+        "person": person,
+        "aliases": "",
+        "role": role,
+        "title": title,
+        "country": country,
+        "org": "",
+        "sector": sector,
+        "start": start,
+        "end": end,
+        "status": "",
+        "note": "",
+    }
+
+
 def test_a_party_leader_who_governs_is_coded_by_the_government_office():
-    roles = Roles([
-        {"person": "Ann Example", "aliases": "", "role": "party_leader", "title": "XP leader", "country": "GBR",
-         "org": "", "sector": "PTY", "start": "2015-01-01", "end": "", "status": "", "note": ""},
-        {"person": "Ann Example", "aliases": "", "role": "head_of_government", "title": "Prime Minister",
-         "country": "GBR", "org": "", "sector": "GOV", "start": "2020-01-01", "end": "2022-01-01", "status": "",
-         "note": ""},
-    ])
+    roles = Roles(
+        [
+            row("Ann Example", "party_leader", "XP leader", "GBR", "2015-01-01", sector="PTY"),
+            row("Ann Example", "head_of_government", "Prime Minister", "GBR", "2020-01-01", "2022-01-01"),
+        ]
+    )
     assert roles.standing("Ann Example", dt.date(2016, 1, 1)).code == "GBRPTY"
     assert roles.standing("Ann Example", dt.date(2021, 1, 1)).code == "GBRGOV"
     assert roles.standing("Ann Example", dt.date(2023, 1, 1)).code == "GBRPTY"
+    assert roles.standing("Ann Example", None).title == "Prime Minister"
+
+
+def test_a_shared_family_name_means_the_holder_of_a_country_news_names_most():
+    roles = Roles(
+        [
+            row("Tom Samplename", "head_of_state", "President", "USA", "2009-01-20", "2017-01-20"),
+            row("Carl Vance", "foreign_minister", "Secretary of State", "USA", "2009-01-20", "2017-01-20"),
+            row("Luis Samplename", "head_of_government", "Prime Minister", "GNQ", "2016-06-23"),
+        ]
+    )
+    assert roles.by_family_name("Samplename", dt.date(2016, 9, 1)) == "Tom Samplename"
+    assert roles.by_family_name("Samplename", dt.date(2020, 9, 1)) == "Luis Samplename"
+
+
+def test_family_names_that_are_words_of_the_calendar_or_suffixes_are_not_names():
+    roles = Roles(
+        [
+            row("Godwin Friday", "head_of_government", "Prime Minister", "VCT", "2025-11-28"),
+            row("Carlos Gomes Junior", "head_of_government", "Prime Minister", "GNB", "2004-05-10", "2005-11-02"),
+        ]
+    )
+    assert roles.by_family_name("Friday", dt.date(2025, 12, 5)) is None
+    assert roles.by_family_name("Junior", dt.date(2005, 1, 5)) is None
+    assert roles.by_family_name("Gomes", dt.date(2005, 1, 5)) == "Carlos Gomes Junior"
 
 
 def test_family_names_keep_their_particles():
@@ -170,8 +235,10 @@ def test_a_bare_family_name_never_means_an_obscure_office_holder():
 def test_al_thani_links_back_in_a_story():
     nlp = load_model()
     nlp.add_pipe("eventwire_actors")
-    text = ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met envoys in Doha on Tuesday. "
-            "Al Thani said the talks would resume next week.")
+    text = (
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met envoys in Doha on Tuesday. "
+        "Al Thani said the talks would resume next week."
+    )
     doc = nlp(make_doc(nlp, text, Document(id="qatar", date=dt.date(2024, 12, 4))))
     actors = [a for a in doc._.ew.actors if a.type == "person"]
     assert [a.name for a in actors] == ["Mohammed bin Abdulrahman Al Thani"]
@@ -190,8 +257,9 @@ def test_every_person_is_resolvable_in_office():
         day = term.start + dt.timedelta(days=1) if term.end is None or term.end > term.start else term.start
         expected = roles.standing(person, day)
         cases.append((person, day, expected))
-    docs = nlp.pipe(make_doc(nlp, f"{person} spoke on the phone.", Document(id=person, date=day))
-                    for person, day, _ in cases)
+    docs = nlp.pipe(
+        make_doc(nlp, f"{person} spoke on the phone.", Document(id=person, date=day)) for person, day, _ in cases
+    )
     failures = []
     for (person, day, expected), doc in zip(cases, docs, strict=True):
         actor = next((a for a in doc._.ew.actors if a.name == person), None)

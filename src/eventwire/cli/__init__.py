@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 
 from .. import __version__
@@ -37,7 +36,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    _quiet_workers()
     try:
         return args.run(args)
     except UserError as exc:
@@ -49,14 +47,3 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`eventwire code ... | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-
-
-_registered = False
-
-
-def _quiet_workers() -> None:
-    """Worker processes (``--workers``) die silently on Ctrl-C: this process says what happened, in one line."""
-    global _registered
-    if not _registered:
-        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        _registered = True

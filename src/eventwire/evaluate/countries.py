@@ -14,6 +14,13 @@ def _old_cameo() -> dict[str, str]:
 
 
 @cache
+def _organisation_kinds() -> dict[str, str]:
+    """Organisation code → IGO or NGO, from the actors stage's dictionary (other kinds have a country)."""
+    path = Path(__file__).parents[1] / "stages" / "actors" / "organisations.tsv"
+    return {row["code"]: row["kind"] for row in read_tsv(path) if row["kind"] in ("IGO", "NGO")}
+
+
+@cache
 def _iso3() -> frozenset:
     import pycountry
 
@@ -35,7 +42,9 @@ def iso3(code: str | None) -> str | None:
 
 def country_of(code: str | None, type: str | None = None, country: str | None = None) -> str | None:
     """Country of a CAMEO-style actor code: its first 3 letters when they are an ISO3 code (old CAMEO codes
-    mapped), else the actor's ``country`` field; organisations and ``IGO…`` codes → ``IGO``."""
+    mapped), else the actor's ``country`` field; organisations and ``IGO…`` codes → ``IGO`` (NGOs → ``NGO``)."""
+    if code in _organisation_kinds():  # NATO's secretary general (code NATO) speaks for an IGO
+        return _organisation_kinds()[code]
     head = (code or "")[:3].upper()
     head = _old_cameo().get(head, head)
     if head in _iso3():

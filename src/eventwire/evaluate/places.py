@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
+from ..lang import km
 from .countries import iso3
 from .scoring import share
 from .spans import SpanRow, match, show_spans, span_figures, trim_all
@@ -12,13 +12,6 @@ from .spans import SpanRow, match, show_spans, span_figures, trim_all
 DEV_FILE = "places_dev.jsonl"
 FIELDS = ("text", "toponyms")
 NEAR_KM = 161  # 100 miles, the usual geocoding threshold
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @cache
@@ -62,7 +55,7 @@ def score(records: list[dict], preds: list) -> tuple[dict, list]:
             g, p = gold[i], pred[j]
             if g[2] is not None and p[2] is not None:
                 with_coords += 1
-                ok = haversine_km(g[2], g[3], p[2], p[3]) <= NEAR_KM
+                ok = km(g[2], g[3], p[2], p[3]) <= NEAR_KM
                 near += ok
                 errors += not ok
             if g[4] is not None and int(g[4]) in gazetteer and (p[2] is not None or p[4]):

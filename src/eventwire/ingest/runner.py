@@ -14,7 +14,7 @@ import multiprocessing as mp
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -22,7 +22,7 @@ from itertools import chain, islice
 from ..errors import Interrupted, StoreError
 from .readers import Item, Problem, read
 
-BATCH_SIZE = 16  # documents per nlp.pipe batch: a worker codes one batch at a time
+BATCH_SIZE = 8  # documents per nlp.pipe batch; a worker codes one batch at a time, so small batches share out evenly
 DEDUP_BATCH = 256  # documents looked up in the store at once
 STORE_BATCH = 64  # documents written per transaction (what Ctrl-C can lose)
 
@@ -145,7 +145,7 @@ def _store(batch: list[tuple[Item, object]], store, summary: Summary, report: Re
         return
     except StoreError:
         raise
-    except Exception:
+    except Exception:  # the records of some document are refused: find it below
         pass
     for item, coded in batch:
         try:
@@ -182,7 +182,7 @@ def code_batch(nlp, items: list[Item]) -> list:
 
     try:
         return list(code_docs(((i.text, i.meta) for i in items), nlp, batch_size=len(items)))
-    except Exception:
+    except Exception:  # some document broke the batch: find it below
         pass
     results = []
     for item in items:
@@ -219,24 +219,41 @@ def _pool(nlp, workers: int) -> ProcessPoolExecutor:
 
 def _code_in_pool(batches: Iterator[list[Item]], nlp, workers: int) -> Iterator[tuple[Item, object]]:
     """Batches coded in worker processes, two per worker in flight, results in input order. If a worker dies
-    (killed, out of memory), the documents of the batches in flight are reported and a new pool goes on."""
+    (killed, out of memory), a new pool goes on, and the batches that were in flight are coded again one
+    document at a time, so that only the document that kills a worker is lost (and reported)."""
     pool = _pool(nlp, workers)
     inflight: deque = deque()
     try:
         for batch in chain(batches, [None]):
             if batch is not None:
-                inflight.append((batch, pool.submit(_work, batch)))
+                inflight.append((batch, pool, pool.submit(_work, batch)))
             while inflight and (batch is None or len(inflight) >= 2 * workers):
-                done, future = inflight.popleft()
+                done, owner, future = inflight.popleft()
                 try:
                     results = future.result()
-                except BrokenProcessPool:
-                    results = [i.problem("was being coded when a worker process died (out of memory?)") for i in done]
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _pool(nlp, workers)
+                except (BrokenProcessPool, CancelledError):
+                    if owner is pool:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = _pool(nlp, workers)
+                    results = _code_alone(done, nlp)
                 yield from zip(done, results, strict=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _code_alone(items: list[Item], nlp) -> list:
+    """Each document in a worker of its own: one that kills its worker is the cause, and becomes a problem."""
+    results = []
+    pool = _pool(nlp, 1)
+    for item in items:
+        try:
+            results += pool.submit(_work, [item]).result()
+        except BrokenProcessPool:
+            results.append(item.problem("stopped the process coding it (out of memory?)"))
+            pool.shutdown(wait=False)
+            pool = _pool(nlp, 1)
+    pool.shutdown(wait=False)
+    return results
 
 
 def _reason(exc: BaseException) -> str:

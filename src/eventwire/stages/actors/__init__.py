@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ...records import Actor, Coded, coded
+from ...records import Actor, Coded, Document, coded
 from . import segment  # noqa: F401  (registers the eventwire_sentence_breaks component)
 from .descriptions import find_descriptions
 from .groups import find_groups, find_unknown_organisations
@@ -50,6 +50,8 @@ class ActorStage:
         }  # "(Reuters)" is a credit
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.ew is None:  # a plain ``nlp(text)`` (e.g. a saved pipeline): records with no metadata
+            doc._.ew = Coded(meta=Document(id="doc"))
         res = Resolution(self, doc)
         known = find_people(res, person_spans(self, res))
         find_titles(res, known)

@@ -57,7 +57,15 @@ def _name_like(token: Token, end: int) -> bool:
     named = token.dep_ in {"nsubj", "nsubjpass"} or (
         after is not None and (after.text in {",", "-", "—", "–"} or after.pos_ in {"VERB", "AUX"})
     )
-    return token.pos_ not in CLOSED and token.is_title and len(token) > 2 and named and not token.ent_type_
+    after_det = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"  # "the King", "the Moon"
+    return (
+        token.pos_ not in CLOSED
+        and token.is_title
+        and len(token) > 2
+        and named
+        and not token.ent_type_
+        and not after_det
+    )
 
 
 def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:

@@ -18,60 +18,23 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MN
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
 # Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".
 # ("bin", "ibn" are not among them: "bin Salman" names the father.)
-PARTICLES = {
-    "al",
-    "el",
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "di",
-    "du",
-    "del",
-    "della",
-    "le",
-    "la",
-    "ter",
-    "ould",
-}
+PARTICLES = set("al el van von der den de da do dos das di du del della le la ter ould".split())
 # The offices news names people by, most telling first: a person's standing comes from the first they hold.
-RANKS = (
-    "head_of_state",
-    "head_of_government",
-    "vice_president",
-    "secretary_general",
-    "leader",
-    "foreign_minister",
-    "defence_minister",
-    "interior_minister",
-    "finance_minister",
-    "justice_minister",
-    "deputy_head_of_government",
-    "national_security_adviser",
-    "chief_of_staff",
-    "military_chief",
-    "intelligence_chief",
-    "central_bank_governor",
-    "spokesperson",
-    "official",
-    "party_leader",
+RANKS = tuple(
+    """head_of_state head_of_government vice_president secretary_general leader foreign_minister defence_minister
+    interior_minister finance_minister justice_minister deputy_head_of_government national_security_adviser
+    chief_of_staff military_chief intelligence_chief central_bank_governor spokesperson official party_leader""".split()
 )
 # Holders of these offices are named by their family name alone ("Zelenskyy said"); holders of the others are
 # introduced by full name first, so a bare family name ("Ford", "Bird") is not taken for an obscure one of them.
-KNOWN_BY_FAMILY_NAME = {
-    "head_of_state",
-    "head_of_government",
-    "vice_president",
-    "secretary_general",
-    "leader",
-    "foreign_minister",
-    "defence_minister",
-}
+KNOWN_BY_FAMILY_NAME = set(
+    "head_of_state head_of_government vice_president secretary_general leader foreign_minister defence_minister".split()
+)
+# Where several holders share a family name, the one of a country news names most (whose foreign and defence
+# ministers the table lists) or of an organisation is meant: a bare "Obama" is not Equatorial Guinea's prime minister.
+MINISTERS = {"foreign_minister", "defence_minister"}
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # "Friday" is a day
+SUFFIXES = {"Jr.", "Jr", "Junior", "Sr.", "Filho", "Neto", "II", "III", "IV"}  # "Carlos Gomes Junior" is a Gomes
 
 
 @dataclass(frozen=True)
@@ -126,6 +89,8 @@ def family_names(name: str, country: str | None) -> list[str]:
     first ("Xi"), else the last word with the particles before it ("Al Thani", "von der Leyen"); a particle
     joined by a hyphen may be dropped ("al-Assad", "Assad")."""
     words = name.split()
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        words = words[:-1]
     if len(words) < 2:
         return []
     if country in FAMILY_NAME_FIRST:
@@ -161,6 +126,7 @@ class Roles:
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
+        named: list[tuple[str, Term]] = []  # (name or alias, term) of offices known by family name
         for row in rows:
             term = Term(
                 row["person"],
@@ -181,12 +147,18 @@ class Roles:
             for name in [term.person, *split(row["aliases"])]:
                 self.names.setdefault(fold(name), set()).add(term.person)
                 if term.role in KNOWN_BY_FAMILY_NAME:
-                    self._add_family_names(name, term)
+                    named.append((name, term))
         for terms in self.terms.values():
             terms.sort(key=lambda t: t.start)
+        most_named = {t.country for terms in self.terms.values() for t in terms if t.role in MINISTERS}
+        self.prominent = {p for p, terms in self.terms.items() if any(t.org or t.country in most_named for t in terms)}
+        for name, term in named:
+            self._add_family_names(name, term)
 
     def _add_family_names(self, name: str, term: Term) -> None:
         for family in family_names(name, term.country):
+            if family in WEEKDAYS:
+                continue
             self.by_surname.setdefault(family_key(family), set()).add(term.person)
             self.family_name_texts.update(spellings(family))
 
@@ -204,8 +176,8 @@ class Roles:
         terms = self.terms.get(person, [])
         if not terms:
             return None
-        if day is None:
-            return _standing(max(terms, key=lambda t: (t.start, -t.rank)))
+        if day is None:  # the most telling office, the latest of its rank
+            return _standing(min(terms, key=lambda t: (t.status == "elect", t.rank, -t.start.toordinal())))
         current = [t for t in terms if t.covers(day)]
         if current:
             term = min(current, key=lambda t: (t.status == "elect", t.rank, t.start))
@@ -227,12 +199,18 @@ class Roles:
         is left unresolved."""
         people = self.by_surname.get(family_key(surname), set())
         if day is None:
-            return next(iter(people)) if len(people) == 1 else None
+            return self._one(people)
         for held in (lambda t: t.covers(day) and t.status != "elect", lambda t: t.start <= day):
             fitting = {p for p in people if any(held(t) for t in self.terms[p])}
             if fitting:
-                return next(iter(fitting)) if len(fitting) == 1 else None
+                return self._one(fitting)
         return None
+
+    def _one(self, people: set[str]) -> str | None:
+        """The one person meant, the prominent one among several; None where that is not clear."""
+        if len(people) > 1:
+            people &= self.prominent
+        return next(iter(people)) if len(people) == 1 else None
 
     def holder(self, owner: str, title: str, day: dt.date | None) -> str | None:
         """Who held the office that ``title`` names for ``owner`` (a country or organisation code) on ``day``;

@@ -29,6 +29,8 @@ from .roles import Filler, RoleReader
 from .triggers import Lexicon, Match, object_heads
 
 VISIT = "042"  # "arrived in Kyiv": the place stands for the host
+AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at X": X, when nothing else is
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose actor is unknown: its place's state
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "a curfew in Somalia": the place stands for its people
 UNCODED_PENALTY = 0.15
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
@@ -55,7 +57,7 @@ class EventStage:
         self.lexicon = Lexicon()
         self.cues = cues()
         self.convention = convention
-        self.finder = ActFinder(self.lexicon, quotes.CUE_LEMMAS)
+        self.finder = ActFinder(self.lexicon, quotes.CUE_LEMMAS, self.codebook)
         self.coder = Coder(self.codebook)
         self.modality = ModalityReader(quotes.CUE_LEMMAS)
 
@@ -79,7 +81,8 @@ class EventStage:
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
         events = merge.within_sentence(sorted(found.values(), key=lambda e: e.trigger[0]))
-        events = merge.across_article(merge.drop_covering_statements(doc, events))
+        states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
+        events = merge.across_article(merge.drop_covering_statements(doc, events), lambda i: states.get(i, i))
         events = [e for e in events if e.cameo != STATEMENT or e.target]  # "X said": the quote records it
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
@@ -101,7 +104,15 @@ class EventStage:
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         coding = self.coder.code(act, mood, forces)
+        if coding is None:
+            return []
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
+        to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
+        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state), mood)
+        if coding.code.code in self.cues["host_code"] and targets:
+            sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
+        sources = _one_per_country(sources)
+        targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
         if not sources:
             return []  # an event needs someone who did it
         mutual = any(coding.code.code.startswith(p) for p in self.cues["reciprocal_code"])
@@ -122,42 +133,50 @@ class EventStage:
         phrases,
     ) -> tuple[list[Filler], list[Filler]]:
         """Sources and targets: the clause's, else the recipient of a folded complement, else the state a place
-        stands for; an obligation is a request by its speaker; the visitor of a hosted visit is the actor."""
+        stands for; an obligation is a request by its speaker."""
         trigger = act.match.token
         sources = roles.get("source", []) + roles.get("reciprocal", [])
         targets = roles.get("target", []) or self._complement_targets(reader, act, coding, sources)
         if not targets and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
-            targets = reader.places(phrases, trigger)
+            targets = reader.places(phrases, trigger, ("target", "locative"))  # "a siege on the Gaza Strip"
+        if not targets and coding.plover == "MOBILIZE":
+            targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
+        if not targets and coding.plover in AIMED_TYPES:
+            targets = roles.get("aimed", [])
+        if not targets and coding.plover in REACTION_TYPES:
+            targets = reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
         if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
             speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
             sources, targets = (
                 ([Filler(speaker, _mention_near(speaker, trigger), "speaker")] if speaker else []),
                 sources,
             )
-        if coding.code.code in self.cues["host_code"] and targets:
-            sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
-        sources = _one_per_country(sources)
-        return sources, [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
+        return sources, targets
 
     def _complement_targets(self, reader: RoleReader, act: Act, coding: Coding, sources: list[Filler]) -> list[Filler]:
         """The recipient of a promise, threat or request from its complement: "threatened to cut power to X",
         "refused to meet X", "demanded that X withdraw" (the one asked is the recipient)."""
-        if not self.finder.folds(act.match):
+        if not act.complements and not self.finder.folds(act.match):
             return []
         trigger = act.match.token
-        complements = act.complements or [
-            Match(c, act.match.rule, None)
+        verbs = [
+            c
             for c in trigger.children
             if c.pos_ in {"VERB", "AUX"}
             and ((c.dep_ in {"xcomp", "ccomp"} and irrealis(c)) or (c.dep_ == "advcl" and _infinitive(c)))
+        ]
+        complements = act.complements or [
+            self.lexicon.match(v, reader.ew) or Match(v, act.match.rule, None) for v in verbs
         ]
         found: list[Filler] = []
         for complement in complements:
             verb = complement.token
             roles = reader.fill(reader.phrases(complement), verb)
-            if coding.plover == "REQUEST" and verb.dep_ == "ccomp":
-                found += [f for f in roles.get("source", []) if all(f.actor is not s.actor for s in sources)]
-            found += roles.get("target", [])
+            addressed = [f for f in roles.get("source", []) if all(f.actor is not s.actor for s in sources)]
+            if coding.plover == "REQUEST" and verb.dep_ == "ccomp" and addressed:
+                found += addressed  # "demanded that Russia withdraw from X": Russia is asked, not X
+            else:
+                found += roles.get("target", [])
         return found
 
     def _event(
@@ -228,10 +247,8 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _same(target: Actor, source: Actor) -> bool:
-    """The same actor, or the source's own state ("Mexico deployed troops to its border", "Trump withdrew the
-    US from the treaty")."""
-    state = target.code if target.code is not None and len(target.code) == 3 else None
-    return target is source or (state is not None and state in {source.code, source.country})
+    """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
+    return target is source or (target.code is not None and len(target.code) == 3 and target.code == source.code)
 
 
 def _one_per_country(fillers: list[Filler]) -> list[Filler]:

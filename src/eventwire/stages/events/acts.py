@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...records import Coded
+from .codebook import Codebook
 from .cues import cues
-from .modality import governor, irrealis
+from .modality import governor, irrealis, owed
 from .roles import RoleReader
-from .triggers import Lexicon, Match
+from .triggers import Lexicon, Match, Rule
+
+APPEAL = "020"
 
 
 @dataclass
@@ -31,22 +34,58 @@ class Act:
 class ActFinder:
     """Finds a document's acts with the lexicon; ``speech`` are the verbs that report speech."""
 
-    def __init__(self, lexicon: Lexicon, speech: frozenset[str]):
-        self.lexicon, self.speech, self.cues = lexicon, speech, cues()
+    def __init__(self, lexicon: Lexicon, speech: frozenset[str], codebook: Codebook):
+        self.lexicon, self.speech, self.cues, self.codebook = lexicon, speech, cues(), codebook
+
+    def plover(self, match: Match) -> str | None:
+        return self.codebook[match.rule.cameo].plover
 
     def acts(self, doc: Doc, ew: Coded, reader: RoleReader) -> list[Act]:
         matches: dict[int, Match] = {}
         for sent in doc.sents:
             if self.lexicon.codeable(sent):
-                matches.update((m.token.i, m) for t in sent if (m := self.lexicon.match(t, ew)) is not None)
+                matches.update((m.token.i, m) for t in sent if (m := self._match(t, ew)) is not None)
         carriers = {m.carrier.i for m in matches.values() if m.carrier is not None and m.carrier != m.token}
-        acts = {i: Act(m) for i, m in matches.items() if i not in carriers and not self._topic(m, matches)}
+        acts = {
+            i: Act(m)
+            for i, m in matches.items()
+            if i not in carriers and not self._topic(m, matches) and not _instrument(m, matches)
+        }
         for i, act in list(acts.items()):
-            head = self._folding_head(self._clause(act, reader), acts)
+            head = self._folding_head(self._clause(act, reader), acts) or self._purpose_of(act, acts)
             if head is not None:
                 acts[head.i].complements.append(act.match)
                 del acts[i]
+        for i in [i for i, act in acts.items() if self._enables(act, acts)]:
+            del acts[i]
         return sorted(acts.values(), key=lambda a: a.match.token.i)
+
+    def _purpose_of(self, act: Act, acts: dict[int, Act]) -> Token | None:
+        """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it."""
+        token = act.match.token
+        head = token.head
+        if (
+            token.dep_ != "advcl"
+            or head.i not in acts
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            return None
+        return head if self.plover(acts[head.i].match) == self.plover(act.match) else None
+
+    def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
+        """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""
+        token = act.match.token
+        return token.lemma_.lower() in self.cues["enabling"] and any(
+            c.dep_ == "dobj" and c.i in acts for c in token.children
+        )
+
+    def _match(self, token: Token, ew: Coded) -> Match | None:
+        """The token's lexicon row; a verb that is owed ("X must stop the militants", "has to leave") is an act
+        even without one: a request by whoever says it."""
+        match = self.lexicon.match(token, ew)
+        if match is None and token.pos_ == "VERB" and owed(token) and _actor_subject(token, ew):
+            match = Match(token, Rule(APPEAL, token.lemma_.lower(), "VERB", None, frozenset()), None)
+        return match
 
     def folds(self, match: Match) -> bool:
         """Whether an act keeps the act in its complement as part of itself: promises, threats, requests,
@@ -55,9 +94,15 @@ class ActFinder:
         return any(match.rule.cameo.startswith(prefix) for prefix in self.cues["folding_root"])
 
     def _topic(self, match: Match, matches: dict[int, Match]) -> bool:
+        """A nominal act that another act is about: a statement, proposal or demand ("welcomed Russia's
+        proposal"), or an act that a rejection, ban or veto kept from happening ("prohibited opposition
+        rallies")."""
         token = match.token
-        spoken = match.rule.cameo[:2] in self.cues["topic_root"]
-        return token.pos_ != "VERB" and spoken and token.dep_ in {"dobj", "nsubjpass"} and token.head.i in matches
+        head = matches.get(token.head.i)
+        if token.pos_ == "VERB" or head is None or token.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        prevented = any(head.rule.cameo.startswith(p) for p in self.cues["preventing_root"])
+        return prevented or match.rule.cameo[:2] in self.cues["topic_root"]
 
     @staticmethod
     def _clause(act: Act, reader: RoleReader) -> Token | None:
@@ -75,6 +120,8 @@ class ActFinder:
         if token is None:
             return None
         current, head = token, governor(token)
+        if head is None and token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            head = token.head  # "offered troops to fight the insurgency": the purpose is part of the offer
         for _ in range(4):
             if head is None or head.i in acts or head.lemma_.lower() in self.speech:
                 break
@@ -84,3 +131,17 @@ class ActFinder:
         if head is None or head.i not in acts or not self.folds(acts[head.i].match):
             return None
         return head if irrealis(current) else None
+
+
+def _instrument(match: Match, matches: dict[int, Match]) -> bool:
+    """ "Missiles fired by Iran hit two air bases": the participle describes what did the main act; the main
+    act is the event (and takes its actor from the participle)."""
+    token = match.token
+    noun = token.head
+    return token.dep_ == "acl" and noun.dep_ == "nsubj" and noun.head.i in matches
+
+
+def _actor_subject(verb: Token, ew: Coded) -> bool:
+    """Whether a verb's own active subject is an actor ("Afghanistan must stop ..."; not "history should be
+    remembered")."""
+    return any(c.dep_ == "nsubj" and c.i in ew.actor_of_token for c in verb.children)

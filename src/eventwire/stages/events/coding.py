@@ -25,8 +25,9 @@ HERE = Path(__file__).parent
 VIOLENT_ROOTS = {"18", "19", "20"}
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
-CRITICIZE, WEAPONS_TEST, DEPLOY = "111", "150", "154"
+CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION = "111", "150", "154", "074"
 VISITS = {"042", "043"}
+APPEAL = "020"
 STATED = {"130": "012", "020": "010"}  # a threat or appeal whose clause states a fact is a comment
 
 
@@ -53,10 +54,15 @@ class Coder:
         guards = read_tsv(HERE / "guards.tsv")
         self.figurative = {r["lemma"] for r in guards if r["kind"] == "figurative"}
         self.tests = {r["lemma"] for r in guards if r["kind"] == "test"}
+        self.forces_only = {r["lemma"] for r in guards if r["kind"] == "forces_only"}
+        self.show_of_force = {r["lemma"] for r in guards if r["kind"] == "show_of_force"}
 
-    def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding:
-        """The act's coding; ``forces_act``: its actor is troops, ships or police."""
+    def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding | None:
+        """The act's coding before its roles and modality are known (:meth:`with_roles`, :meth:`modal`), or
+        None when the word is used in no political sense here; ``forces_act``: its actor is troops or police."""
         match = act.match
+        if match.token.lemma_.lower() in self.forces_only and not forces_act:
+            return None  # troops leave a country; a minister leaving a city is no retreat
         coding = self._sense(match, mood, forces_act)
         for complement in act.complements:
             refined = self.under(coding.code.root, self.codebook[complement.rule.cameo])
@@ -66,7 +72,20 @@ class Coder:
                     refined[0].plover,
                     coding.pattern + f" (complement {complement.rule.lemma} → {refined[0].code})",
                 )
-        return self._modal(coding, mood)
+        return coding
+
+    def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool) -> Coding:
+        """What the recipient says of the act: a missile fired at no one is a show of force (a test);
+        forces sent to a state are military assistance (PLOVER AID: "arms and personnel")."""
+        carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
+        if coding.code.root == "19" and not targets and carrier in self.show_of_force:
+            new, why = WEAPONS_TEST, "at no one"
+        elif coding.code.code in {"153", DEPLOY} and to_state:
+            new, why = PROTECTION, "to a state"
+        else:
+            return coding
+        code = self.codebook[new]
+        return Coding(code, code.plover, coding.pattern + f" ({why} → {new})")
 
     def under(self, root: str, act: Code) -> tuple[Code, str | None] | None:
         """(code, PLOVER type replacing the code's own or None) of an act promised (root 03), threatened (13),
@@ -83,7 +102,7 @@ class Coder:
         code = self.codebook[match.rule.cameo]
         pattern = match.rule.explain(match.carrier)
         token = match.token
-        if mood.negated and code.root in self.rejections:
+        if mood.negated and code.root in self.rejections and not mood.obligation:
             new, why = self.rejections[code.root], "negated"
         elif (
             code.root in VIOLENT_ROOTS
@@ -102,12 +121,15 @@ class Coder:
         code = self.codebook[new]
         return Coding(code, code.plover, pattern + f" ({why} → {new})")
 
-    def _modal(self, coding: Coding, mood: Mood) -> Coding:
+    def modal(self, coding: Coding, mood: Mood) -> Coding:
         """A promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a
         REQUEST (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
         code = coding.code
         if code.root in VERBAL_ROOTS:
             return coding
+        if mood.obligation and mood.negated:  # "must not send weapons": an appeal to refrain
+            code = self.codebook[APPEAL]
+            return Coding(code, code.plover, coding.pattern + f" (must not → {APPEAL})")
         if mood.obligation:
             root = "02"
         elif mood.modality == "threatened" or (mood.modality == "intended" and code.root in HOSTILE_ROOTS):

@@ -4,6 +4,8 @@ reported again is one event with every sentence as evidence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from ...records import Event
@@ -34,22 +36,31 @@ def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
     return keep
 
 
-def across_article(events: list[Event]) -> list[Event]:
-    """The same act (same actors, kind, modality and negation, on the same day or with no date of its own) reported
-    in several sentences is one event: the first report, with every reporting sentence as evidence. Statements are
-    never merged, nor two acts told in one sentence ("expelled 23 diplomats and suspended contacts")."""
+def across_article(events: list[Event], who: Callable[[str], str]) -> list[Event]:
+    """The same act (same states, kind, modality and negation, on the same day or with no date of its own)
+    reported in several sentences is one event: the first report, with every reporting sentence as evidence.
+    ``who`` gives the state (or organisation) an actor id stands for: "Russian police" and "police in Moscow"
+    are one actor here. Statements are never merged, nor two acts told in one sentence ("expelled 23 diplomats
+    and suspended contacts"); a report without the recipient joins one with it."""
     reports: dict[tuple, list[Event]] = {}
     kept = []
     for event in events:
         event.evidence = [list(event.sentence)]
-        key = (tuple(event.source), tuple(event.target), event.plover, event.modality, event.negated)
-        earlier = next((e for e in reports.get(key, []) if _same_report(e, event)), None) if event.plover else None
+        if not event.plover:
+            kept.append(event)
+            continue
+        key = _act(event, who) + (tuple(sorted({who(i) for i in event.target})),)
+        earlier = next((e for e in reports.get(key, []) if _same_report(e, event)), None)
         if earlier is None:
             reports.setdefault(key, []).append(event)
             kept.append(event)
         else:
             _add_report(earlier, event)
-    return _fold_partial_reports(kept)
+    return _fold_partial_reports(kept, who)
+
+
+def _act(event: Event, who: Callable[[str], str]) -> tuple:
+    return tuple(sorted({who(i) for i in event.source})), event.plover, event.modality, event.negated
 
 
 def _add_report(event: Event, report: Event) -> None:
@@ -57,30 +68,18 @@ def _add_report(event: Event, report: Event) -> None:
     event.confidence = max(event.confidence, report.confidence)
 
 
-def _fold_partial_reports(events: list[Event]) -> list[Event]:
+def _fold_partial_reports(events: list[Event], who: Callable[[str], str]) -> list[Event]:
     """A report of an act without its recipient ("Iran seized the tanker") is the same act as a report with
     one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one."""
     full = [e for e in events if e.target and e.plover]
     kept = []
     for event in events:
-        whole = (
-            None
-            if event.target or not event.plover
-            else next(
-                (
-                    e
-                    for e in full
-                    if (e.source, e.plover, e.modality, e.negated)
-                    == (event.source, event.plover, event.modality, event.negated)
-                    and _same_report(e, event)
-                ),
-                None,
-            )
-        )
-        if whole is None:
-            kept.append(event)
-        else:
+        partial = not event.target and event.plover
+        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event)), None)
+        if partial and whole is not None:
             _add_report(whole, event)
+        else:
+            kept.append(event)
     return kept
 
 

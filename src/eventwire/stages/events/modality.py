@@ -75,6 +75,15 @@ def irrealis(token: Token) -> bool:
     return base.tag_ == "VB" or bool(auxiliaries(base) & modal)
 
 
+def owed(verb: Token) -> bool:
+    """ "X must / should Y", "X has to / needs to Y": an obligation."""
+    words = cues()
+    if auxiliaries(verb) & words["obligation"]:
+        return True
+    head = governor(verb)
+    return head is not None and clause_base(verb).dep_ == "xcomp" and head.lemma_.lower() in words["obligation_verb"]
+
+
 def auxiliaries(token: Token) -> set[str]:
     base = clause_base(token)
     return {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES}
@@ -90,7 +99,7 @@ class ModalityReader:
     def read(self, trigger: Token) -> Mood:
         aux = auxiliaries(trigger)
         negated = any(c.dep_ == "neg" for c in trigger.children)
-        obligation = bool(aux & self.cues["obligation"]) or self._must(trigger)
+        obligation = owed(trigger)
         modality = "requested" if obligation else "asserted"
         if aux & self.cues["future"]:
             modality = "intended"
@@ -125,15 +134,6 @@ class ModalityReader:
         if kind is None or not irrealis(complement):
             return None
         return kind if lemma != "be" or clause_base(complement).dep_ == "xcomp" else None
-
-    def _must(self, trigger: Token) -> bool:
-        """ "X has to / needs to Y"."""
-        head = governor(trigger)
-        return (
-            head is not None
-            and clause_base(trigger).dep_ == "xcomp"
-            and head.lemma_.lower() in self.cues["obligation_verb"]
-        )
 
     def _reported(self, trigger: Token) -> bool:
         """Whether the act is said by someone ("X said it would Y"): future in the past, not a condition."""

@@ -20,7 +20,7 @@ from .cues import cues
 from .triggers import OBJECTS, PASSIVE_SUBJECTS, Match
 
 SUBJECTS = {"nsubj", "csubj"}
-MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
 STATES = {"country", "organisation"}
 PLURAL = {"they", "them", "their"}
@@ -37,6 +37,7 @@ class Filler:
     actor: Actor
     span: tuple[int, int]
     via: str
+    direct: bool = False  # the phrase's head itself names the actor ("to Haiti", not "to the Haitian border")
 
 
 Phrase = tuple[str, Token, str]  # (role, head token, dependency path)
@@ -64,7 +65,7 @@ class RoleReader:
         """The phrases that fill a trigger's roles."""
         trigger = match.token
         if trigger.pos_ == "VERB":
-            return self._verb(trigger, match.carrier, match.theme)
+            return self._verb(trigger, match.carrier, match.theme, match.rule.particle)
         if trigger.pos_ == "ADJ":
             return self._adjective(trigger)
         return self._noun(trigger)
@@ -134,7 +135,9 @@ class RoleReader:
             return self.subjects(noun.head.head)[0]  # "China, through goods sent to Russia, is helping"
         return []
 
-    def _verb(self, trigger: Token, carrier: Token | None, theme: bool = False) -> list[Phrase]:
+    def _verb(
+        self, trigger: Token, carrier: Token | None, theme: bool = False, particle: str | None = None
+    ) -> list[Phrase]:
         roles: list[Phrase] = []
         subjects, _ = self.subjects(trigger)
         passive = self.passive(trigger)
@@ -147,32 +150,55 @@ class RoleReader:
         for agent in agents:
             roles.extend(self._objects_of(agent, "source", "agent"))
         for child in trigger.children:
-            if child.dep_ == "agent":
-                continue
-            elif child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
+            if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
                 roles.extend(self._objects_of(child, "target", "dative"))
             elif child.dep_ in OBJECTS:
-                if not (theme and child == carrier):  # "withdrew its troops": the troops are no recipient
-                    roles.append(("target", child, child.dep_))
-                if child == carrier:  # "offered troops to X", not "condemned the attack on X"
-                    roles.extend(self._preps_of(child, f"{child.dep_}>prep"))
+                roles.extend(self._object(trigger, child, carrier, theme))
+            elif child.dep_ == "prep" and child.lower_ == particle and particle not in self.cues["locative_prep"]:
+                roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-            roles.append(("target", trigger.head, "acl^noun"))  # "civilians killed by the militia"
+            # "civilians killed by the militia"; but "North Korean shells sent to Russia" are North Korea's
+            owner = theme and carrier == trigger.head and not agents
+            roles.append(("source" if owner else "target", trigger.head, "acl^noun"))
         if trigger.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.lower_ in self.cues["relative"] for c in trigger.children
         ):
             roles.append(("target", trigger.head, "relcl^dobj"))  # "the tanker that Iran seized"
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
             roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
-        if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"}:
+        if (
+            any(role == "target" and via.endswith(":to>pobj") for role, _, via in roles)
+            and trigger.lemma_.lower() in self.cues["transfer"]
+        ):
+            roles = [r for r in roles if r[2] != "dobj"]  # "extradited a Russian to the US": the US receives
+        return roles
+
+    def _object(self, trigger: Token, child: Token, carrier: Token | None, theme: bool) -> list[Phrase]:
+        """The object of a verb and what hangs on it: the object is the target unless it is the thing given
+        or moved ("withdrew its troops"); a carried object's recipient ("offered troops to X"); where the
+        object is ("struck a depot in Russia", "imposed a curfew in X")."""
+        roles: list[Phrase] = []
+        if not (theme and child == carrier):
+            roles.append(("target", child, child.dep_))
+        if child == carrier:  # "offered troops to X", not "condemned the attack on X"
+            roles.extend(self._preps_of(child, f"{child.dep_}>prep"))
+        for aiming in (c for c in child.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues["aiming"]):
+            roles.extend(("target", o, "acl>aim") for o in aiming.children if o.dep_ == "dobj")  # "missiles
             roles.extend(
                 p
-                for c in carrier.children
-                if c.dep_ == "prep" and c.lower_ in self.cues["locative_prep"]
-                for p in self._objects_of(c, "locative", "carrier>prep")
-            )  # "imposed a curfew in X"
+                for c in aiming.children
+                if c.dep_ == "prep"
+                for p in self._objects_of(  # targeting X"
+                    c, "target", "acl>aim"
+                )
+            )
+        for prep in (c for c in child.children if c.dep_ == "prep"):
+            if prep.lower_ in self.cues["locative_prep"]:
+                roles.extend(self._objects_of(prep, "locative", f"{child.dep_}>prep"))
+            elif prep.lower_ in self.cues["proximity_prep"]:
+                roles.extend(self._objects_of(prep, "proximate", f"{child.dep_}>prep"))
         return roles
 
     def _adjective(self, trigger: Token) -> list[Phrase]:
@@ -262,6 +288,10 @@ class RoleReader:
             return self._objects_of(prep, "target", via)
         if prep.lower_ in self.cues["locative_prep"]:
             return self._objects_of(prep, "locative", via)
+        if prep.lower_ in self.cues["proximity_prep"]:
+            return self._objects_of(prep, "proximate", via)  # "drills around Taiwan"
+        if prep.lower_ in self.cues["aimed_prep"]:
+            return self._objects_of(prep, "aimed", via)  # "threw stones at police"; not "killed X at the airport"
         return []
 
     def _preps_of(self, noun: Token, via: str) -> list[Phrase]:
@@ -295,15 +325,17 @@ class RoleReader:
             for actor, span in self.actors_in(phrase, trigger):
                 fillers = filled.setdefault(role, [])
                 if all(f.actor is not actor for f in fillers):
-                    fillers.append(Filler(actor, span, f"{role} {via} {phrase.text!r}"))
+                    direct = self.actor_at(phrase) is actor
+                    fillers.append(Filler(actor, span, f"{role} {via} {phrase.text!r}", direct))
         return filled
 
-    def places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
-        """The actors that places stand for ("a curfew in Somalia", "arrived in Kyiv"): the state of the place
-        the places stage found, as an actor of the document (added if the text names it only as a place)."""
+    def places(self, phrases: list[Phrase], trigger: Token, kinds: tuple[str, ...] = ("locative",)) -> list[Filler]:
+        """The actors that places stand for ("a curfew in Somalia", "arrived in Kyiv", "drills around Taiwan"):
+        the state of the place the places stage found, as an actor of the document (added if the text names it
+        only as a place). ``kinds``: the roles of the phrases to read (``locative``, ``proximate``, ``target``)."""
         found: list[Filler] = []
         for role, phrase, via in phrases:
-            if role != "locative":
+            if role not in kinds:
                 continue
             named = self.actors_in(phrase, trigger) or [
                 (a, span)
@@ -317,6 +349,17 @@ class RoleReader:
                 if all(f.actor is not a for f in found)
             ]
         return found
+
+    def event_places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
+        """The states where the events named as targets happened ("condemned the coup in Niger")."""
+        where = [
+            r
+            for role, phrase, _ in phrases
+            if role == "target" and self.is_trigger(phrase)
+            for r in self._object(trigger, phrase, None, False)
+            if r[0] == "locative"
+        ]
+        return self.places(where, trigger)
 
     def _state_of_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
         place = next((p for p in self.ew.places if p.start <= token.idx < p.end and p.country), None)
@@ -408,13 +451,16 @@ class RoleReader:
 
     def _actor_of_phrase(self, head: Token) -> tuple[Actor | None, Token]:
         """The actor a phrase head names, or that its modifiers name; for an event noun ("condemned the
-        attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of")."""
+        attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of").
+        A person the actors stage could not code gives way to a coded actor among its modifiers ("Russian
+        oligarch X": what is known is the country)."""
         actor = self.actor_at(head)
-        if actor is not None:
+        if actor is not None and _known(actor):
             return actor, head
-        preps = {"by"} if self.is_trigger(head) else self.cues["naming_prep"]
-        deps = EVENT_MODIFIERS if self.is_trigger(head) else MODIFIERS
-        frontier = [head]
+        event = self.is_trigger(head)
+        preps = {"by"} if event else self.cues["naming_prep"]
+        deps = EVENT_MODIFIERS if event else MODIFIERS
+        frontier, found = [head], (actor, head)
         while frontier:
             frontier = [
                 c
@@ -424,10 +470,13 @@ class RoleReader:
                 or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
                 or (c.dep_ == "acl" and c.tag_ == "VBN")
             ]
-            token = next((t for t in frontier if t.i in self.ew.actor_of_token), None)
-            if token is not None:
-                return self.actor_at(token), token
-        return None, head
+            for token in (t for t in frontier if t.i in self.ew.actor_of_token):
+                other = self.actor_at(token)
+                if _known(other):
+                    return other, token
+                if found[0] is None:
+                    found = (other, token)
+        return found
 
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
         """ "Chile said it would recall its ambassador": "it" is Chile; "they" all the speakers."""
@@ -502,3 +551,8 @@ def _breaks(token: Token) -> bool:
 def _temporal(child: Token) -> bool:
     """ "Mali's opposition leader on Friday": a time the parse hung on the noun is not part of the phrase."""
     return child.dep_ in {"prep", "npadvmod"} and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+
+
+def _known(actor: Actor) -> bool:
+    """Whether anything is known of an actor beyond its name: a code, a country or a sector."""
+    return bool(actor.code or actor.country or actor.sector)

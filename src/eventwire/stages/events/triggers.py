@@ -37,8 +37,10 @@ class Rule:
     objects: frozenset[str]
 
     @property
-    def specificity(self) -> int:
-        return 2 * bool(self.objects) + bool(self.particle)
+    def specificity(self) -> float:
+        """Particle + objects > objects > particle > lemma alone; objects named by class count less than a
+        particle ("called on X" is an appeal, not a phone call with an actor object)."""
+        return (0.5 if self.by_class else 2) * bool(self.objects) + bool(self.particle)
 
     @property
     def by_class(self) -> bool:
@@ -134,12 +136,15 @@ class Lexicon:
                 return Match(token, rule, None)
             carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew)), None)
             if carrier is not None:
-                return Match(token, rule, carrier, carrier.lemma_.lower() in self.themes)
+                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in cues()["acquire"]
+                return Match(token, rule, carrier, theme)
         return None
 
     def _fits(self, rule: Rule, head: Token, ew: Coded) -> bool:
         lemma = head.lemma_.lower()
         for wanted in rule.objects:
+            if wanted in {ACTOR, PRONOUN} and head.dep_ == "pobj" and rule.particle is None:
+                continue  # an actor object is a direct one: "called Macron", not "called on Macron"
             if (
                 wanted == lemma
                 or (wanted == ACTOR and head.i in ew.actor_of_token)

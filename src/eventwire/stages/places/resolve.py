@@ -3,10 +3,10 @@ rest of the document settles, and closeness to the other places it settles."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...lang import km
 from .gazetteer import Entry, key
 from .toponyms import Toponym
 
@@ -60,7 +60,9 @@ class Context:
             score += IN_NAMED_COUNTRY
         if e.kind != "country" and (e.country, e.state) in self.states:
             score += IN_NAMED_STATE
-        if e.kind == "city" and any(c.geonameid != e.geonameid and _km(c, e) < NEAR_KM for c in self.cities):
+        if e.kind == "city" and any(
+            c.geonameid != e.geonameid and km(c.lat, c.lon, e.lat, e.lon) < NEAR_KM for c in self.cities
+        ):
             score += NEAR_OTHER_PLACE
         return score
 
@@ -76,10 +78,3 @@ def _confident(candidates: list[Entry]) -> Entry | None:
     if all(e.kind == "city" for e in ranked) and ranked[0].prior - ranked[1].prior >= CONFIDENT_MARGIN:
         return ranked[0]
     return None
-
-
-def _km(a: Entry, b: Entry) -> float:
-    """Great-circle distance."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from ...lang import add_months
 from .lexicon import UNITS
 
 
@@ -12,12 +13,6 @@ def week(d: dt.date) -> str:
     """The ISO week a day lies in ("2024-W49")."""
     year, number, _ = d.isocalendar()
     return f"{year}-W{number:02d}"
-
-
-def add_months(d: dt.date, k: int) -> tuple[int, int]:
-    """(year, month) ``k`` months from the month of ``d``."""
-    y, m = divmod(d.year * 12 + d.month - 1 + k, 12)
-    return y, m + 1
 
 
 def date_index(month: int, day: int) -> Callable[[int], int | None]:

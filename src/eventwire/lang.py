@@ -1,0 +1,109 @@
+"""Small helpers several stages share: accent folding, dates, distances, and the clause structure of a parse.
+
+They live here once so that every stage folds names, parses dates and finds a clause's subject the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+
+from spacy.tokens import Token
+
+EARTH_DIAMETER_KM = 12742.0  # twice the mean radius, 6371 km
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name: "Erdoğan" and "erdogan" meet."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return EARTH_DIAMETER_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def iso_date(value) -> dt.date | None:
+    """A date from a date, a datetime or an ISO string ("2024-12-04", "2024-12-04T10:00Z"); None for nothing.
+
+    Raises ValueError for anything else, so that a caller can name the document and the bad value.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD") from None
+
+
+def add_months(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` calendar months from the month of ``day``."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return year, month + 1
+
+
+def shift(day: dt.date, n: int, unit: str) -> dt.date:
+    """``day`` moved by ``n`` days (D), weeks (W), months (M) or years (Y); a month end stays in its month
+    (31 January + 1 month = 29 February in a leap year). Raises OverflowError past the calendar's range."""
+    if unit in ("D", "W"):
+        return day + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    year, month = add_months(day, n * (12 if unit == "Y" else 1))
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"{n}{unit} from {day} is outside the calendar")
+    return dt.date(year, month, min(day.day, last_day_of_month(year, month)))
+
+
+def last_day_of_month(year: int, month: int) -> int:
+    """28 to 31."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def last_day(value: str) -> dt.date:
+    """The last day an ISO value allows: "2025-01-20" → that day, "2025-01" → 31 January, "2025" → 31 December."""
+    parts = [int(p) for p in value.split("-")[:3]]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], last_day_of_month(*parts))
+    return dt.date(parts[0], 12, 31)
+
+
+def clause_subject(verb: Token, reach: int = 4) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb and whether they are passive, climbing control verbs, conjoined verbs and
+    adverbial clauses (``reach`` steps); a relative pronoun stands for the noun its clause modifies."""
+    current = verb
+    for _ in range(reach):
+        for deps, passive in ((SUBJECTS, False), (PASSIVE_SUBJECTS, True)):
+            subjects = [c for c in current.children if c.dep_ in deps]
+            if subjects:
+                return [
+                    current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s for s in subjects
+                ], passive
+        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return [], False
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the sentence root if none)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head != current:
+        current = current.head
+    return current
