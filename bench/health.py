@@ -2,9 +2,10 @@
 
     python bench/health.py ../shared/corpora/wikinews-2019-2020.jsonl.gz [--limit N] [--workers N]
 
-Prints the share of events with a target (typed PLOVER events, and all events with statements), the share of documents with at least one event, and the share of
-documents with a political actor (a country, an organisation or an office holder with a code) that have an
-event. The same figures for a store are part of `eventwire stats` (and so of `make demo`).
+Prints the share of events with a target (typed PLOVER events; all events, statements included), the
+share of documents with at least one event, and the share of documents with a political actor (a country, an
+organisation or an office holder with a code) that have an event. The same figures for a store are part of
+`eventwire stats` (and so of `make demo`).
 """
 
 from __future__ import annotations

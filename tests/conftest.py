@@ -8,7 +8,7 @@ The United States will send more air defence systems to Ukraine by January 20, B
 
 Mr. Blinken also accused Russia of prolonging the war. Russian troops attacked the city of Kharkiv last week, according to Ukrainian officials.
 
-Rutte praised the commitment of the allies. "The alliance stands united," Rutte said."""
+Rutte praised the commitment of the allies. "The alliance stands united," Rutte said."""  # noqa: E501 (paragraphs are one line each, as in wire copy)
 
 ARTICLE_DATE = "2024-12-05"
 

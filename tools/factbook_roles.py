@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.stages.actors.roles import fold
+from eventwire.lang import fold
 from eventwire.tables import read_tsv
 
 REPO = Path(__file__).resolve().parents[1]

@@ -90,9 +90,9 @@ def _document(meta, n: int) -> Document:
 
 def _date(value, doc_id) -> dt.date | None:
     from .errors import UserError
-    from .ingest import parse_date
+    from .lang import iso_date
 
     try:
-        return parse_date(value)
+        return iso_date(value)
     except ValueError as exc:
         raise UserError(f"document {doc_id}: {exc}") from None

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import typing
 import unicodedata
 
-from spacy.tokens import Token
+if typing.TYPE_CHECKING:  # the date and distance helpers serve commands that load no NLP
+    from spacy.tokens import Token
 
 EARTH_DIAMETER_KM = 12742.0  # twice the mean radius, 6371 km
 SUBJECTS = frozenset({"nsubj", "csubj"})

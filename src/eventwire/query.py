@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .lang import last_day
 from .store import Store
 
 
@@ -31,6 +32,7 @@ def summary(store: Store, top: int = 10) -> dict:
                         WHERE e.deadline IS NOT NULL ORDER BY e.deadline LIMIT {int(top)}""").fetchall()
     return {
         "counts": counts,
+        "health": health(store),
         "events_by_type": by_type,
         "top_dyads": dyads,
         "top_speakers": speakers,
@@ -38,11 +40,30 @@ def summary(store: Store, top: int = 10) -> dict:
     }
 
 
+def health(store: Store) -> dict:
+    """How complete the events are: typed (PLOVER) events with a target, and documents with a typed event —
+    an event with no target cannot feed a dyad series or a network."""
+    typed, targeted = store.con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE len(target) > 0) FROM events WHERE plover IS NOT NULL"
+    ).fetchall()[0]
+    documents, with_event = store.con.execute(
+        """SELECT count(*), count(*) FILTER (WHERE doc_id IN (SELECT doc_id FROM events WHERE plover IS NOT NULL))
+           FROM documents"""
+    ).fetchall()[0]
+    return {"typed_events": typed, "with_target": targeted, "documents": documents, "with_event": with_event}
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%} ({part} of {whole})" if whole else "-"
+
+
 def format_summary(s: dict) -> str:
-    c = s["counts"]
+    c, h = s["counts"], s["health"]
     lines = [
         f"documents {c['documents']}  actors {c['actors']}  events {c['events']}  quotes {c['quotes']}  "
         f"dates {c['timexes']}  places {c['places']}",
+        f"typed events with a target {_share(h['with_target'], h['typed_events'])}; "
+        f"documents with a typed event {_share(h['with_event'], h['documents'])}",
         "",
         "Events by PLOVER type",
     ]
@@ -62,17 +83,6 @@ def format_summary(s: dict) -> str:
 DUE_WINDOW = dt.timedelta(days=7)
 
 
-def _deadline_end(value: str) -> dt.date:
-    """The last day a deadline allows: "2025-01-20" → that day, "2025-01" → 31 January, "2025" → 31 December."""
-    parts = [int(p) for p in value.split("-")[:3]]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        year, month = parts
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
-
-
 def commitments(store: Store, as_of: dt.date, actor: str | None = None) -> list[dict]:
     """Promises with a deadline, each marked open, due (within a week of ``as_of``) or past due; ``actor`` keeps
     those whose source code starts with it (RUS: RUS, RUSGOV, RUSMIL)."""
@@ -90,7 +100,7 @@ def commitments(store: Store, as_of: dt.date, actor: str | None = None) -> list[
     for deadline, code, name, cameo, plover, target, evidence, doc_id, published in rows:
         if published is not None and published > as_of:
             continue  # not promised yet on that day
-        end = _deadline_end(deadline)
+        end = last_day(deadline)
         state = "past due" if end < as_of else "due" if end - as_of <= DUE_WINDOW else "open"
         result.append(
             {

@@ -65,8 +65,9 @@ class Event:
     quad: int
     goldstein: float
     date: str | None
-    modality: str = field(metadata=_json(
-        enum=["asserted", "intended", "threatened", "requested", "hypothetical", "denied"]))
+    modality: str = field(
+        metadata=_json(enum=["asserted", "intended", "threatened", "requested", "hypothetical", "denied"])
+    )
     negated: bool
     reported_by: str | None
     deadline: str | None
@@ -174,16 +175,20 @@ class Coded:
         """The document's records as plain JSON data (the output format, valid against :func:`json_schema`)."""
         document = asdict(self.meta)
         document["date"] = self.meta.date.isoformat() if self.meta.date else None
-        return {"schema": SCHEMA, "document": document,
-                **{kind: [asdict(r) for r in getattr(self, kind)] for kind in RECORDS}}
+        return {
+            "schema": SCHEMA,
+            "document": document,
+            **{kind: [asdict(r) for r in getattr(self, kind)] for kind in RECORDS},
+        }
 
     @classmethod
     def from_json(cls, data: dict, mention_spans: list | None = None) -> Coded:
         """The inverse of :meth:`to_json`; ``mention_spans`` restores the token index the stages share."""
         document = dict(data["document"])
         document["date"] = dt.date.fromisoformat(document["date"]) if document["date"] else None
-        coded = cls(meta=Document(**document),
-                    **{kind: [record(**r) for r in data[kind]] for kind, record in RECORDS.items()})
+        coded = cls(
+            meta=Document(**document), **{kind: [record(**r) for r in data[kind]] for kind, record in RECORDS.items()}
+        )
         for start, end, actor_id in mention_spans or []:
             coded.mention_spans.append((start, end, actor_id))
             coded.actor_of_token.update((i, actor_id) for i in range(start, end))
@@ -219,20 +224,43 @@ def fields(record: type) -> list[tuple[str, type | str, bool, dict]]:
     return [(f.name, *_kind(hints[f.name]), f.metadata.get("json", {})) for f in dataclasses.fields(record)]
 
 
-JSON_TYPES = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
-              bool: {"type": "boolean"}, dt.date: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-              "span": {"$ref": "#/$defs/span"}, "spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
-              "strings": {"type": "array", "items": {"type": "string"}}}
-DUCKDB_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
-                dt.datetime: "TIMESTAMP", "span": "INTEGER[]", "spans": "INTEGER[][]", "strings": "VARCHAR[]"}
+JSON_TYPES = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    "span": {"$ref": "#/$defs/span"},
+    "spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
+    "strings": {"type": "array", "items": {"type": "string"}},
+}
+DUCKDB_TYPES = {
+    str: "VARCHAR",
+    int: "BIGINT",
+    float: "DOUBLE",
+    bool: "BOOLEAN",
+    dt.date: "DATE",
+    dt.datetime: "TIMESTAMP",
+    "span": "INTEGER[]",
+    "spans": "INTEGER[][]",
+    "strings": "VARCHAR[]",
+}
 
 
 def _arrow_types():
     import pyarrow as pa
 
-    return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32(),
-            dt.datetime: pa.timestamp("us"), "span": pa.list_(pa.int32()), "spans": pa.list_(pa.list_(pa.int32())),
-            "strings": pa.list_(pa.string())}
+    return {
+        str: pa.string(),
+        int: pa.int64(),
+        float: pa.float64(),
+        bool: pa.bool_(),
+        dt.date: pa.date32(),
+        dt.datetime: pa.timestamp("us"),
+        "span": pa.list_(pa.int32()),
+        "spans": pa.list_(pa.list_(pa.int32())),
+        "strings": pa.list_(pa.string()),
+    }
 
 
 def _json_object(record: type) -> dict:
@@ -242,8 +270,7 @@ def _json_object(record: type) -> dict:
         if nullable:
             prop = {"anyOf": [prop, {"type": "null"}]}
         properties[name] = prop
-    return {"type": "object", "required": list(properties), "additionalProperties": False,
-            "properties": properties}
+    return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
 
 
 def json_schema() -> dict:
@@ -256,10 +283,12 @@ def json_schema() -> dict:
         "type": "object",
         "required": ["schema", "document", *RECORDS],
         "additionalProperties": False,
-        "$defs": {"span": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2,
-                           "maxItems": 2}},
-        "properties": {"schema": {"const": SCHEMA}, "document": _json_object(Document),
-                       **{kind: {"type": "array", "items": _json_object(r)} for kind, r in RECORDS.items()}},
+        "$defs": {"span": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}},
+        "properties": {
+            "schema": {"const": SCHEMA},
+            "document": _json_object(Document),
+            **{kind: {"type": "array", "items": _json_object(r)} for kind, r in RECORDS.items()},
+        },
     }
 
 
@@ -276,8 +305,9 @@ def duckdb_ddl() -> str:
     for table in ["documents", *RECORDS]:
         columns = ", ".join(f'"{name}" {DUCKDB_TYPES[kind]}' for name, kind in table_columns(table))
         if table == "documents":
-            columns = columns.replace('"doc_id" VARCHAR', '"doc_id" VARCHAR PRIMARY KEY') \
-                .replace('"hash" VARCHAR', '"hash" VARCHAR UNIQUE NOT NULL')
+            columns = columns.replace('"doc_id" VARCHAR', '"doc_id" VARCHAR PRIMARY KEY').replace(
+                '"hash" VARCHAR', '"hash" VARCHAR UNIQUE NOT NULL'
+            )
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({columns});")
     return "\n".join(statements)
 

@@ -10,8 +10,10 @@ def read_tsv(path: str | Path) -> list[dict[str, str]]:
     """Rows of a tab-separated file with a header; leading ``#`` lines are comments, cells are stripped."""
     with open(path, encoding="utf-8", newline="") as f:
         lines = [line for line in f if not line.startswith("#") and line.strip()]
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
 
 
 def split(cell: str) -> list[str]:

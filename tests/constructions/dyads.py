@@ -43,7 +43,7 @@ def comparison_code(code: str | None, country: str | None = None) -> str:
     if not code:
         return UNKNOWN
     for org in organisations():
-        rest = code[len(org):]
+        rest = code[len(org) :]
         if code.startswith(org) and len(rest) % 3 == 0 and (rest.isalpha() or not rest):
             return org
     return code[:3] if code[:3] in countries() else code
@@ -57,8 +57,12 @@ def role_codes(coded: Coded, actor_ids: list[str], fallback: str | None) -> froz
 
 
 def event_key(coded: Coded, event: Event) -> Key:
-    return (role_codes(coded, event.source, event.source_code), role_codes(coded, event.target, event.target_code),
-            event.plover, event.modality)
+    return (
+        role_codes(coded, event.source, event.source_code),
+        role_codes(coded, event.target, event.target_code),
+        event.plover,
+        event.modality,
+    )
 
 
 def predicted(coded: Coded) -> Counter:

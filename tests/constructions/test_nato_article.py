@@ -32,13 +32,22 @@ def coded():
 
 
 def events(coded, source: str, target: str, types: set[str]) -> list:
-    return [e for e in coded.events if e.plover in types
-            and event_key(coded, e)[:2] == (frozenset({source}), frozenset({target}))]
+    return [
+        e
+        for e in coded.events
+        if e.plover in types and event_key(coded, e)[:2] == (frozenset({source}), frozenset({target}))
+    ]
 
 
 def coded_events(coded) -> str:
-    return "; ".join(f"{show(event_key(coded, e))} reported_by={e.reported_by} deadline={e.deadline}"
-                     for e in coded.events if e.plover) or "none"
+    return (
+        "; ".join(
+            f"{show(event_key(coded, e))} reported_by={e.reported_by} deadline={e.deadline}"
+            for e in coded.events
+            if e.plover
+        )
+        or "none"
+    )
 
 
 def secretary_general(coded):
@@ -55,7 +64,8 @@ def test_helpers_of_russia_reported_by_the_secretary_general(coded, helper):
     assert found, f"no {helper} -> RUS support or aid; coded: {coded_events(coded)}"
     reporter = secretary_general(coded).id
     assert any(e.reported_by == reporter for e in found), (
-        f"{helper} -> RUS is not reported by the secretary general ({reporter}); coded: {coded_events(coded)}")
+        f"{helper} -> RUS is not reported by the secretary general ({reporter}); coded: {coded_events(coded)}"
+    )
 
 
 def test_trump_criticises_nato(coded):
@@ -66,4 +76,5 @@ def test_us_aid_to_ukraine_is_intended_with_its_deadline(coded):
     # the issue asks for aid; the PLOVER manual codes promised future aid as AGREE: both are accepted
     found = events(coded, "USA", "UKR", {"AID", "AGREE"})
     assert any(e.modality == "intended" and e.deadline == "2025-01-20" for e in found), (
-        f"no intended USA -> UKR aid with deadline 2025-01-20; coded: {coded_events(coded)}")
+        f"no intended USA -> UKR aid with deadline 2025-01-20; coded: {coded_events(coded)}"
+    )

@@ -22,9 +22,9 @@ def test_offsets_slice_to_evidence(article):
         for start, end in actor["mentions"]:
             assert ARTICLE[start:end].strip() == ARTICLE[start:end] and ARTICLE[start:end]
     for record in data["timexes"] + data["places"]:
-        assert ARTICLE[record["start"]:record["end"]] == record["text"]
+        assert ARTICLE[record["start"] : record["end"]] == record["text"]
     for quote in data["quotes"]:
-        assert ARTICLE[quote["content"][0]:quote["content"][1]] == quote["text"]
+        assert ARTICLE[quote["content"][0] : quote["content"][1]] == quote["text"]
     for event in data["events"]:
         s, e = event["sentence"]
         ts, te = event["trigger"]

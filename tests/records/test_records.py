@@ -22,7 +22,7 @@ def test_duckdb_tables_match_the_arrow_schemas():
 
 def test_json_schema_names_every_record_field():
     schema = json_schema()
-    for kind, record in RECORDS.items():
+    for kind in RECORDS:
         declared = [name for name, *_ in table_columns(kind)][1:]
         assert list(schema["properties"][kind]["items"]["properties"]) == declared
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -46,8 +46,8 @@ def test_a_coded_doc_crosses_process_boundaries(article):
 
 
 def test_published_schema_is_the_derived_one():
-    """docs/schema.json is what users validate against; regenerate it with
-    `python -c "import json, eventwire.records as r; print(json.dumps(r.json_schema(), indent=2))" > docs/schema.json`."""
+    """docs/schema.json is what users validate against; regenerate it with `python -c "import json,
+    eventwire.records as r; print(json.dumps(r.json_schema(), indent=2, ensure_ascii=False))" > docs/schema.json`."""
     import json
     from pathlib import Path
 

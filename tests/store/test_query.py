@@ -12,8 +12,10 @@ def test_summary(filled):
     assert s["top_dyads"] == [("DEU", "UKR", 1)]
     assert s["top_speakers"] == [("Donald Tusk", "POLGOV", 1)]
     assert [c[0] for c in s["commitments"]] == ["2025-01-15"]
+    assert s["health"] == {"typed_events": 1, "with_target": 1, "documents": 2, "with_event": 1}
     text = format_summary(s)
     assert "documents 2  actors 4  events 1" in text and "DEU        → UKR" in text
+    assert "typed events with a target 100% (1 of 1); documents with a typed event 50% (1 of 2)" in text
 
 
 def test_commitments_states_and_actor_prefix(store, make):

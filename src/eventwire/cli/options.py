@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from ..lang import iso_date
 from ..store import DEFAULT_DB
 
 ACTORS_HELP = (
@@ -31,9 +32,9 @@ class Conventions:
 def date(value: str) -> dt.date:
     """An argparse type: a YYYY-MM-DD date."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
+        return iso_date(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:

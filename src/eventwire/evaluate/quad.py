@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..stages.events.codebook import codebook
 from .scoring import confusion, macro, prf, share
 
 DEV_FILE = "quad_dev.jsonl"
@@ -12,6 +11,8 @@ NAMES = ["statement", "verbal cooperation", "material cooperation", "verbal conf
 
 def penta_of(cameo: str | None) -> int | None:
     """The five-class category of a CAMEO code, from the codebook's ``penta`` convention."""
+    from ..stages.events.codebook import codebook  # here, not at the top: `eventwire stats` loads no spaCy
+
     return codebook().quad_class(cameo, "penta") if cameo in codebook().codes else None
 
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from ..errors import UserError
+from ..lang import iso_date
 from .tasks import TASKS
 
 
@@ -44,7 +45,7 @@ def doc_date(record: dict) -> dt.date | None:
     """The record's document date (``doc_date`` or ``date``; a date-time such as ``1990-08-15T13:37`` too)."""
     value = record.get("doc_date") or record.get("date")
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
+        return iso_date(value)
     except ValueError:
         return None
 

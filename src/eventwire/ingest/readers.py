@@ -24,6 +24,7 @@ from pathlib import Path
 
 import frontmatter
 
+from ..lang import iso_date
 from ..records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -66,20 +67,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"eventwire: {self.where}: {self.reason}"
-
-
-def parse_date(value) -> dt.date | None:
-    """ISO date (or datetime) → date; raises ValueError saying what is wrong otherwise."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValueError(f"date {value!r} is not YYYY-MM-DD") from None
 
 
 def read(paths: Iterable[str], date: dt.date | None = None, title: str | None = None) -> Iterator[Item | Problem]:
@@ -205,7 +192,7 @@ def _read_markdown(content: str, where: str, stem: str, date, title) -> Item | P
     except Exception as exc:  # the YAML parser's own errors
         return Problem(where, f"has unreadable front matter ({exc.__class__.__name__})")
     try:
-        doc_date = parse_date(post.get("date")) or date
+        doc_date = iso_date(post.get("date")) or date
         fields = _text_fields(post.metadata)
     except ValueError as exc:
         return Problem(where, str(exc))
@@ -241,7 +228,7 @@ def _record(raw: bytes, number: int, where: str, date) -> Item | Problem:
     if not isinstance(text, str):
         return Problem(where, "has no 'text' string", number, doc_id)
     try:
-        doc_date = parse_date(record.get("date")) or date
+        doc_date = iso_date(record.get("date")) or date
         fields = _text_fields(record)
     except ValueError as exc:
         return Problem(where, str(exc), number, doc_id)

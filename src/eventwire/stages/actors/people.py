@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
+from ...lang import fold
 from .resolution import Resolution, actor_fields
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def _name_like(token: Token, end: int) -> bool:
 
 def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     """Add every named person; returns the keys of the people introduced."""
-    names: dict[tuple[str, ...], tuple] = {}  # the tail or first word of a name -> the person it names
+    names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> the person it names
     known: set[tuple] = set()
     for ent in spans:
         if res.k.roles.person(ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
@@ -80,7 +81,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct]
         if not tokens:
             continue
-        words = tuple(t.text for t in tokens)
+        words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
         name = res.doc[tokens[0].i : tokens[-1].i + 1].text
         person = res.k.roles.person(name, res.day)
         if person is None and words in names:  # "Mr. Blinken", "Al Thani", "Mr. Wang" after the full name

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ...lang import fold
 from ...tables import split
 
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG"}
@@ -69,14 +69,6 @@ class Standing:
     country: str | None
     sector: str
     title: str
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: "Erdoğan" and "Erdogan" meet."""
-    if text.isascii():  # most names: no accents to strip
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def family_key(text: str) -> str:
