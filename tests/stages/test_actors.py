@@ -1,5 +1,7 @@
 """Actor resolution on sentences written for these tests."""
 
+import datetime as dt
+
 import pytest
 
 from eventwire.nlp import load_model, make_doc
@@ -399,3 +401,89 @@ def test_it_in_a_conjoined_clause_is_not_the_subject_before(nlp):
 def test_people_and_parties_need_an_owner_or_a_number(nlp):
     found, text = actors(nlp, "Kenya said many people think a third party should mediate. Eight people were hurt.")
     assert [mentions(a, text) for a in found.values() if a.type == "group"] == [["Eight people"]]
+
+
+def test_ambiguous_country_name_standing_alone_is_the_country(nlp):
+    found, _ = actors(nlp, "The regional bloc readmitted Niger and Gabon after long talks.")
+    assert found["Niger"].code == "NER"
+    river, _ = actors(nlp, "Boats carried rice down the Niger to the market towns.")
+    assert "Niger" not in river
+    person, _ = actors(nlp, "Chad Miller won the tennis final.")
+    assert "Chad" not in person
+
+
+def test_possessive_country_and_flag_participle_are_actors(nlp):
+    found, _ = actors(nlp, "Seoul protested against North Korea's rocket test and a Panamanian-flagged ship.")
+    assert found["North Korea"].code == "PRK"
+    assert found["Panama"].code == "PAN"
+
+
+def test_domestic_group_takes_the_country_of_the_place_it_is_in(nlp):
+    found, _ = actors(nlp, "Hezbollah gunmen wounded several farmers in southern Syria.")
+    assert found["Syria farmer"].code == "SYRCVL"
+
+
+def test_apposition_owner_wins_over_a_bare_rank(nlp):
+    found, _ = actors(nlp, "Col. Paul Essono, Gabon's government spokesman, denied the report.")
+    assert found["Paul Essono"].code == "GABGOV"
+
+
+def test_nationality_and_description_code_an_unknown_person(nlp):
+    found, _ = actors(nlp, "Police detained Egyptian activist Samir Fawzi at dawn.")
+    person = found["Samir Fawzi"]
+    assert person.country == "EGY" and person.sector == "CVL"
+
+
+def test_commerce_secretary_named_alone_is_coded_on_the_date(nlp):
+    doc = nlp(make_doc(nlp, "Gina Raimondo criticised the new rules.", Document(id="t", date=dt.date(2022, 5, 2))))
+    assert {a.name: a.code for a in doc._.ew.actors}["Gina Raimondo"] == "USAGOV"
+
+
+def test_definite_group_noun_names_its_antecedent_again(nlp):
+    text = "Norway expelled three Iranian diplomats. Norway's decision to expel the diplomats angered Tehran."
+    found, _ = actors(nlp, text)
+    assert mentions(found["Iranian diplomats"], text) == ["three Iranian diplomats", "the diplomats"]
+
+
+def test_title_inside_a_full_name_does_not_hide_its_first_name(nlp):
+    text = "Emir Sheikh Tamim bin Hamad Al Thani received the envoy. Later Sheikh Tamim spoke to reporters."
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2023, 3, 1))))
+    people = [a for a in doc._.ew.actors if a.type == "person"]
+    assert len(people) == 1 and [text[s:e] for s, e in people[0].mentions][-1] == "Sheikh Tamim"
+
+
+def test_dateline_followed_by_a_blank_line_is_no_actor(nlp):
+    found, _ = actors(nlp, "HANOI (Reuters) -\n\nVietnam protested to Beijing on Monday.")
+    assert "HANOI" not in found and found["Vietnam"].code == "VNM"
+
+
+def test_plural_noun_naming_a_topic_is_no_owner(nlp):
+    found, _ = actors(nlp, "Armenian teachers rallied against the new foreign agents bill.")
+    assert not any(a.sector == "COP" for a in found.values())
+    rangers, _ = actors(nlp, "Paramilitary rangers detained the opposition leader.")
+    assert rangers["Paramilitary rangers"].code == "COP"
+
+
+def test_group_noun_beside_an_organisation_belongs_to_it(nlp):
+    text = "Kinshasa denounced the new M23 militia advance."
+    found, _ = actors(nlp, text)
+    assert mentions(found["March 23 Movement"], text) == ["M23 militia"]
+
+
+def test_title_naming_its_own_owner_finds_the_office_holder(nlp):
+    doc = nlp(make_doc(nlp, "The Kremlin spokesman dismissed the report.", Document(id="t", date=dt.date(2021, 6, 1))))
+    assert [(a.name, a.code) for a in doc._.ew.actors] == [("Dmitry Peskov", "RUSGOV")]
+    text = "Japan's Chief Cabinet Secretary spoke to reporters."
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2019, 2, 1))))
+    assert [(a.name, a.code) for a in doc._.ew.actors] == [("Yoshihide Suga", "JPNGOV")]
+
+
+def test_legislators_named_alone_are_coded_on_the_date(nlp):
+    text = "Nancy Pelosi and Kamala Harris criticised the plan."
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2019, 6, 1))))
+    assert {a.name: a.code for a in doc._.ew.actors} == {"Nancy Pelosi": "USALEG", "Kamala Harris": "USALEG"}
+
+
+def test_one_word_office_holder_name_inside_a_longer_name_is_someone_else(nlp):
+    found, _ = actors(nlp, "Henri Dupont, a farmer from Brittany, criticised the new tax.")
+    assert "Henri" not in found and "Henri Dupont" in found

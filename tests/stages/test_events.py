@@ -63,6 +63,13 @@ def test_light_verb_with_prepositional_target():
     assert e.date == "2024-12-02" and e.date_source == "clause"
 
 
+def test_an_attacked_city_named_by_of_stands_for_its_state():
+    e = one("Syrian government forces shelled the town of Idlib overnight.", "19")
+    assert (e.source_code[:3], e.target_code) == ("SYR", "SYR")
+    e = one("Russian missiles hit the city of Kharkiv on Sunday.", "19")
+    assert (e.source_code[:3], e.target_code) == ("RUS", "UKR")
+
+
 def test_compound_sources_give_one_event_per_dyad():
     found = [e for e in events("China and Russia held talks with Brazil.") if e.cameo.startswith("04")]
     assert sorted((e.source_code, e.target_code) for e in found) == [("CHN", "BRA"), ("RUS", "BRA")]
@@ -498,3 +505,72 @@ def test_the_visitor_is_the_actor_of_a_hosted_visit():
 def test_an_actor_without_a_full_code_still_acts():
     (e,) = [e for e in events("Former senator Ana Ruiz accused Bolivia of fraud.") if e.plover]
     assert e.target_code == "BOL" and e.confidence < 0.75
+
+
+@pytest.mark.parametrize(
+    "text, cameo_root, dyad, plover",
+    [
+        ("Beijing halted exports of rare earths to Japan.", "16", ("CHN", "JPN"), "SANCTION"),
+        ("The Arab League suspended Syria from its meetings.", "16", (None, "SYR"), "SANCTION"),
+        ("Poland expelled three members of Belarus's embassy.", "16", ("POL", "BLR"), "SANCTION"),
+        ("Tokyo imposed export controls on South Korea.", "16", ("JPN", "KOR"), "SANCTION"),
+        ("Kenya approved the extradition of a smuggler to Tanzania.", "06", ("KEN", "TZA"), "COOPERATE"),
+        ("UNICEF delivered vaccines to eastern Congo.", "07", (None, "COD"), "AID"),
+    ],
+)
+def test_lexicon_and_recipient_of_sanctions_transfers_and_aid(text, cameo_root, dyad, plover):
+    """Halted exports, suspension from a body, withdrawn recognition, expelled mission members, export controls,
+    an approved extradition and aid delivered to a region: each one event with its recipient."""
+    e = one(text, cameo_root)
+    assert e.plover == plover
+    assert (e.target_code or "")[:3] == dyad[1]
+    assert dyad[0] is None or (e.source_code or "")[:3] == dyad[0]
+
+
+def test_hundreds_of_rockets_fired_at_a_place_are_an_attack_on_its_state():
+    e = one("Militants launched dozens of rockets at southern Israel.", "19")
+    assert (e.plover, e.target_code) == ("ASSAULT", "ISR")
+
+
+def test_a_meeting_in_the_sources_own_state_is_hosted_by_it():
+    """Visitor = actor, host = recipient: "met X in <own capital>" is X's visit; elsewhere the order stays."""
+    hosted = one("Turkish officials met a Ukrainian delegation in Ankara.", "04")
+    assert (hosted.source_code[:3], hosted.target_code[:3]) == ("UKR", "TUR")
+    abroad = one("Turkish officials met a Ukrainian delegation in Kyiv.", "04")
+    assert (abroad.source_code[:3], abroad.target_code[:3]) == ("TUR", "UKR")
+
+
+def test_a_response_threatened_on_condition_is_aimed_at_the_actor_of_the_condition():
+    e = one(
+        "If Azerbaijan shells Armenian villages again, Yerevan will retaliate, Armenia's defence minister warned.", "13"
+    )
+    assert (e.source_code[:3], e.target_code[:3], e.modality) == ("ARM", "AZE", "threatened")
+
+
+def test_a_reaction_to_a_situation_in_a_place_is_aimed_at_its_state():
+    found = events("Canada and Norway condemned the violence in Sudan.")
+    assert sorted((e.source_code, e.target_code, e.plover) for e in found) == [
+        ("CAN", "SDN", "ACCUSE"),
+        ("NOR", "SDN", "ACCUSE"),
+    ]
+
+
+def test_an_uncoded_co_recipient_adds_no_second_event():
+    """ "Visited <city> with <leader>": one visit, to the leader's state, not a second one to the city."""
+    found = [e for e in events("Olaf Scholz visited Odesa on Monday with President Volodymyr Zelensky.") if e.plover]
+    assert [(e.plover, (e.target_code or "")[:3]) for e in found] == [("CONSULT", "UKR")]
+
+
+def test_a_vehicle_carrying_cargo_sends_the_cargo():
+    e = one("Turkey dispatched a cargo plane carrying medicine to Lebanon.", "07")
+    assert (e.source_code, e.target_code, e.plover) == ("TUR", "LBN", "AID")
+
+
+def test_warplanes_sent_toward_a_country_are_a_show_of_force():
+    e = one("Russia sent a dozen warplanes toward Finland on Monday.", "15")
+    assert (e.source_code, e.target_code, e.plover) == ("RUS", "FIN", "MOBILIZE")
+
+
+def test_a_protest_in_a_capital_is_aimed_at_its_state():
+    e = one("Opposition supporters protested in Nairobi against the new tax law.", "14")
+    assert (e.target_code, e.plover) == ("KEN", "PROTEST")

@@ -32,7 +32,7 @@ SINGLE_HOLDER = {
 BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
 SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader"}
 ROLE_NAMES = SINGLE_HOLDER | BY_TITLE | SEVERAL_HOLDERS
-SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "JUD", "SPY", "PTY"}
+SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "JUD", "SPY", "PTY", "LEG"}
 QUALIFIERS = re.compile(r"^(Acting|Caretaker|Interim) |-(elect|designate)$")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -17,7 +17,7 @@ _REST = r"(?:,[ \t]+[A-Z0-9][\w.' ]{0,30}){0,2}"  # ", Ukraine", ", March 3"
 # at the start of a line: an upper-case place (credit optional), or a capitalised place with a credit
 DATELINE = re.compile(
     rf"(?m)^[ \t]*(?:[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*{_REST}[ \t]*(?:{_CREDIT})?"
-    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}}{_REST}[ \t]*{_CREDIT})[ \t]*{_DASH}[ \t]+(?=\S)"
+    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}}{_REST}[ \t]*{_CREDIT})[ \t]*{_DASH}\s+(?=\S)"
 )
 CREDIT = re.compile(_CREDIT)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .phrases import noun_sector
-from .resolution import Resolution, actor_fields
+from .resolution import REACH, Resolution, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
 BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP"}  # sectors that make an actor even with no country
@@ -33,6 +33,10 @@ def find_groups(res: Resolution) -> None:
         sector = noun_sector(res.k, token)
         if sector is None or _needs_owner(res, token):
             continue
+        antecedent = _antecedent(res, token)
+        if antecedent is not None:  # "five Russian officials ... the officials": the same group
+            res.add(_extent(res, token, with_place=False), antecedent, None)
+            continue
         placed = res.country_in(token)
         country = placed or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
         if country is None and sector not in BARE_SECTORS:
@@ -44,6 +48,24 @@ def find_groups(res: Resolution) -> None:
             ("group", country, sector, token.lemma_.lower()),
             actor_fields(name, "group", country=country, sector=sector),
         )
+
+
+def _antecedent(res: Resolution, token: Token) -> tuple | None:
+    """The key of the group a definite plural names again ("the officials", "the protesters"): the last group
+    of that noun in the sentences before, whatever country the passage is about now."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children)
+    if not definite or token.tag_ != "NNS" or any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+        return None
+    lemma, here = token.lemma_.lower(), res.sentence_of[token.i]
+    earlier = [
+        (span.start, key)
+        for span, key, _ in res.found
+        if key[0] == "group"
+        and key[3:4] == (lemma,)
+        and span.end <= token.i
+        and here - res.sentence_of[span.start] <= REACH
+    ]
+    return max(earlier)[1] if earlier else None
 
 
 def _needs_owner(res: Resolution, token: Token) -> bool:
@@ -61,8 +83,9 @@ def _needs_owner(res: Resolution, token: Token) -> bool:
 
 def _owner(res: Resolution, token: Token) -> bool:
     """A group that owns what its noun phrase qualifies: "a government ban", "the army's offensive" (not
-    "government forces", a group itself)."""
-    return token.dep_ in {"poss", "compound"} and noun_sector(res.k, token.head) is None
+    "government forces", a group itself); a plural noun before another names a topic ("the foreign agents law")."""
+    owner = token.dep_ == "poss" or (token.dep_ == "compound" and token.tag_ != "NNS")  # not "a foreign agents law"
+    return owner and noun_sector(res.k, token.head) is None
 
 
 def _of_the_passage(token: Token, sector: str) -> bool:

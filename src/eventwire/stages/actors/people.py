@@ -9,13 +9,14 @@ organisation before the title, "of COUNTRY" after the name, else the country the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from ...lang import fold
+from .phrases import noun_sector
 from .resolution import Resolution, actor_fields
 
 if TYPE_CHECKING:
@@ -29,13 +30,15 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     """Names of people: the role table's names first, then the NER's (not a country or organisation it
     mistook for a person: "Chile", "Houthis") and family names of office holders the NER missed."""
     doc = res.doc
+    ner = [e for e in doc.ents if e.label_ == "PERSON"]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
+    known = [k for k in known if not _first_name_of_another(k, ner)]
     in_phrase = {i: span for span in res.dictionary for i in range(span.start, span.end)}
 
     def in_one_phrase(s: int, e: int) -> bool:
         return s in in_phrase and in_phrase[s] is in_phrase.get(e - 1)
 
-    others = [e for e in doc.ents if e.label_ == "PERSON" and not in_one_phrase(e.start, e.end)]
+    others = [e for e in ner if not in_one_phrase(e.start, e.end)]
     others += [
         Span(doc, s, e, label="PERSON")
         for _, s, e in stage.family_names(doc)  # not "Jordan"
@@ -44,6 +47,12 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
     spans = sorted(known + others, key=lambda s: s.start)
     return [s for s in spans if not any(i in res.credits for i in range(s.start, s.end))]
+
+
+def _first_name_of_another(known: Span, ner: list[Span]) -> bool:
+    """A one-word name from the role table that begins a longer name ("Henri" in "Henri Moukoko") is not the
+    office holder known by that one word (Grand Duke Henri)."""
+    return len(known) == 1 and any(e.start <= known.start and known.end < e.end for e in ner)
 
 
 CLOSED = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM"}
@@ -99,6 +108,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         for j in range(len(words)):  # every tail: "Thani", "Al Thani", ...; and the first word ("Wang" of Wang Yi)
             names.setdefault(words[j:], key)
         names.setdefault(words[:1], key)
+        titled = next((t.end for t in res.title_spans if t.start == ent.start < t.end < ent.end), None)
+        if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
+            names.setdefault((fold(res.doc[titled].text),), key)
     return known
 
 
@@ -138,9 +150,13 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     "King Abdullah [of Jordan]", "Wang Shouwen, [China's] [vice-minister]"), else from the role table; and where
     the introduction starts."""
     fields = standing_fields(res, person) if person else actor_fields(name, "person")
-    intro = _title_before(res, ent) or _apposition(res, ent)
+    intro = _title_before(res, ent)
+    if intro is None or intro.owner is None:  # "Col. X, Mali's government spokesman": the apposition's owner wins
+        apposed = _apposition(res, ent)
+        if apposed is not None:
+            intro = apposed if intro is None else replace(apposed, start=intro.start, effects=intro.effects)
     if intro is None:
-        return fields, ent.start
+        return _described(res, ent, fields)
     sector, scope = res.k.titles[intro.title.label_]
     if intro.owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
@@ -150,6 +166,19 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     if "former" in intro.effects:
         fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
     return fields, min(intro.start, ent.start)
+
+
+def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
+    """ "Thai activist X", "Russian oligarch X": a person a nationality and a common noun describe is of that
+    country, with the noun's sector where it has one (the role table's office wins)."""
+    noun = res.doc[ent.start - 1] if ent.start else None
+    owner = res.phrase_before(noun.i) if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
+    if owner is None or not res.entry(owner).is_country:
+        return fields, ent.start
+    if fields["code"] is None:
+        country, sector = res.entry(owner).code, noun_sector(res.k, noun)
+        fields.update(actor_fields(fields["name"], "person", country=country, sector=sector))
+    return fields, owner.start
 
 
 def _title_before(res: Resolution, ent: Span) -> Introduction | None:
@@ -178,6 +207,7 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
             effects |= more
         elif ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
             owner = res.phrase_at.get(ent.end + 1)  # "King Abdullah of Jordan"
+        owner = owner or res.phrase_within(title)  # "CIA Director X"
     return Introduction(start, title, text, owner, effects)
 
 

@@ -35,7 +35,7 @@ def find_phrases(res: Resolution) -> None:
                     ("group", entry.code, "GOV"),
                     actor_fields(span.text, "group", country=entry.code, sector="GOV"),
                 )
-        elif not entry.ambiguous or _is_gpe(span):
+        elif not entry.ambiguous or _is_gpe(span) or _stands_alone(span):
             res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
 
 
@@ -60,7 +60,8 @@ def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | Non
 
 
 def group_noun(res: Resolution, span: Span) -> tuple[Token, str] | None:
-    """An agent noun the phrase qualifies: "Russian troops", "Ukraine's military", "Czech and Slovak officials"."""
+    """An agent noun the phrase qualifies: "Russian troops", "Ukraine's military", "Czech and Slovak officials", or
+    one next to it that qualifies the same noun ("the Russian army offensive")."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
@@ -69,6 +70,11 @@ def group_noun(res: Resolution, span: Span) -> tuple[Token, str] | None:
         sector = noun_sector(res.k, head, equipment=True)
         if sector is not None:
             return head, sector
+        after = res.doc[span.end] if span.end < head.i else None  # "the M23 rebel offensive": both qualify it
+        if after is not None and after.dep_ == "compound" and after.head == head:
+            sector = noun_sector(res.k, after)
+            if sector is not None:
+                return after, sector
     return None
 
 
@@ -114,9 +120,10 @@ def _qualifies_noun(token: Token) -> bool:
 
 
 def _agent_of_participle(res: Resolution, span: Span) -> bool:
-    """ "the British-ruled islands", "a Saudi-led coalition": the country is the agent of the participle."""
+    """ "the British-ruled islands", "a Saudi-led coalition", "a British-flagged tanker" (the tagger's adjective):
+    the country is the agent of the participle."""
     after = res.doc[span.end : span.end + 2]
-    return len(after) == 2 and after[0].text == "-" and after[1].tag_ == "VBN"
+    return len(after) == 2 and after[0].text == "-" and (after[1].tag_ == "VBN" or after[1].lower_.endswith("ed"))
 
 
 def _group_key(entry: Entry, country: str | None, sector: str, noun: str) -> tuple:
@@ -144,11 +151,23 @@ def _inside_larger_place(res: Resolution, span: Span) -> bool:
     doc, start, end = res.doc, span.start, span.start + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].tag_ != "POS":
+        end += 1  # "North Korea's" is the place "North Korea"
     place = doc[start:end].text.removeprefix("the ").removeprefix("The ")
     return end - start > len(span) and place not in res.k.phrases
 
 
 def _is_gpe(span: Span) -> bool:
     return any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in span)
+
+
+def _stands_alone(span: Span) -> bool:
+    """An ambiguous country name is the country where it stands alone, whatever label the NER guessed for it
+    ("suspended Niger from"); "the Niger" and "Niger Delta" (a river), "Chad Smith" and "Michael Jordan" (people)
+    are longer names or carry an article."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if span[0].ent_iob_ == "I" or (before is not None and (before.lower_ == "the" or before.pos_ == "PROPN")):
+        return False
+    return after is None or (after.pos_ != "PROPN" and after.ent_iob_ != "I")

@@ -83,6 +83,11 @@ class Resolution:
             j -= 1
         return self.phrase_ending.get(j)
 
+    def phrase_within(self, title: Span) -> Span | None:
+        """The country or organisation a title names itself: "CIA" in "CIA Director", "Kremlin" in "Kremlin
+        spokesman"."""
+        return next((s for s in self.dictionary if title.start <= s.start and s.end <= title.end), None)
+
     def modifiers_before(self, i: int) -> tuple[int, set[str]]:
         """Where the words qualifying a title that starts at token i begin ("former", "junior", "then-"), and
         their effects (``former``: a former holder; ``other``: not the holder of the office named)."""
@@ -148,7 +153,7 @@ class Resolution:
                 + 2 * any(_in_subject(s) for s, _ in spans)
                 + (country == last)
                 + 2 * here_too
-                + 2 * any(place for _, place in spans)
+                + 4 * any(place for _, place in spans)
             )
 
         return max(dict.fromkeys(c for _, c, _ in named), key=salience)

@@ -21,10 +21,11 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         owner = res.phrase_before(start)
         if owner is not None:
             effects |= res.modifiers_before(owner.start)[1]  # "the former Brazilian president"
+        owner = owner or res.phrase_within(title)  # "the Kremlin spokesman"
         before = res.doc[start - 1].lower_ if start else ""
         if (owner is None and before != "the") or not res.free(res.doc[start : title.end]):
             continue
-        mention = res.doc[owner.start if owner is not None else start - 1 : title.end]
+        mention = res.doc[min(owner.start, start) if owner is not None else start - 1 : title.end]
         if not effects and _named_earlier(res, mention, title, owner):
             continue
         sector, scope = res.k.titles[title.label_]

@@ -31,7 +31,9 @@ from .triggers import Lexicon, Match, object_heads
 VISIT = "042"  # "arrived in Kyiv": the place stands for the host
 AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at X": X, when nothing else is
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose actor is unknown: its place's state
-LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}  # "a curfew in Somalia": the place stands for its people
+# "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
+LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
+RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 UNCODED_PENALTY = 0.15
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
@@ -99,7 +101,8 @@ class EventStage:
         phrases = reader.phrases(act.match)
         roles = reader.fill(phrases, trigger)
         if trigger.pos_ != "VERB" and not (roles.get("source") or roles.get("reciprocal")):
-            phrases += reader.carrying_verb(trigger)  # "Russia launched its invasion of Ukraine"
+            # "Russia launched its invasion of Ukraine", "approved the extradition of X to the US"
+            phrases = reader.received(phrases + reader.carrying_verb(trigger), trigger)
             roles = reader.fill(phrases, trigger)
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
@@ -109,7 +112,9 @@ class EventStage:
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state), mood)
-        if coding.code.code in self.cues["host_code"] and targets:
+        if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
+            context, trigger, coding, sources, targets
+        ):
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
         sources = _one_per_country(sources)
         targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
@@ -139,6 +144,8 @@ class EventStage:
         targets = roles.get("target", []) or self._complement_targets(reader, act, coding, sources)
         if not targets and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative"))  # "a siege on the Gaza Strip"
+        if not targets and coding.plover in RECEIVING_TYPES:
+            targets = reader.places(phrases, trigger, ("target",))
         if not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:
@@ -249,6 +256,16 @@ def _infinitive(verb: Token) -> bool:
 def _same(target: Actor, source: Actor) -> bool:
     """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
     return target is source or (target.code is not None and len(target.code) == 3 and target.code == source.code)
+
+
+def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Filler], targets: list[Filler]) -> bool:
+    """ "Egyptian mediators met a Hamas delegation in Cairo": a meeting in the source's own state is hosted by
+    it, so the one who came is the actor (the dev conventions: visitor = actor, host = recipient)."""
+    if coding.code.code not in context.reader.cues["meeting_code"] or len(sources) != 1 or len(targets) != 1:
+        return False
+    place = places.place_for_sentence(context.doc, trigger.sent)
+    home, guest = (f.actor.country or (f.actor.code or "")[:3] for f in (sources[0], targets[0]))
+    return place is not None and bool(place.country) and home == place.country != guest
 
 
 def _one_per_country(fillers: list[Filler]) -> list[Filler]:

@@ -1,4 +1,4 @@
-"""Merging: one event per act. Within a sentence an event without a recipient adds nothing to the same act with
+"""Merging: one event per act. Within a sentence an event without a (coded) recipient adds nothing to the same act with
 one, and a statement that reports an event is not an event of its own; across the article the same act
 reported again is one event with every sentence as evidence."""
 
@@ -17,10 +17,11 @@ def kind(event: Event) -> str:
 
 
 def within_sentence(events: list[Event]) -> list[Event]:
-    """One sentence, one source, one kind of act: keep the events with a recipient ("met Rutte ... to discuss
-    support"; "goods sent to Russia ... is helping")."""
-    with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target}
-    return [e for e in events if e.target or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
+    """One sentence, one source, one kind of act: keep the events with a coded recipient ("met Rutte ... to
+    discuss support"; "goods sent to Russia ... is helping"; "visited Kharkiv with Zelensky": Ukraine, not the
+    city the actors stage could not code)."""
+    with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target_code}
+    return [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
 
 
 def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:

@@ -9,12 +9,15 @@ event is kept and takes the act's recipient and, through ``complement_codes.tsv`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ...records import Actor, Coded
 from .cues import cues
-from .roles import RoleReader
+
+if TYPE_CHECKING:  # roles reads "if" clauses from here
+    from .roles import RoleReader
 
 HEAD_KINDS = (("intention", "intended"), ("threat", "threatened"), ("request", "requested"), ("denial", "denied"))
 AUXILIARIES = {"aux", "auxpass"}

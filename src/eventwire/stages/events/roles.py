@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, Coded
 from .cues import cues
+from .modality import conditional
 from .triggers import OBJECTS, PASSIVE_SUBJECTS, Match
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -168,6 +169,13 @@ class RoleReader:
             roles.append(("target", trigger.head, "relcl^dobj"))  # "the tanker that Iran seized"
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
             roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
+        if trigger.lemma_.lower() in self.cues["responding"]:  # "if X attacks, Y will respond": X
+            roles.extend(
+                ("target", s, "advcl^if")
+                for c in trigger.children
+                if c.dep_ == "advcl" and conditional(c)
+                for s in self.subjects(c)[0]
+            )
         if (
             any(role == "target" and via.endswith(":to>pobj") for role, _, via in roles)
             and trigger.lemma_.lower() in self.cues["transfer"]
@@ -180,10 +188,14 @@ class RoleReader:
         or moved ("withdrew its troops"); a carried object's recipient ("offered troops to X"); where the
         object is ("struck a depot in Russia", "imposed a curfew in X")."""
         roles: list[Phrase] = []
-        if not (theme and child == carrier):
+        vehicle = carrier is not None and carrier.head.head == child and self._carrying(carrier.head)
+        if not (theme and child == carrier) and not vehicle:
             roles.append(("target", child, child.dep_))
-        if child == carrier:  # "offered troops to X", not "condemned the attack on X"
+        carried = child == carrier or (carrier is not None and carrier.head == child and carrier.dep_ == "compound")
+        if carried:  # "offered troops to X", "imposed export controls on X"; not "condemned the attack on X"
             roles.extend(self._preps_of(child, f"{child.dep_}>prep"))
+        if vehicle:  # "dispatched a ship carrying supplies to X"
+            roles.extend(self._preps_of(carrier.head, "acl>carry"))
         for aiming in (c for c in child.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues["aiming"]):
             roles.extend(("target", o, "acl>aim") for o in aiming.children if o.dep_ == "dobj")  # "missiles
             roles.extend(
@@ -200,6 +212,10 @@ class RoleReader:
             elif prep.lower_ in self.cues["proximity_prep"]:
                 roles.extend(self._objects_of(prep, "proximate", f"{child.dep_}>prep"))
         return roles
+
+    def _carrying(self, verb: Token) -> bool:
+        """ "A ship carrying supplies": a vehicle whose cargo is what is sent."""
+        return verb.dep_ == "acl" and verb.lemma_.lower() in self.cues["carrying"]
 
     def _adjective(self, trigger: Token) -> list[Phrase]:
         """ "X has been critical of Y", "X is opposed to Y": the subject is the source, never the target."""
@@ -233,6 +249,15 @@ class RoleReader:
         for prep in of:
             roles.extend(self._objects_of(prep, "source" if has_target and not has_source else "target", "prep"))
         return roles
+
+    def received(self, phrases: list[Phrase], trigger: Token) -> list[Phrase]:
+        """ "The extradition of X to the US", "approved the deployment of X to Haiti": with a recipient, what
+        a transfer noun's "of" names is what is moved, not the target."""
+        if trigger.lemma_.lower() not in self.cues["transfer"] or not any(
+            role == "target" and ":to>" in via for role, _, via in phrases
+        ):
+            return phrases
+        return [p for p in phrases if not (p[0] == "target" and p[2] == "prep:of>pobj")]
 
     def carrying_verb(self, trigger: Token) -> list[Phrase]:
         """The source (and recipient) of a nominal event from the verb that carries it: "Russia launched an
@@ -340,7 +365,7 @@ class RoleReader:
             named = self.actors_in(phrase, trigger) or [
                 (a, span)
                 for t in [phrase, *phrase.conjuncts]
-                if (found_place := self._state_of_place(t))
+                if (found_place := self._state_of_place(t) or self._state_of_named_place(t))
                 for a, span in [found_place]
             ]
             found += [
@@ -351,15 +376,21 @@ class RoleReader:
         return found
 
     def event_places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
-        """The states where the events named as targets happened ("condemned the coup in Niger")."""
+        """The states where what a reaction is aimed at happened ("condemned the coup in Niger", "the violence in
+        Sudan")."""
         where = [
             r
             for role, phrase, _ in phrases
-            if role == "target" and self.is_trigger(phrase)
+            if role == "target" and phrase.pos_ == "NOUN"
             for r in self._object(trigger, phrase, None, False)
             if r[0] == "locative"
         ]
         return self.places(where, trigger)
+
+    def _state_of_named_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
+        """ "the city of Kharkiv", "the town of Bakhmut": the state of the place the noun's "of" names."""
+        named = [p for prep in token.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+        return next((found for p in named if (found := self._state_of_place(p))), None)
 
     def _state_of_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
         place = next((p for p in self.ew.places if p.start <= token.idx < p.end and p.country), None)

@@ -182,6 +182,17 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             heads.append(child)
     if token.dep_ == "acl" and token.tag_ == "VBN":
         heads.append(token.head)
+    if token.pos_ == "VERB":
+        objects = [h for h in heads if h.dep_ in OBJECTS]
+        heads += [  # "dispatched a ship carrying supplies": the cargo
+            o
+            for h in objects
+            for acl in h.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in cues()["carrying"]
+            for o in acl.children
+            if o.dep_ == "dobj"
+        ]
+        heads += [m for h in objects for m in h.children if m.dep_ == "compound"]  # "imposed export controls"
     quantities = cues()["quantity"]
     return heads + [
         p
