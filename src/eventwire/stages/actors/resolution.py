@@ -138,7 +138,7 @@ class Resolution:
         named = [
             (s, e.country if e.kind in {"organisation", "community"} else e.code, place)
             for s, e, place in named
-            if e.is_country or e.country
+            if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
         if not named:
             return None
