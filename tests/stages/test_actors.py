@@ -373,8 +373,7 @@ def test_coordinated_qualifiers_are_two_actors(nlp):
 def test_a_news_agency_does_not_make_the_passage_about_its_country(nlp):
     found, text = actors(
         nlp,
-        "Gunmen stormed a police post in Mali's Mopti region. Reuters reported that officials "
-        "counted 12 dead.",
+        "Gunmen stormed a police post in Mali's Mopti region. Reuters reported that officials counted 12 dead.",
     )
     codes = {mentions(a, text)[0]: a.code for a in found.values()}
     assert codes["officials"] == "MLIGOV"
