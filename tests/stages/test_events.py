@@ -574,3 +574,10 @@ def test_warplanes_sent_toward_a_country_are_a_show_of_force():
 def test_a_protest_in_a_capital_is_aimed_at_its_state():
     e = one("Opposition supporters protested in Nairobi against the new tax law.", "14")
     assert (e.target_code, e.plover) == ("KEN", "PROTEST")
+
+
+def test_a_deadline_past_the_calendar_is_no_deadline():
+    e = one("Germany promised to deliver the tanks to Ukraine within 8000 years.", "03")
+    assert (e.source_code, e.target_code, e.deadline) == ("DEU", "UKR", None)
+    e = one("Germany promised to deliver the tanks to Ukraine within six weeks.", "03")
+    assert e.deadline == "2025-01-15"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang import clause_verb, shift
 from ...records import Coded
 from ..timex import timex_for_sentence
 from .cues import cues
@@ -55,14 +55,6 @@ def event_date(doc: Doc, ew: Coded, trigger: Token, text: str) -> tuple[str | No
     return None, "none"
 
 
-def clause_verb(token: Token) -> Token:
-    """The verb heading the clause a token belongs to (the sentence root if none)."""
-    current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head != current:
-        current = current.head
-    return current
-
-
 def deadline(ew: Coded, sent: Span, text: str) -> str | None:
     """The limit of a promise: a date after "by/before/until", or "within" a duration from the document date."""
     for timex in ew.timexes:
@@ -72,7 +64,10 @@ def deadline(ew: Coded, sent: Span, text: str) -> str | None:
             return timex.value
         duration = DURATION.match(timex.value)
         if timex.type == "DURATION" and duration and ew.meta.date:
-            return _add(ew.meta.date, int(duration[1]), duration[2]).isoformat()
+            try:
+                return shift(ew.meta.date, int(duration[1]), duration[2]).isoformat()
+            except OverflowError:  # "within 8000 years": past the calendar, no deadline to keep
+                return None
     return None
 
 
@@ -82,16 +77,3 @@ def after_deadline_marker(text: str, start: int) -> bool:
     while before and before[-1] in BOUNDARY_WORDS:
         before.pop()
     return bool(before) and before[-1] in cues()["deadline"]
-
-
-def _add(day: dt.date, n: int, unit: str) -> dt.date:
-    if unit in "DW":
-        return day + dt.timedelta(days=n * (7 if unit == "W" else 1))
-    months = day.month - 1 + n * (12 if unit == "Y" else 1)
-    year, month = day.year + months // 12, months % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
