@@ -21,8 +21,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --corpus ../shared/corpora/wikinews-2019-2020.jsonl.gz --limit 200
