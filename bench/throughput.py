@@ -28,6 +28,8 @@ import resource
 import sys
 import time
 
+from common import save_json
+
 WARMUP = 5  # texts run once before timing (loads lazy tables, fills caches)
 
 
@@ -139,21 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{load_before:.1f}): other processes shared the machine, so compare CPU times"
         )
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(
-                {
-                    "corpus": args.corpus,
-                    "limit": args.limit,
-                    "cores": os.cpu_count(),
-                    "date": dt.date.today().isoformat(),
-                    "ratio": ratio,
-                    "cpu_ratio": cpu_ratio,
-                    "load_before": load_before,
-                    **results,
-                },
-                f,
-                indent=2,
-            )
+        save_json(args.json, args, ratio=ratio, cpu_ratio=cpu_ratio, load_before=load_before, **results)
     return 0
 
 

@@ -38,6 +38,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from common import save_json
+
 WARMUP = 5
 
 
@@ -168,20 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     load_after = os.getloadavg()[0]
     report(results, args, load_before, load_after)
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(
-                {
-                    "corpus": args.corpus,
-                    "limit": args.limit,
-                    "cores": os.cpu_count(),
-                    "date": dt.date.today().isoformat(),
-                    "load_before": load_before,
-                    "load_after": load_after,
-                    "results": results,
-                },
-                f,
-                indent=2,
-            )
+        save_json(args.json, args, load_before=load_before, load_after=load_after, results=results)
     return 0
 
 
