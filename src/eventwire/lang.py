@@ -1,6 +1,6 @@
 """Small helpers several stages share: accent folding, dates, distances, and the clause structure of a parse.
 
-They live here once so that every stage folds names, parses dates and finds a clause's subject the same way.
+They live here once so that every stage folds names, parses dates and reads a clause the same way.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ if typing.TYPE_CHECKING:  # the date and distance helpers serve commands that lo
     from spacy.tokens import Token
 
 EARTH_DIAMETER_KM = 12742.0  # twice the mean radius, 6371 km
-SUBJECTS = frozenset({"nsubj", "csubj"})
+SUBJECTS = frozenset({"nsubj", "csubj"})  # dependency labels of a clause's subject
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 def fold(text: str) -> str:
@@ -83,24 +82,6 @@ def last_day(value: str) -> dt.date:
     if len(parts) == 2:
         return dt.date(parts[0], parts[1], last_day_of_month(*parts))
     return dt.date(parts[0], 12, 31)
-
-
-def clause_subject(verb: Token, reach: int = 4) -> tuple[list[Token], bool]:
-    """Subject tokens of a verb and whether they are passive, climbing control verbs, conjoined verbs and
-    adverbial clauses (``reach`` steps); a relative pronoun stands for the noun its clause modifies."""
-    current = verb
-    for _ in range(reach):
-        for deps, passive in ((SUBJECTS, False), (PASSIVE_SUBJECTS, True)):
-            subjects = [c for c in current.children if c.dep_ in deps]
-            if subjects:
-                return [
-                    current.head if s.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl" else s for s in subjects
-                ], passive
-        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head != current:
-            current = current.head
-        else:
-            break
-    return [], False
 
 
 def clause_verb(token: Token) -> Token:

@@ -6,21 +6,20 @@ Runs only where the development sets exist (``../shared/eval/dev`` beside the re
 ``eventwire eval --update-floors`` and commit the new ``floors.json`` with the change.
 """
 
-import json
 import warnings
 from pathlib import Path
 
 import pytest
 
 from eventwire.evaluate import evaluate
-from eventwire.evaluate.floors import check_floors
+from eventwire.evaluate.floors import check_floors, load_floors
 from eventwire.evaluate.runner import eval_dir
 from eventwire.evaluate.tasks import TASKS
 
 pytestmark = pytest.mark.slow
 
 DEV = eval_dir()
-FLOORS = json.loads(Path(__file__).with_name("floors.json").read_text(encoding="utf-8"))
+FLOORS = load_floors(Path(__file__).with_name("floors.json"))
 
 if not DEV.is_dir():
     # a warning as well as the skip, so that the reason shows in plain `pytest -q` output

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS
 from ...records import Actor, Coded
 from .cues import cues
 from .modality import conditional
-from .triggers import OBJECTS, PASSIVE_SUBJECTS, Match
+from .triggers import OBJECTS, Match
 
-SUBJECTS = {"nsubj", "csubj"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
 STATES = {"country", "organisation"}

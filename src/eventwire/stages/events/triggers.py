@@ -13,13 +13,13 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ...lang import PASSIVE_SUBJECTS
 from ...records import Coded
 from ...tables import read_tsv, split
 from .cues import cues
 
 HERE = Path(__file__).parent
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 ACTOR, PRONOUN = "@actor", "@pronoun"
 DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
