@@ -27,8 +27,9 @@ def sentence_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
-    for _, end in datelines(doc.text):
-        span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    text = doc.text  # built anew on every access
+    for _, end in datelines(text):
+        span = doc.char_span(end, len(text), alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc
