@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         problems.append(problem)
         options.report(problem)
 
-    items = items_only(read(args.paths, date=args.date, title=args.title), report)
+    items = items_only(read(args.paths, **options.read_options(args)), report)
     results = code_items(items, nlp, options.workers(args))
     for item, result in tqdm(results, desc="coding", unit="doc", disable=None, delay=2):
         if isinstance(result, Problem):

@@ -35,11 +35,10 @@ def run(args: argparse.Namespace) -> int:
                 store,
                 nlp=nlp,
                 workers=options.workers(args),
-                date=args.date,
-                title=args.title,
                 min_confidence=args.min_confidence,
                 on_problem=options.report,
                 progress=bar.update,
+                **options.read_options(args),
             )
     line = f"{summary.read} documents read, {summary.stored} new stored in {store.path}"
     if summary.duplicates:

@@ -55,6 +55,11 @@ def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
     p.add_argument("--title", help="document title where the input gives none")
 
 
+def read_options(args: argparse.Namespace) -> dict:
+    """The metadata options of :func:`add_inputs`, as keyword arguments of the readers."""
+    return {"date": args.date, "title": args.title}
+
+
 def add_coding(p: argparse.ArgumentParser) -> None:
     """How documents are coded: user dictionaries, QuadClass convention, confidence floor, processes."""
     p.add_argument("--actors", action="append", metavar="FILE", help=ACTORS_HELP)

@@ -69,6 +69,11 @@ class Problem:
         return f"eventwire: {self.where}: {self.reason}"
 
 
+@dataclass
+class Skipped(Problem):
+    """A document deliberately not coded (not English, say): counted and named, but not an error of the run."""
+
+
 def read(paths: Iterable[str], date: dt.date | None = None, title: str | None = None) -> Iterator[Item | Problem]:
     """Items from files, folders (recursively) or ``-`` (stdin); ``date``/``title`` fill in what a file lacks."""
     for path in paths:

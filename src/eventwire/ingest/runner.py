@@ -45,20 +45,20 @@ def run_ingest(
     *,
     nlp=None,
     workers: int | None = None,
-    date=None,
-    title=None,
     min_confidence: float = 0.0,
     batch_size: int = BATCH_SIZE,
     on_problem: Report | None = None,
     progress: Callable[[int], None] | None = None,
+    **read_options,
 ) -> Summary:
     """Read files, folders or ``-`` and store every new document in ``store`` (an :class:`eventwire.Store`).
 
-    ``nlp`` defaults to :func:`eventwire.nlp.build`, ``workers`` to all cores; ``date``/``title`` fill in what
-    an input lacks; ``on_problem`` hears of each problem as it happens and ``progress`` of each document done.
+    ``nlp`` defaults to :func:`eventwire.nlp.build`, ``workers`` to all cores; ``read_options`` (``date``,
+    ``title``, ...) go to :func:`eventwire.ingest.readers.read` and fill in what an input lacks; ``on_problem``
+    hears of each problem as it happens and ``progress`` of each document done.
     """
     return ingest_items(
-        read(paths, date=date, title=title),
+        read(paths, **read_options),
         store,
         nlp=nlp,
         workers=workers,
