@@ -2,7 +2,8 @@
 
     python bench/health.py ../shared/corpora/wikinews-2019-2020.jsonl.gz [--limit N] [--workers N]
 
-Prints the share of events with a target (typed PLOVER events; all events, statements included), the
+Prints the share of events with a target (typed PLOVER events; also counting reciprocal events, whose actors
+act together on no recipient, as the PLOVER manual codes "X and Y met"; all events, statements included), the
 share of documents with at least one event, and the share of documents with a political actor (a country, an
 organisation or an office holder with a code) that have an event. The same figures for a store are part of
 `eventwire stats` (and so of `make demo`).
@@ -34,7 +35,7 @@ def main() -> None:
 
     items = islice((i for i in read([args.corpus]) if isinstance(i, Item)), args.limit)
     started = time.perf_counter()
-    docs = with_event = with_actor = actor_and_event = events = targeted = every = every_targeted = 0
+    docs = with_event = with_actor = actor_and_event = events = targeted = every = every_targeted = together = 0
     for _, coded in code_items(items, build(), workers=args.workers):
         if not isinstance(coded, Coded):
             continue  # a document that could not be coded
@@ -44,6 +45,7 @@ def main() -> None:
         every_targeted += sum(bool(e.target) for e in coded.events)
         events += len(typed)
         targeted += sum(bool(e.target) for e in typed)
+        together += sum(not e.target and len(e.source) > 1 for e in typed)  # "X and Y met": PLOVER's actor list
         has_actor = any(political(a) for a in coded.actors)
         with_event += bool(typed)
         with_actor += has_actor
@@ -55,6 +57,7 @@ def main() -> None:
 
     print(f"corpus: {args.corpus}  documents: {docs}  typed events: {events}  ({seconds:.0f} s)")
     print(f"typed events with a target:                   {share(targeted, events)}")
+    print(f"typed events with a target or joint actors:   {share(targeted + together, events)}")
     print(f"all events (statements too) with a target:    {share(every_targeted, every)}")
     print(f"documents with an event:                      {share(with_event, docs)}")
     print(f"documents with a political actor and an event: {share(actor_and_event, with_actor)}")

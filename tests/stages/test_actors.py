@@ -496,3 +496,22 @@ def test_legislators_named_alone_are_coded_on_the_date(nlp):
 def test_one_word_office_holder_name_inside_a_longer_name_is_someone_else(nlp):
     found, _ = actors(nlp, "Henri Dupont, a farmer from Brittany, criticised the new tax.")
     assert "Henri" not in found and "Henri Dupont" in found
+
+
+def test_a_city_the_gazetteer_settles_places_a_group(nlp):
+    found, _ = actors(nlp, "Police in Lagos arrested a suspect after the robbery.")
+    assert found["Nigeria police"].code == "NGACOP"
+
+
+def test_a_civilian_named_by_a_noun_is_one_person_that_him_names(nlp):
+    text = "Police in Kenya detained a man on Friday and questioned him for hours."
+    found, _ = actors(nlp, text)
+    man = found["Kenya man"]
+    assert (man.type, man.code) == ("person", "KENCVL")
+    assert mentions(man, text) == ["a man", "him"]
+
+
+def test_a_plural_agent_noun_opening_a_sentence_is_still_a_group(nlp):
+    # the tagger reads a capitalised plural at the start of a sentence as a name ("Gunmen", lemma "Gunmen")
+    found, _ = actors(nlp, "Somalia is on alert.\n\nGunmen stormed a hotel in the capital.")
+    assert [a.code for a in found.values() if a.sector == "REB"] == ["SOMREB"]

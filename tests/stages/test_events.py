@@ -581,3 +581,38 @@ def test_a_deadline_past_the_calendar_is_no_deadline():
     assert (e.source_code, e.target_code, e.deadline) == ("DEU", "UKR", None)
     e = one("Germany promised to deliver the tanks to Ukraine within six weeks.", "03")
     assert e.deadline == "2025-01-15"
+
+
+def dyads(text, date="2024-12-04"):
+    coded = code_text(text, date=date)
+    return [(e.source_code, e.target_code, e.plover, e.modality) for e in coded.events if e.plover]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A car bombing in Kabul killed five people on Monday.", [(None, "AFGCVL", "ASSAULT", "asserted")]),
+        ("A bomb exploded at a market in Maiduguri, killing 12 people.", [(None, "NGACVL", "ASSAULT", "asserted")]),
+        ("A Ukrainian lawmaker was shot dead in Lviv on Friday.", [(None, "UKRLEG", "ASSAULT", "asserted")]),
+    ],
+)
+def test_violence_whose_doer_is_not_said_keeps_its_victims(text, expected):
+    assert dyads(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosion at a chemical plant in Ohio killed two workers.",  # an accident, no attack
+        "The storm killed 14 people in the Philippines.",
+        "A worker was killed while repairing a crane in Rotterdam.",
+        "Iran said it would close the strait if it was attacked.",  # hypothetical, and its own THREATEN only
+    ],
+)
+def test_deaths_without_an_attack_are_no_unclaimed_assault(text):
+    assert all(source for source, _, plover, _ in dyads(text) if plover == "ASSAULT")
+
+
+def test_first_person_in_a_direct_quote_is_the_speaker():
+    found = dyads('"We will send troops to Mali next month," the French defence minister said on Tuesday.')
+    assert found == [("FRAGOV", "MLI", "AGREE", "intended")]

@@ -14,9 +14,11 @@ from .phrases import noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
-BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP"}  # sectors that make an actor even with no country
+BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM"}  # sectors that make an actor even with no country
+INDIVIDUALS = {"CVL", "CRM", "MED"}  # "a man", "the suspect", "a reporter": one person, whom "he"/"him" can name
+COLLECTIVE = {"crowd", "mob", "family", "public", "population", "community", "diaspora", "press", "media", "medium"}
 UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere, unless the text places them
-DOMESTIC = {"COP", "CVL", "OPP", "REB", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
+DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
 FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
 LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 
@@ -25,7 +27,7 @@ def find_groups(res: Resolution) -> None:
     for token in res.doc:
         if (
             token.i in res.taken
-            or token.pos_ != "NOUN"
+            or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start))  # "Rebels attacked"
             or not (token.dep_ in ARGUMENTS or _owner(res, token))
             or any(c.i in res.taken or c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
         ):
@@ -46,8 +48,14 @@ def find_groups(res: Resolution) -> None:
         res.add(
             mention,
             ("group", country, sector, token.lemma_.lower()),
-            actor_fields(name, "group", country=country, sector=sector),
+            actor_fields(name, "person" if _individual(token, sector) else "group", country=country, sector=sector),
         )
+
+
+def _individual(token: Token, sector: str) -> bool:
+    """A singular noun of a civilian, a suspect or a reporter names one person ("police detained a man and
+    questioned him"), not a body such as "the crowd"."""
+    return token.tag_ == "NN" and sector in INDIVIDUALS and token.lemma_.lower() not in COLLECTIVE
 
 
 def _antecedent(res: Resolution, token: Token) -> tuple | None:

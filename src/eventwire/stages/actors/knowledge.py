@@ -117,7 +117,22 @@ class Knowledge:
 
     def sector_of(self, lemma: str, text: str = "") -> str | None:
         """The sector of an agent noun by its lemma (proper names of legislatures keep their case)."""
-        return self.sectors.get(lemma) or self.sectors.get(lemma.lower()) or (self.sectors.get(text) if text else None)
+        found = self.sectors.get(lemma) or self.sectors.get(lemma.lower()) or (self.sectors.get(text) if text else None)
+        if found is None and lemma == text and text[:1].isupper():  # "Gunmen killed ...": tagged a name, not lemmatized
+            found = next(filter(None, (self.sectors.get(s) for s in _singulars(text.lower()))), None)
+        return found
+
+
+def _singulars(plural: str) -> list[str]:
+    """The singular forms a plural noun may have ("gunmen", "rebels", "militias", "authorities")."""
+    forms = [plural]
+    if plural.endswith("men"):
+        forms.append(plural[:-3] + "man")
+    if plural.endswith("ies"):
+        forms.append(plural[:-3] + "y")
+    if plural.endswith("s"):
+        forms += [plural[:-1], plural[:-2]]
+    return forms
 
 
 def _kind_of(path: Path) -> str:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ...records import Actor, coded
+from ..places.resolve import country_of
 from .datelines import credit_tokens
 from .knowledge import Entry
 
@@ -67,6 +68,7 @@ class Resolution:
         self.by_id: dict[str, Actor] = {}
         self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
+        self.cities: dict[int, list[tuple[Span, str]]] = {}  # by sentence, see cities_in
 
     # -- questions -------------------------------------------------------------------------------------
 
@@ -121,7 +123,19 @@ class Resolution:
                     span = self.phrase_at.get(t.i)
                     if span is not None and self.entry(span).kind in {"name", "capital"}:
                         return self.entry(span).code
+                    city = next((c for c in self.cities_in(self.sentence_of[t.i]) if c[0].start == t.i), None)
+                    if span is None and city is not None:
+                        return city[1]
         return None
+
+    def cities_in(self, sentence: int) -> list[tuple[Span, str]]:
+        """The places of a sentence that the dictionaries do not name but the gazetteer settles, with their
+        country ("Lagos", "Maiduguri")."""
+        if sentence not in self.cities:
+            ents = [e for e in self.doc.ents if _place_like(e) and self.phrase_at.get(e.start) is None]
+            here = [(e, country_of(e.text)) for e in ents if self.sentence_of[e.start] == sentence]
+            self.cities[sentence] = [(e, country) for e, country in here if country is not None]
+        return self.cities[sentence]
 
     def country_about(self, i: int, places: bool = False) -> str | None:
         """The country the passage before token i is about: of the countries named in the last few sentences,
@@ -140,6 +154,8 @@ class Resolution:
             for s, e, place in named
             if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
+        if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
+            named += [(city, country, True) for city, country in self.cities_in(here)]
         if not named:
             return None
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
@@ -198,3 +214,10 @@ class Resolution:
         for actor in self.ew.actors:
             actor.mentions.sort()
         self.ew.mention_spans.sort()
+
+
+def _place_like(ent: Span) -> bool:
+    """A name the NER calls a place, or one it calls otherwise where a locative preposition governs it ("near
+    Gusau")."""
+    locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"in", "near", "at", "outside", "around"}
+    return ent.label_ in {"GPE", "LOC"} or locative

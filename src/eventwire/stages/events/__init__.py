@@ -33,6 +33,7 @@ AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose actor is unknown: its place's state
 # "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
+UNCLAIMED_TYPES = {"ASSAULT"}  # "a car bombing killed five people": the victims are known, the attacker not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 UNCODED_PENALTY = 0.15
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
@@ -118,13 +119,25 @@ class EventStage:
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
         sources = _one_per_country(sources)
         targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
-        if not sources:
-            return []  # an event needs someone who did it
+        unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
+            trigger.pos_ == "VERB"
+            and coding.plover in UNCLAIMED_TYPES
+            and not coding.code.code.startswith("181")
+            and mood.modality == "asserted"
+            and not mood.negated
+            and any(t.actor.code and t.via.split(" ")[1] in {"dobj", "nsubjpass"} for t in targets)
+            and (trigger.dep_ not in {"xcomp", "acl", "advcl", "relcl"} or trigger.tag_ == "VBG")  # "plans to attack"
+            and (self._attack_named(context, trigger) or self._agentless(trigger))
+        )
+        if not sources and not unclaimed:
+            return []  # an event needs someone who did it, or, for violence, someone it was done to
         mutual = any(coding.code.code.startswith(p) for p in self.cues["reciprocal_code"])
         if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
             return [self._event(context, act, coding, mood, sources, [])]
         return [
-            self._event(context, act, coding, mood, [s], [t] if t else []) for s in sources for t in targets or [None]
+            self._event(context, act, coding, mood, [s] if s else [], [t] if t else [])
+            for s in sources or [None]
+            for t in targets or [None]
         ]
 
     def _roles(
@@ -159,6 +172,27 @@ class EventStage:
                 sources,
             )
         return sources, targets
+
+    def _attack_named(self, context: Context, verb: Token) -> bool:
+        """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike"
+        (not "a crash killed seven", "killed while working")."""
+        clauses = [verb, verb.head] if verb.dep_ == "advcl" else [verb]  # "a car bomb exploded, killing nine"
+        for child in (c for clause in clauses for c in clause.children):
+            nouns = [child] if child.dep_ in {"nsubj", "nsubjpass"} else []
+            if child.dep_ in {"prep", "agent"}:
+                nouns = [c for c in child.children if c.dep_ == "pobj"]
+            for noun in nouns:
+                match = self.lexicon.match(noun, context.ew)
+                accidental = noun.lemma_.lower() in self.cues["accidental"]  # "an explosion at a chemical plant"
+                if match is not None and match.rule.cameo[:2] in {"18", "19", "20"} and not accidental:
+                    return True
+        return False
+
+    def _agentless(self, verb: Token) -> bool:
+        """ "Wiranto was stabbed": a passive act of violence whose doer is not said (not "killed by his lions",
+        nor a death alone: "an engineer was killed while working")."""
+        children = {c.dep_ for c in verb.children}
+        return "nsubjpass" in children and "agent" not in children and verb.lemma_.lower() not in self.cues["harm"]
 
     def _complement_targets(self, reader: RoleReader, act: Act, coding: Coding, sources: list[Filler]) -> list[Filler]:
         """The recipient of a promise, threat or request from its complement: "threatened to cut power to X",
@@ -207,7 +241,7 @@ class EventStage:
             id="",
             source=[f.actor.id for f in sources],
             target=[target.id] if target else [],
-            source_code=_code_of(sources[0].actor),
+            source_code=_code_of(sources[0].actor) if sources else None,
             target_code=_code_of(target) if target else None,
             cameo=code.code,
             plover=coding.plover,
@@ -226,7 +260,7 @@ class EventStage:
             confidence=round(max(confidence, 0.05), 2),
             pattern=coding.pattern,
             path="; ".join(dict.fromkeys(f.via for f in [*sources, *targets])),
-            source_span=[min(f.span[0] for f in sources), max(f.span[1] for f in sources)],
+            source_span=[min(f.span[0] for f in sources), max(f.span[1] for f in sources)] if sources else None,
             target_span=list(targets[0].span) if targets else None,
         )
 

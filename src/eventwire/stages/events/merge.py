@@ -21,7 +21,24 @@ def within_sentence(events: list[Event]) -> list[Event]:
     discuss support"; "goods sent to Russia ... is helping"; "visited Kharkiv with Zelensky": Ukraine, not the
     city the actors stage could not code)."""
     with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target_code}
-    return [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
+    events = [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
+    return _one_unclaimed_act(events)
+
+
+def _one_unclaimed_act(events: list[Event]) -> list[Event]:
+    """ "A car bombing in Kabul killed five people": the bombing and the killing are one act of an unknown
+    actor; keep the report naming its victims over the one naming only the place."""
+    best: dict[tuple, Event] = {}
+    for e in events:
+        if not e.source:
+            k = (e.sentence[0], kind(e))
+            if k not in best or _victims_named(e) > _victims_named(best[k]):
+                best[k] = e
+    return [e for e in events if e.source or best[(e.sentence[0], kind(e))] is e]
+
+
+def _victims_named(event: Event) -> tuple[bool, float]:
+    return not (event.path or "").startswith("place"), event.confidence
 
 
 def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...lang import km
-from .gazetteer import Entry, key
+from .gazetteer import Entry, gazetteer, key
 from .toponyms import Toponym
 
 IN_NAMED_COUNTRY = 1.5  # the document names the candidate's country elsewhere
@@ -65,6 +65,14 @@ class Context:
         ):
             score += NEAR_OTHER_PLACE
         return score
+
+
+def country_of(name: str) -> str | None:
+    """The country of a city that its name alone settles ("Lagos", "Ghazni"), for the actors stage: "police in
+    Lagos" are Nigeria's. A name no place settles by itself (namesakes of like size) gives nothing."""
+    cities = [e for e in gazetteer().lookup(name) if e.kind == "city"]
+    best = _confident(cities) if cities else None
+    return best.country if best else None
 
 
 def _confident(candidates: list[Entry]) -> Entry | None:

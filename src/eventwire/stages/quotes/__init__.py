@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...records import coded
+from ...records import Coded, coded
 from .cues import Cues
 from .direct import DirectQuotes
 from .emit import emit
@@ -40,8 +40,25 @@ class QuoteStage:
         reported = ReportedSpeech(page, cues).find(quoted)
         attributed = [a for a in (direct.attribute(q, reported) for q in quoted) if a is not None]
         reported = join(marked, attributed, reported)
-        emit(page, coded(doc), sorted(attributed + reported, key=lambda a: (a.start, a.end)))
+        ew = coded(doc)
+        emit(page, ew, sorted(attributed + reported, key=lambda a: (a.start, a.end)))
+        speak_for(doc, ew)
         return doc
+
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+
+
+def speak_for(doc: Doc, ew: Coded) -> None:
+    """ "I" and "we" inside a direct quote are its speaker ("We will not send troops," the minister said): the
+    events stage then finds the minister as the actor, not a pronoun it cannot code."""
+    actors = {a.id: a for a in ew.actors}
+    for quote in ew.quotes:
+        speaker = actors.get(quote.speaker)
+        span = doc.char_span(*quote.content, alignment_mode="expand") if quote.direct and speaker else None
+        for token in span or ():
+            if token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.i not in ew.actor_of_token:
+                ew.add_mention(speaker, doc[token.i : token.i + 1])
 
 
 @Language.factory("eventwire_quotes", requires=["doc._.ew", "token.dep"], assigns=["doc._.ew"])
