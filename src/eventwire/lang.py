@@ -5,8 +5,11 @@ They live here once so that every stage folds names, parses dates and reads a cl
 
 from __future__ import annotations
 
+import calendar
+import contextlib
 import datetime as dt
 import math
+import re
 import typing
 import unicodedata
 
@@ -52,36 +55,43 @@ def iso_date(value) -> dt.date | None:
 
 
 def add_months(day: dt.date, months: int) -> tuple[int, int]:
-    """(year, month) ``months`` calendar months from the month of ``day``."""
+    """(year, month) ``months`` calendar months from the month of ``day``; the year may lie past 1-9999 (the
+    caller decides what that means: no deadline, or a PAST_REF/FUTURE_REF time)."""
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     return year, month + 1
 
 
-def shift(day: dt.date, n: int, unit: str) -> dt.date:
+_FIRST_DAY, _LAST_DAY = dt.date.min.toordinal(), dt.date.max.toordinal()
+
+
+def shift(day: dt.date, n: int, unit: str) -> dt.date | None:
     """``day`` moved by ``n`` days (D), weeks (W), months (M) or years (Y); a month end stays in its month
-    (31 January + 1 month = 29 February in a leap year). Raises OverflowError past the calendar's range."""
+    (31 January + 1 month = 29 February in a leap year). None past the years 1-9999 a date can hold: a text may
+    say "within 8000 years" or "3,000,000 days ago", and no document should fail on it."""
     if unit in ("D", "W"):
-        return day + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        ordinal = day.toordinal() + n * (7 if unit == "W" else 1)
+        return dt.date.fromordinal(ordinal) if _FIRST_DAY <= ordinal <= _LAST_DAY else None
     year, month = add_months(day, n * (12 if unit == "Y" else 1))
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise OverflowError(f"{n}{unit} from {day} is outside the calendar")
+        return None
     return dt.date(year, month, min(day.day, last_day_of_month(year, month)))
 
 
 def last_day_of_month(year: int, month: int) -> int:
-    """28 to 31."""
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
+    """28 to 31 (for any year: 9999 has a December too)."""
+    return calendar.monthrange(year, month)[1]
 
 
 def last_day(value: str) -> dt.date:
-    """The last day an ISO value allows: "2025-01-20" → that day, "2025-01" → 31 January, "2025" → 31 December."""
-    parts = [int(p) for p in value.split("-")[:3]]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        return dt.date(parts[0], parts[1], last_day_of_month(*parts))
-    return dt.date(parts[0], 12, 31)
+    """The last day an ISO value allows: "2025-01-20" → that day, "2025-01" → 31 January, "2025" → 31 December.
+
+    Raises ValueError naming the value for anything else ("2025-02-30", "0000", "PAST_REF"), like :func:`iso_date`.
+    """
+    if m := re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value):
+        year, month = int(m[1]), int(m[2] or 12)
+        with contextlib.suppress(ValueError):  # no such year, month or day
+            return dt.date(year, month, int(m[3]) if m[3] else last_day_of_month(year, month))
+    raise ValueError(f"{value!r} is not a calendar date, month or year")
 
 
 def clause_verb(token: Token) -> Token:

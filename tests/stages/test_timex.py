@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from eventwire.lang import add_months, last_day, last_day_of_month, shift
 from eventwire.nlp import build, code_text, make_doc
 from eventwire.records import Document
 from eventwire.stages.timex import timex_for_sentence
@@ -219,18 +220,6 @@ def test_units_earlier_count_back_like_ago():
     assert [(t.text, t.value) for t in c.timexes] == [("earlier this year", "2024")]
 
 
-@pytest.mark.parametrize(
-    "text,date",
-    [
-        ("The deadline is February 29.", "2026-03-01"),  # no leap year among 2025-2027
-        ("The vote was held on February 30.", DATE),
-    ],
-)
-def test_a_day_no_nearby_year_has_is_dropped(text, date):
-    """Not an invented date, and no crash: the month alone may still be read."""
-    assert not any(span.startswith("February 2") or span.startswith("February 3") for span in found(text, date))
-
-
 def test_a_leap_day_takes_the_nearest_year_that_has_one():
     assert found("The deadline is February 29.", "2024-12-05") == {"February 29": ("DATE", "2024-02-29")}
 
@@ -249,3 +238,149 @@ def test_a_leap_day_takes_the_nearest_year_that_has_one():
 )
 def test_kind_of_parts(parts, kind):
     assert kind_of(parts) == kind
+
+
+# --- impossible dates and numbers past the calendar ----------------------------------------------------------
+# Never an error, never an invented day. A day the month lacks keeps the month the writer named (README:
+# "Impossible dates and the calendar's edges"); a time past the years 1-9999 a date can hold is PAST_REF or
+# FUTURE_REF; a duration keeps its exact ISO value, or an unspecified count when the number is too large to
+# keep exactly.
+
+IMPOSSIBLE_DAYS = [
+    ("The committee met on June 31.", DATE, "June 31", "2024-06"),
+    ("Shops stayed shut on Feb. 30, 2024.", DATE, "Feb. 30, 2024", "2024-02"),
+    ("The ballots were counted on 31 November 2024.", DATE, "31 November 2024", "2024-11"),
+    ("The decree is dated February 29, 2023.", DATE, "February 29, 2023", "2023-02"),  # not 2024-02-29
+    ("The memo is dated 2024-02-30.", DATE, "2024-02-30", "2024-02"),
+    ("The order is dated 31/11/2024.", DATE, "31/11/2024", "2024-11"),
+    ("The committee met on June 31.", None, "June 31", "XXXX-06"),  # not the invalid XXXX-06-31
+    # the only February 29 near the document date lies behind a future verb: the next February
+    ("The vote will be held on February 29.", DATE, "February 29", "2025-02"),
+    ("Talks will resume on Saturday, February 29.", DATE, "Saturday, February 29", "2025-02"),
+    ("The vote was held on February 29.", "2023-06-01", "February 29", "2023-02"),
+    ("The deadline is February 29.", "2026-03-01", "February 29", "2026-02"),  # no leap year among 2025-2027
+]
+
+
+@pytest.mark.parametrize("text,date,span,value", IMPOSSIBLE_DAYS, ids=[c[2] + "|" + str(c[1]) for c in IMPOSSIBLE_DAYS])
+def test_a_day_the_month_lacks_keeps_the_month(text, date, span, value):
+    assert found(text, date).get(span) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The order is dated 13/13/2024.",  # no month 13
+        "The memo is dated 2024-13-01.",
+        "The record shows 0000-01-01 as the date.",  # a placeholder: there is no year 0
+        "The record shows 1/1/0000 as the date.",
+    ],
+)
+def test_numbers_no_calendar_has_are_no_date(text):
+    assert not [value for type_, value in found(text).values() if "-13" in value or value.startswith("0000")]
+    assert "2025-01-01" not in {value for _, value in found(text).values()}  # year 0 is not moved to a year
+
+
+PAST_THE_CALENDAR = [
+    ("The rock formed 9999999999999999999 years ago.", DATE, "9999999999999999999 years ago", "DATE", "PAST_REF"),
+    ("The dam broke 3,000,000 days ago.", DATE, "3,000,000 days ago", "DATE", "PAST_REF"),
+    ("The seal cracked 3,000,000 weeks ago.", DATE, "3,000,000 weeks ago", "DATE", "PAST_REF"),
+    ("The star died 1,000,000,000,000 days ago.", DATE, "1,000,000,000,000 days ago", "DATE", "PAST_REF"),
+    (
+        "The glacier formed 100,000,000,000,000,000,000 hours ago.",
+        DATE,
+        "100,000,000,000,000,000,000 hours ago",
+        "DATE",
+        "PAST_REF",
+    ),  # fmt: skip
+    ("The cave was sealed 5000 years earlier.", DATE, "5000 years earlier", "DATE", "PAST_REF"),
+    ("The lake dried up 3,000,000 months ago.", DATE, "3,000,000 months ago", "DATE", "PAST_REF"),
+    ("The valley formed 3,000,000 decades ago.", DATE, "3,000,000 decades ago", "DATE", "PAST_REF"),
+    ("The debt will be repaid by the year 10000.", DATE, "the year 10000", "DATE", "FUTURE_REF"),
+    ("The colony will be founded in the year 3000.", DATE, "the year 3000", "DATE", "3000"),
+    # a duration is not a date: it keeps its ISO value (or an unspecified count past exact arithmetic)
+    ("The troops will stay for 8000 years.", DATE, "8000 years", "DURATION", "P8000Y"),
+    ("The work will take 99999999999 days.", DATE, "99999999999 days", "DURATION", "P99999999999D"),
+    ("The crisis lasted 99999999999999999999999 hours.", DATE, "99999999999999999999999 hours", "DURATION", "PTXH"),
+    ("The lease runs for " + "9" * 400 + " years.", DATE, "9" * 400 + " years", "DURATION", "PXY"),
+    # documents dated at the edges of the calendar
+    ("The envoy left last week.", "0001-01-01", "last week", "DATE", "PAST_REF"),
+    ("Protests erupted yesterday.", "0001-01-01", "yesterday", "DATE", "PAST_REF"),
+    ("The ministers met on Friday.", "0001-01-01", "Friday", "DATE", "PAST_REF"),
+    ("Prices rose last month.", "0001-01-01", "last month", "DATE", "PAST_REF"),
+    ("The treaty was signed on December 31.", "0001-01-01", "December 31", "DATE", "PAST_REF"),
+    ("The envoy arrives tomorrow.", "9999-12-31", "tomorrow", "DATE", "FUTURE_REF"),
+    ("The envoy will arrive next week.", "9999-12-31", "next week", "DATE", "FUTURE_REF"),
+    ("Talks resume next year.", "9999-12-31", "next year", "DATE", "FUTURE_REF"),
+    ("Talks will resume next month.", "9999-12-31", "next month", "DATE", "FUTURE_REF"),
+    ("The minister promised to resign by Feb. 30, 2025.", "9999-12-31", "Feb. 30, 2025", "DATE", "2025-02"),
+    # and early years keep four digits, as ISO 8601 writes them
+    ("The envoy left a week ago.", "1000-01-01", "a week ago", "DATE", "0999-W52"),
+    ("The town dates from the 1st century.", DATE, "the 1st century", "DATE", "00"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,date,span,type_,value", PAST_THE_CALENDAR, ids=[c[2][:40] + "|" + c[1] for c in PAST_THE_CALENDAR]
+)
+def test_times_past_the_calendar_are_kept_without_a_calendar_value(text, date, span, type_, value):
+    assert found(text, date).get(span) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("The dam broke -3 days ago.", "-3 days ago", "PAST_REF"),  # a minus sign is no count
+        ("The strike lasted -2 weeks.", "-2 weeks", "PXW"),
+    ],
+)
+def test_a_negative_count_is_an_unspecified_one(text, span, value):
+    assert found(text)[span][1] == value
+
+
+def test_a_clock_time_needs_minutes_below_sixty():
+    assert not any(":75" in value for _, value in found("The blast came at 3:75 p.m. on Friday.").values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany promised to deliver the tanks to Ukraine within 99999999999 days.",
+        "Germany promised to deliver the tanks to Ukraine within 3000000 weeks.",
+        "Germany promised to deliver the tanks to Ukraine within 9999999999999999999 years.",
+        "Germany promised to deliver the tanks to Ukraine by the year 10000.",
+    ],
+)
+def test_a_deadline_past_the_calendar_is_none(text):
+    events = code_text(text, date=DATE).events
+    assert events and all(e.deadline is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "date,text,deadline",
+    [
+        ("9999-11-01", "Germany promised to deliver the tanks to Ukraine within six weeks.", "9999-12-13"),
+        ("9999-12-01", "Germany promised to deliver the tanks to Ukraine within six weeks.", None),
+        ("2024-01-31", "Germany promised to deliver the tanks to Ukraine within a month.", "2024-02-29"),
+    ],
+)
+def test_deadline_arithmetic_stays_on_the_calendar(date, text, deadline):
+    assert [e.deadline for e in code_text(text, date=date).events] == [deadline]
+
+
+def test_date_helpers_never_leave_the_calendar():
+    assert shift(dt.date(9999, 12, 31), 1, "D") is None
+    assert shift(dt.date(1, 1, 1), -1, "W") is None
+    assert shift(dt.date(2024, 12, 5), 10**30, "D") is None
+    assert shift(dt.date(2024, 12, 5), -8000, "Y") is None
+    assert shift(dt.date(2024, 1, 31), 1, "M") == dt.date(2024, 2, 29)
+    assert last_day_of_month(9999, 12) == 31
+    assert last_day("9999-12") == dt.date(9999, 12, 31)
+    assert last_day("9999") == dt.date(9999, 12, 31)
+    assert add_months(dt.date(9999, 12, 5), 1) == (10000, 1)  # the caller decides what a year past 9999 means
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2024-13", "0000", "10000-01", "PAST_REF", "", "P3D"])
+def test_last_day_names_a_value_that_is_not_on_the_calendar(value):
+    with pytest.raises(ValueError, match=repr(value)):
+        last_day(value)

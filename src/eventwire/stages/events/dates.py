@@ -64,10 +64,8 @@ def deadline(ew: Coded, sent: Span, text: str) -> str | None:
             return timex.value
         duration = DURATION.match(timex.value)
         if timex.type == "DURATION" and duration and ew.meta.date:
-            try:
-                return shift(ew.meta.date, int(duration[1]), duration[2]).isoformat()
-            except OverflowError:  # "within 8000 years": past the calendar, no deadline to keep
-                return None
+            limit = shift(ew.meta.date, int(duration[1]), duration[2])
+            return limit and limit.isoformat()  # "within 8000 years": past the calendar, no deadline to keep
     return None
 
 

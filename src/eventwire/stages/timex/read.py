@@ -7,6 +7,7 @@ token rules out a time reading of the whole span ("Theresa May", "a second round
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -141,17 +142,25 @@ def _refuse_names(c: Cursor) -> None:
 def _iso_date(c: Cursor) -> int | None:
     """ "2024-12-04", which the tokenizer splits into five tokens."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", "".join(c.words[c.i : c.i + 5])):
-        c.parts.year, c.parts.month, c.parts.day = (int(g) for g in m.groups())
+        c.parts.year, c.parts.month, c.parts.day = _calendar_numbers(*(int(g) for g in m.groups()))
         return 5
     return None
+
+
+def _calendar_numbers(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """A written year, month and day, unless no calendar has them: "2024-13-01", "0000-01-01" (a placeholder:
+    there is no year 0) and "5/45/2024" are not dates. A day some month has is kept: the resolver decides."""
+    if year < 1 or not 1 <= month <= 12 or not 1 <= day <= 31:
+        raise NotTime
+    return year, month, day
 
 
 def _calendar_name(c: Cursor) -> int | None:
     """Slash dates and the names of months, weekdays, seasons, parts of day, days, repetitions and hours."""
     p, w = c.parts, c.word
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", w):
-        a, b, p.year = (int(g) for g in m.groups())
-        p.month, p.day = (a, b) if a <= 12 else (b, a)  # US order unless the first cannot be a month
+        a, b, year = (int(g) for g in m.groups())
+        p.year, p.month, p.day = _calendar_numbers(year, *((a, b) if a <= 12 else (b, a)))  # US order unless a > 12
     elif w in MONTHS and p.month is None:
         p.month = MONTHS[w]
     elif w in WEEKDAYS:
@@ -238,11 +247,15 @@ def _decade_or_year(c: Cursor) -> int | None:
         p.hour, p.minute = int(m.group(1)), int(m.group(2))  # "1500 GMT": a 24-hour clock
         return 1
     if re.fullmatch(YEAR_RE, w) and c.at(1) not in UNIT_WORDS:
-        if p.year is not None:
-            raise NotTime  # "between 1994 and 1997": two dates, left to the patterns that split them
-        p.year = int(w[-4:])
-        return 1
-    return None
+        year = int(w[-4:])
+    elif c.at(-1) == "year" and re.fullmatch(r"\d{4,}", w):  # "the year 3000", "the year 10000": not a count
+        year = int(w) if len(w) < 10 else dt.MAXYEAR + 1  # (int() refuses thousands of digits)
+    else:
+        return None
+    if p.year is not None or year < 1:
+        raise NotTime  # "between 1994 and 1997": two dates, left to the patterns that split them; "year 0000"
+    p.year = year
+    return 1
 
 
 def _day_of_month(c: Cursor) -> int | None:
@@ -258,7 +271,7 @@ def _day_of_month(c: Cursor) -> int | None:
 def _clock_time(c: Cursor) -> int | None:
     """ "3 p.m.", "3:30 pm", "9 o'clock", "15:30"."""
     p, w, nxt = c.parts, c.word, c.at(1)
-    if (m := re.fullmatch(r"(\d{1,2})(?:[:.](\d\d))?", w)) and (nxt in AMPM or nxt == "o'clock"):
+    if (m := re.fullmatch(r"(\d{1,2})(?:[:.]([0-5]\d))?", w)) and (nxt in AMPM or nxt == "o'clock"):
         p.hour = int(m.group(1)) % 12 + AMPM.get(nxt, 0)
         p.minute = int(m.group(2) or 0)
         return 2
@@ -300,7 +313,8 @@ def _count(c: Cursor) -> int | None:
         j -= 1
     value = _number(words[c.i : j])
     if value is not None and c.parts.count is None:
-        c.parts.count = value
+        # a float holds every whole number only up to 2**53: past it, a count of unspecified size ("PXY")
+        c.parts.count = value if value < 2**53 else "X"
     return j - c.i
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-from .dates import ago, calendar_unit, date_index, duration, pick, weekday_date
+from ...lang import last_day_of_month
+from .dates import ago, beyond, calendar_unit, date_index, days_from, duration, pick, ref, weekday_date
 from .lexicon import DEADLINE_PREPS, DEICTIC, FUTURE_AUX, PLAN_VERBS, REPORTING, SEASON_ORDER, UNITS
 from .read import Parts
 
@@ -58,11 +59,17 @@ def tense(span: Span) -> float:
 
 def resolve(span: Span, p: Parts, today: dt.date | None) -> Resolved:
     """(type, value) for the span's parts, or None when they do not make a grounded time expression."""
+    return normalise(p, today, tense(span))
+
+
+def normalise(p: Parts, today: dt.date | None, tense: float) -> Resolved:
+    """:func:`resolve` once the verb's tense is read (the fuzz test feeds it parts directly): never an error,
+    and every calendar value within the years 1-9999 (past them, PAST_REF or FUTURE_REF)."""
     if p.unit == "year" and p.count is None and p.year is None and (p.month or p.quarter or p.half or p.season):
         if today:  # "July last year", "the first half of this year", "the summer of next year"
             p.year = today.year + (p.shift or 0)
     kind = kind_of(p)
-    return RESOLVERS[kind](p, today, tense(span)) if kind else None
+    return RESOLVERS[kind](p, today, tense) if kind else None
 
 
 def _names_day(p: Parts) -> bool:
@@ -109,8 +116,14 @@ def _set(p: Parts, today: dt.date | None, tense: float) -> Resolved:
 
 
 def _day(p: Parts, today: dt.date | None, tense: float) -> Resolved:
-    """A day, with a part of day or a clock time on it ("Friday morning", "at 3 p.m. yesterday")."""
+    """A day, with a part of day or a clock time on it ("Friday morning", "at 3 p.m. yesterday").
+
+    A day the month lacks ("June 31", "Feb. 30, 2024") leaves the month the writer named (README: impossible
+    dates): rolling it over (July 1) or clamping it (June 30) would invent a day the text does not give.
+    """
     value = _day_value(p, today, tense)
+    if value is None and p.month and p.day:
+        return _month(p, today, tense)
     if value is None:
         return None
     if p.hour is not None:
@@ -125,31 +138,28 @@ def _day_value(p: Parts, today: dt.date | None, tense: float) -> str | None:
     if p.month and p.day:
         return _month_day(p, today, tense)
     if p.weekday:
-        return weekday_date(today, p.weekday, p.shift, tense).isoformat() if today else f"XXXX-WXX-{p.weekday}"
+        return weekday_date(today, p.weekday, p.shift, tense) if today else f"XXXX-WXX-{p.weekday}"
     if p.deictic:
         if p.deictic == "tonight":
             p.pod = "NI"
-        if today:
-            return (today + dt.timedelta(days=DEICTIC[p.deictic])).isoformat()
-        return {"yesterday": "PAST_REF", "tomorrow": "FUTURE_REF"}.get(p.deictic, "PRESENT_REF")
+        return days_from(today, DEICTIC[p.deictic]) if today else ref(DEICTIC[p.deictic])
     # "this morning", "last night" ("next morning" is left alone)
     if p.shift == 1:
         return None
     if today:
-        return (today - dt.timedelta(days=1) if p.shift == -1 and p.pod == "NI" else today).isoformat()
+        return days_from(today, -1 if p.shift == -1 and p.pod == "NI" else 0)
     return "PRESENT_REF"
 
 
 def _month_day(p: Parts, today: dt.date | None, tense: float) -> str | None:
     """ "December 4, 2024"; "December 4" in the nearest year that has it (and whose December 4 is the weekday
-    named with it: "Saturday, April 25")."""
-    if p.year:
-        try:
-            return dt.date(p.year, p.month, p.day).isoformat()
-        except ValueError:
+    named with it: "Saturday, April 25"). None for a day the month lacks in that year (or in every year)."""
+    if p.year is not None:
+        if p.day > last_day_of_month(p.year, p.month):
             return None
+        return beyond(p.year) or f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
     if not today:
-        return f"XXXX-{p.month:02d}-{p.day:02d}"
+        return f"XXXX-{p.month:02d}-{p.day:02d}" if p.day <= last_day_of_month(2000, p.month) else None  # a leap year
     years = (today.year - 1, today.year, today.year + 1)
     index = date_index(p.month, p.day)
     if p.weekday:
@@ -169,8 +179,8 @@ def _ago(p: Parts, today: dt.date | None, tense: float) -> Resolved:
 
 def _month(p: Parts, today: dt.date | None, tense: float) -> Resolved:
     """ "March 2023"; "March", "last March": the nearest, or the one the shift points to."""
-    if p.year:
-        return "DATE", f"{p.year:04d}-{p.month:02d}"
+    if p.year is not None:
+        return "DATE", beyond(p.year) or f"{p.year:04d}-{p.month:02d}"
     if not today:
         return "DATE", f"XXXX-{p.month:02d}"
     if p.shift == -1:
@@ -182,25 +192,25 @@ def _month(p: Parts, today: dt.date | None, tense: float) -> Resolved:
     else:
         years = (today.year - 1, today.year, today.year + 1)
         y = pick(today.year * 12 + today.month, lambda y: y * 12 + p.month, years, tense, 2)
-    return "DATE", f"{y:04d}-{p.month:02d}"
+    return "DATE", beyond(y) or f"{y:04d}-{p.month:02d}"
 
 
 def _quarter(p: Parts, today: dt.date | None, tense: float) -> Resolved:
     """Quarters and halves of a year: "Q3 2024", "the first half" (the nearest)."""
     period, n, per_year = ("Q", p.quarter, 4) if p.quarter else ("H", p.half, 2)
-    if p.year:
-        return "DATE", f"{p.year:04d}-{period}{n}"
+    if p.year is not None:
+        return "DATE", beyond(p.year) or f"{p.year:04d}-{period}{n}"
     if not today:
         return "DATE", f"XXXX-{period}{n}"
     now = today.year * per_year + (today.month - 1) * per_year // 12
     y = pick(now, lambda y: y * per_year + n - 1, (today.year - 1, today.year, today.year + 1), tense, 0)
-    return "DATE", f"{y:04d}-{period}{n}"
+    return "DATE", beyond(y) or f"{y:04d}-{period}{n}"
 
 
 def _season(p: Parts, today: dt.date | None, tense: float) -> Resolved:
     """ "the summer of 2023", "last winter", "in the spring" (the nearest, on the side the verb points to)."""
-    if p.year:
-        return "DATE", f"{p.year:04d}-{p.season}"
+    if p.year is not None:
+        return "DATE", beyond(p.year) or f"{p.year:04d}-{p.season}"
     if not today:
         return "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(p.shift, f"XXXX-{p.season}")
     # December opens the next year's winter (WI is the year's first season)
@@ -211,7 +221,7 @@ def _season(p: Parts, today: dt.date | None, tense: float) -> Resolved:
     y = pick(now, lambda y: y * 4 + target, years, side, 0)
     if p.shift and y * 4 + target == now:  # "last summer" said in summer
         y += p.shift
-    return "DATE", f"{y:04d}-{p.season}"
+    return "DATE", beyond(y) or f"{y:04d}-{p.season}"
 
 
 def _decade(p: Parts, today: dt.date | None, tense: float) -> Resolved:
@@ -231,11 +241,11 @@ def _decade(p: Parts, today: dt.date | None, tense: float) -> Resolved:
 
 
 def _century(p: Parts, today: dt.date | None, tense: float) -> Resolved:
-    return "DATE", str(p.century)
+    return "DATE", f"{p.century:02d}"  # "the 1st century" is 00, as the 20th is 19
 
 
 def _year(p: Parts, today: dt.date | None, tense: float) -> Resolved:
-    return "DATE", f"{p.year:04d}"
+    return "DATE", beyond(p.year) or f"{p.year:04d}"
 
 
 def _unit(p: Parts, today: dt.date | None, tense: float) -> Resolved:
