@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 if typing.TYPE_CHECKING:  # records stay importable without spaCy (the store and query commands need no NLP)
     from spacy.tokens import Doc, Span, Token
 
-SCHEMA = "eventwire/2"
+SCHEMA = "eventwire/3"
 
 
 def _json(**constraints):
@@ -31,13 +31,15 @@ def _json(**constraints):
 
 @dataclass
 class Document:
-    """What is known of a document before coding: its id and metadata."""
+    """What is known of a document before coding: its id and metadata (``source`` is the outlet or site)."""
 
     id: str
     title: str | None = None
     date: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code of the text ("en")
 
 
 @dataclass(eq=False)  # one object per referent: compared and hashed by identity

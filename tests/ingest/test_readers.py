@@ -1,4 +1,5 @@
-"""The readers: every complete, valid record is kept; every bad one is named (file, line, id) and skipped."""
+"""The readers: every complete, valid record is kept; every bad one is named (file, line, id) and skipped; input is
+streamed, and bounded so that no input fills memory."""
 
 import datetime as dt
 import gzip
@@ -7,14 +8,19 @@ import json
 import os
 import sys
 import threading
+import tracemalloc
 
 import pytest
 
 from eventwire.ingest import Item, Problem, read
+from eventwire.ingest import files as ingest_files
+from eventwire.ingest.readers import Notice
+
+DAY = dt.date(2024, 3, 5)  # a date for inputs that give none, so that no "has no date" warning comes with them
 
 
-def records(path) -> list:
-    return list(read([str(path)]))
+def records(path, **options) -> list:
+    return list(read([str(path)], **{"date": DAY, **options}))
 
 
 def items(entries) -> list[Item]:
@@ -22,7 +28,8 @@ def items(entries) -> list[Item]:
 
 
 def problems(entries) -> list[Problem]:
-    return [e for e in entries if isinstance(e, Problem)]
+    """The problems proper: a notice is a warning about a document that is coded anyway."""
+    return [e for e in entries if isinstance(e, Problem) and not isinstance(e, Notice)]
 
 
 def jsonl(rows) -> bytes:
@@ -96,7 +103,7 @@ def test_records_are_read_as_they_arrive(tmp_path):
 
     writer = threading.Thread(target=write)
     writer.start()
-    entries = read([str(fifo)])
+    entries = read([str(fifo)], date=DAY)
     assert next(entries).meta.id == "a"
     first_read.set()
     assert next(entries).meta.id == "b"
@@ -114,9 +121,6 @@ def test_each_bad_record_is_named_with_line_and_id(tmp_path):
                 "{not json",
                 "[1, 2]",
                 json.dumps({"id": "no-text", "date": "2024-03-06"}),
-                json.dumps({"id": "bad-date", "date": "March 6", "text": "Kenya hosted talks."}),
-                json.dumps({"id": "list-title", "title": ["a"], "text": "Kenya hosted talks."}),
-                json.dumps({"id": {"x": 1}, "text": "Kenya hosted talks."}),
                 json.dumps({"id": "blank", "text": "   "}),
                 "",
                 json.dumps({"text": "Peru protested."}),
@@ -128,16 +132,13 @@ def test_each_bad_record_is_named_with_line_and_id(tmp_path):
     got = records(path)
     ok, later = items(got)
     assert ok.meta.title == "2024" and ok.meta.date == dt.date(2024, 3, 6) and ok.line == 1
-    assert later.meta.id == "mixed.jsonl:10"  # no id: file name and line
+    assert later.meta.id == "mixed.jsonl:7"  # no id: file name and line
     found = {(p.line, p.doc_id): p.reason for p in problems(got)}
     assert found == {
         (2, None): "is not valid JSON (Expecting property name enclosed in double quotes)",
         (3, None): "is not a JSON object",
         (4, "no-text"): "has no 'text' string",
-        (5, "bad-date"): "date 'March 6' is not YYYY-MM-DD",
-        (6, "list-title"): "'title' is not text",
-        (7, None): "has an 'id' that is not a string or number",
-        (8, "blank"): "has no text",
+        (5, "blank"): "has no text",
     }
 
 
@@ -152,6 +153,7 @@ def test_text_markdown_and_folders(tmp_path):
     (folder / "c.txt.gz").write_bytes(gzip.compress(b"Bolivia expelled a diplomat."))
     (folder / "latin.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
     got = list(read([str(folder), str(tmp_path / "missing.txt")], date=dt.date(2024, 1, 1), title="Default"))
+    assert not [e for e in got if isinstance(e, Notice)]
     by_id = {i.meta.id: i for i in items(got)}
     assert set(by_id) == {"b", "md-1", "c.txt"}
     assert by_id["md-1"].meta.title == "Envoy" and by_id["md-1"].meta.source == "Wire"
@@ -176,14 +178,77 @@ def stdin(monkeypatch, data: bytes):
 
 def test_stdin_json_lines(monkeypatch):
     stdin(monkeypatch, b"\n" + jsonl([{"id": "a", "text": "Chile recalled\u2028its envoy."}, {"text": "Peru."}]))
-    got = list(read(["-"]))
+    got = list(read(["-"], date=DAY))
     assert [i.meta.id for i in items(got)] == ["a", "<stdin>:3"] and not problems(got)
 
 
 def test_stdin_text_and_bad_bytes(monkeypatch):
     stdin(monkeypatch, b"Chile recalled its envoy.\nPeru protested.")
-    (item,) = read(["-"], title="Wire")
+    (item,) = read(["-"], title="Wire", date=DAY)
     assert item.meta.id == "stdin" and item.meta.title == "Wire" and item.text.endswith("Peru protested.")
     stdin(monkeypatch, b"Caf\xe9 talks")
     (problem,) = read(["-"])
     assert problem.source == "<stdin>" and "not UTF-8" in problem.reason
+
+
+def test_a_line_without_end_is_refused_in_bounded_memory(tmp_path, monkeypatch):
+    """A gzip bomb: a few kilobytes that decompress to one endless line. It is named and read through without
+    being held, and the records around it are kept."""
+    monkeypatch.setattr(ingest_files, "MAX_BYTES", 2**16)
+    path = tmp_path / "bomb.jsonl.gz"
+    bomb = b'{"text": "' + b" " * (20 * 2**20) + b'"}\n'
+    path.write_bytes(
+        gzip.compress(
+            jsonl([{"id": "a", "text": "Chile recalled its envoy."}])
+            + bomb
+            + jsonl([{"id": "b", "text": "Peru protested."}])
+        )
+    )
+    assert path.stat().st_size < 2**16
+    tracemalloc.start()
+    try:
+        got = records(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [i.meta.id for i in items(got)] == ["a", "b"]
+    (problem,) = problems(got)
+    assert problem.line == 2 and "larger than 0.0625 MB (decompressed), not read" in problem.reason
+    assert peak < 5 * 2**20  # the 20 MB line was never held
+
+
+def test_a_document_over_the_bound_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_files, "MAX_BYTES", 2**16)
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"Chile recalled its envoy. " * 10_000))
+    (tmp_path / "small.txt").write_text("Peru protested.", encoding="utf-8")
+    got = records(tmp_path)
+    assert [i.meta.id for i in items(got)] == ["small"]
+    (problem,) = problems(got)
+    assert problem.source.endswith("bomb.txt.gz") and "larger than" in problem.reason
+
+
+def test_stdin_may_be_gzip(monkeypatch):
+    stdin(
+        monkeypatch,
+        gzip.compress(jsonl([{"id": "a", "text": "Chile recalled its envoy."}, {"id": "b", "text": "Peru."}])),
+    )
+    assert [i.meta.id for i in items(read(["-"], date=DAY))] == ["a", "b"]
+    stdin(monkeypatch, gzip.compress(b"Chile recalled its envoy."))
+    (item,) = read(["-"], date=DAY)
+    assert item.text == "Chile recalled its envoy."
+
+
+def test_stdin_text_is_bounded(monkeypatch):
+    monkeypatch.setattr(ingest_files, "MAX_BYTES", 2**10)
+    stdin(monkeypatch, b"Chile recalled its envoy.\n" * 100)
+    (problem,) = read(["-"], date=DAY)
+    assert problem.source == "<stdin>" and "larger than" in problem.reason
+
+
+def test_a_lone_surrogate_escape_becomes_a_replacement_character(tmp_path):
+    """Valid JSON, but "\\ud800" alone is no character: kept, the text could not be hashed or stored."""
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(b'{"id": "a\\udfff", "text": "Talks \\ud800 resumed. \\ud83d\\ude00"}\n')
+    notice, item = records(path)
+    assert item.text == "Talks \ufffd resumed. \U0001f600" and item.meta.id == "a\ufffd" and item.content_hash
+    assert isinstance(notice, Notice) and "lone surrogates" in notice.reason

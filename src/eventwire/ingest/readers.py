@@ -1,240 +1,230 @@
-"""Reading documents: plain text, Markdown with front matter, JSON lines (plain or gzip), folders, stdin.
+"""Reading documents: one reader per input format, chosen by the file name's suffix (:data:`READERS`).
 
-Every reader yields ``Item``s or ``Problem``s; a problem names the document (file, line, id) and what is wrong
-with it, so that a run can report it and go on. JSON lines are streamed: files are iterated line by line on
-``\\n`` (never ``str.splitlines()``, which also splits on U+2028 and friends inside valid JSON strings) and each
-line is decoded on its own, so one bad byte costs one record and memory stays flat in the size of the corpus. A
-truncated gzip keeps every complete record before the damage.
+Readers yield entries (:mod:`.entries`): an ``Item`` per document; a ``Problem`` per file, record or document that
+cannot be read, naming it (file, line, id); ``Skipped`` for a document not coded (not English); a ``Notice``
+just before a document coded without some of its metadata. Nothing stops a run: the next document is read.
+Inputs are streamed and bounded (:mod:`.files`), metadata are checked in one place (:mod:`.metadata`), and saved
+web content (HTML, feeds, WARC) is read by :mod:`.web`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import io
 import json
 import sys
-import zlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 import frontmatter
+import yaml
 
-from ..lang import iso_date
-from ..records import Document
+from .entries import Item, Notice, Problem, Skipped
+from .files import READ_ERRORS, joined, numbered_lines, open_input, reason, whole_file
+from .metadata import Defaults, document
+from .web import read_feed, read_html, read_warc
 
-TEXT_SUFFIXES = {".txt", ".text"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_FIELDS = ("title", "source", "url")  # metadata kept as text
+__all__ = ["READERS", "Item", "Notice", "Problem", "Skipped", "read"]
+
 STDIN = "<stdin>"
+BOM = b"\xef\xbb\xbf"
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_FRONT_MATTER = 100_000  # characters of YAML: metadata, not a document (and YAML parses slowly)
+
+Reader = Callable[[Path, Defaults], Iterator[Item | Problem]]
 
 
-@dataclass
-class Item:
-    """A document ready to code: its text, its metadata and where it was read (for reporting problems)."""
-
-    text: str
-    meta: Document
-    source: str
-    line: int | None = None
-
-    @cached_property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-    def problem(self, reason: str) -> Problem:
-        return Problem(self.source, reason, self.line, self.meta.id)
-
-
-@dataclass
-class Problem:
-    """Why a file, a record or a document was not stored: said in one line naming it."""
-
-    source: str
-    reason: str
-    line: int | None = None
-    doc_id: str | None = None
-
-    @property
-    def where(self) -> str:
-        place = self.source + (f":{self.line}" if self.line else "")
-        return place + (f" (id {self.doc_id})" if self.doc_id else "")
-
-    def __str__(self) -> str:
-        return f"eventwire: {self.where}: {self.reason}"
-
-
-@dataclass
-class Skipped(Problem):
-    """A document deliberately not coded (not English, say): counted and named, but not an error of the run."""
-
-
-def read(paths: Iterable[str], date: dt.date | None = None, title: str | None = None) -> Iterator[Item | Problem]:
-    """Items from files, folders (recursively) or ``-`` (stdin); ``date``/``title`` fill in what a file lacks."""
+def read(
+    paths: Iterable[str],
+    date: dt.date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Iterator[Item | Problem]:
+    """Entries from files, folders (recursively, the files of a known format) or ``-`` (stdin). ``date`` and
+    ``source`` fill in what any document lacks; ``title`` and ``url`` what a one-document input lacks."""
+    defaults = Defaults(date, title, source, url)
     for path in paths:
         if path == "-":
-            yield from _read_stdin(date, title)
+            yield from read_stdin(defaults)
             continue
         p = Path(path)
         if p.is_dir():
             try:
-                files = sorted(f for f in p.rglob("*") if f.is_file() and _kind(f))
+                files = sorted(f for f in p.rglob("*") if f.is_file() and reader_of(f))
             except OSError as exc:
-                yield Problem(path, f"cannot be listed ({_reason(exc)})")
+                yield Problem(path, f"cannot be listed ({reason(exc)})")
                 continue
             for f in files:
-                yield from _read_file(f, date, title)
+                yield from reader_of(f)(f, defaults)
         elif p.exists():
-            yield from _read_file(p, date, title)
+            yield from (reader_of(p) or read_text)(p, defaults)  # a file named on purpose is read as text
         else:
             yield Problem(path, "no such file or folder")
 
 
-def _kind(path: Path) -> str | None:
+def reader_of(path: Path) -> Reader | None:
+    """The reader of a file by its suffix, after an optional ``.gz``; None for files of no known format."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    last = suffixes[-1] if suffixes else ""
-    if last in JSONL_SUFFIXES:
-        return "jsonl"
-    if last in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if last in TEXT_SUFFIXES:
-        return "text"
-    return None
+        suffixes.pop()
+    return READERS.get(suffixes[-1]) if suffixes else None
 
 
-def _reason(exc: BaseException) -> str:
-    return f"{exc.__class__.__name__}: {exc}"
+def read_text(path: Path, defaults: Defaults) -> Iterator[Item | Problem]:
+    """A plain text (``.txt``, ``.text``; optionally ``.gz``): one document, its id the file name."""
+    text = _decoded(path)
+    if isinstance(text, Problem):
+        yield text
+        return
+    yield from document(text, str(path), path.stem, {}, defaults)
 
 
-def _open(path: Path):
-    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else open(path, "rb")
-
-
-def _file_lines(path: Path) -> Iterator[bytes]:
-    with _open(path) as stream:
-        yield from stream  # binary iteration splits on b"\n" only
-
-
-def _numbered(lines: Iterable[bytes], where: str) -> Iterator[tuple[int, bytes] | Problem]:
-    """(line number, raw line) pairs; a read error (a truncated or corrupt gzip) ends the file with a problem,
-    after every complete line before it."""
-    number = 0
-    try:
-        for number, raw in enumerate(lines, 1):  # noqa: B007 — number is read after the loop
-            yield number, raw
-    except (OSError, EOFError, zlib.error) as exc:
-        reason = f"cannot be read after line {number}" if number else "cannot be read"
-        yield Problem(where, f"{reason} ({_reason(exc)})")
-
-
-def _read_file(path: Path, date, title) -> Iterator[Item | Problem]:
+def read_markdown(path: Path, defaults: Defaults) -> Iterator[Item | Problem]:
+    """Markdown (``.md``, ``.markdown``): one document, its metadata in front matter (YAML between ``---`` lines,
+    or JSON): id, date, title, source, url, author, language."""
     where = str(path)
-    kind = _kind(path) or "text"
-    if kind == "jsonl":
-        yield from _read_jsonl(_numbered(_file_lines(path), where), where, date)
+    content = _decoded(path)
+    if isinstance(content, Problem):
+        yield content
         return
     try:
-        with _open(path) as stream:
-            content = stream.read().decode("utf-8")
-    except (OSError, EOFError, zlib.error) as exc:
-        yield Problem(where, f"cannot be read ({_reason(exc)})")
+        metadata, body = _front_matter(content)
+    except Exception as exc:  # the YAML or JSON parser's own errors, whatever their class
+        said = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0][:120] or exc.__class__.__name__
+        yield Problem(where, f"has unreadable front matter ({said})")
         return
-    except UnicodeDecodeError as exc:
-        yield Problem(where, f"is not UTF-8 text (byte {exc.start})")
-        return
-    if kind == "markdown":
-        yield _read_markdown(content, where, path.stem, date, title)
-    else:
-        yield _item(content, where, path.stem, date, title)
+    yield from document(body, where, path.stem, metadata, defaults)
 
 
-def _read_stdin(date, title) -> Iterator[Item | Problem]:
-    """JSON lines if the first non-blank line starts with ``{``, else one text."""
-    stream = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
-    head = []
-    for raw in stream:
-        head.append(raw)
-        if raw.strip():
+def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Item | Problem]:
+    """JSON lines (``.jsonl``, ``.ndjson``; optionally ``.gz``): a document per line, an object with a ``text``
+    string and optional id, date, title, source, url, author, language."""
+    where = str(path)
+    try:
+        stream = open_input(path)
+    except READ_ERRORS as exc:
+        yield Problem(where, f"cannot be read ({reason(exc)})")
+        return
+    with stream:
+        yield from _jsonl(numbered_lines(stream, where), where, defaults.shared())
+
+
+def read_stdin(defaults: Defaults) -> Iterator[Item | Problem]:
+    """Standard input (``-``): JSON lines if the first non-blank line starts with ``{``, else one text. Gzip is
+    told by its first bytes, so a compressed corpus can be piped in as it is."""
+    lines = numbered_lines(_stdin(), STDIN)
+    head: list = []
+    for entry in lines:
+        head.append(entry)
+        if isinstance(entry, Problem) or entry[1].strip():
             break
-    if b"".join(head).lstrip().removeprefix(b"\xef\xbb\xbf").startswith(b"{"):
-        yield from _read_jsonl(_numbered(chain(head, stream), STDIN), STDIN, date)
+    first = head[-1] if head else None
+    if isinstance(first, tuple) and first[1].lstrip().removeprefix(BOM).startswith(b"{"):
+        yield from _jsonl(chain(head, lines), STDIN, defaults.shared())
+        return
+    content = joined(chain(head, lines), STDIN)
+    if isinstance(content, Problem):
+        yield content
         return
     try:
-        content = (b"".join(head) + stream.read()).decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield Problem(STDIN, f"is not UTF-8 text (byte {exc.start})")
         return
-    yield _item(content, STDIN, "stdin", date, title)
+    yield from document(text, STDIN, "stdin", {}, defaults)
 
 
-def _item(text: str, where: str, doc_id: str, date, title, line: int | None = None, **meta) -> Item | Problem:
-    if not text.strip():
-        return Problem(where, "has no text", line, doc_id if line else None)
-    return Item(text=text, meta=Document(id=doc_id, title=title, date=date, **meta), source=where, line=line)
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".html": read_html,
+    ".htm": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".warc": read_warc,
+}
 
 
-def _text_fields(record: dict) -> dict:
-    """title, source and url as text: numbers and dates are written out, lists and objects refused."""
-    values = {}
-    for name in TEXT_FIELDS:
-        value = record.get(name)
-        if isinstance(value, (dict, list)):
-            raise ValueError(f"'{name}' is not text")
-        values[name] = None if value is None else str(value)
-    return values
+def _stdin() -> BinaryIO:
+    stream = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)
+    return gzip.GzipFile(fileobj=stream) if stream.peek(2)[:2] == GZIP_MAGIC else stream
 
 
-def _read_markdown(content: str, where: str, stem: str, date, title) -> Item | Problem:
+def _decoded(path: Path) -> str | Problem:
+    """A whole file as text (bounded), or the problem reading it."""
+    content = whole_file(path)
+    if isinstance(content, Problem):
+        return content
     try:
-        post = frontmatter.loads(content)
-    except Exception as exc:  # the YAML parser's own errors
-        return Problem(where, f"has unreadable front matter ({exc.__class__.__name__})")
-    try:
-        doc_date = iso_date(post.get("date")) or date
-        fields = _text_fields(post.metadata)
-    except ValueError as exc:
-        return Problem(where, str(exc))
-    fields["title"] = fields["title"] or title
-    return _item(post.content, where, str(post.get("id") or stem), doc_date, **fields)
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(str(path), f"is not UTF-8 text (byte {exc.start})")
 
 
-def _read_jsonl(lines: Iterable[tuple[int, bytes] | Problem], where: str, date) -> Iterator[Item | Problem]:
+def _jsonl(lines: Iterable[tuple[int, bytes] | Problem], where: str, defaults: Defaults) -> Iterator[Item | Problem]:
     for entry in lines:
         if isinstance(entry, Problem):
             yield entry
-            continue
-        number, raw = entry
-        if raw.strip():
-            yield _record(raw, number, where, date)
+        elif entry[1].strip():
+            yield from _record(*entry, where, defaults)
 
 
-def _record(raw: bytes, number: int, where: str, date) -> Item | Problem:
-    """One JSON lines record: an object with a ``text`` string and optional id, date, title, source, url."""
+def _record(number: int, raw: bytes, where: str, defaults: Defaults) -> Iterator[Item | Problem]:
+    """One JSON lines record, decoded on its own: a bad byte costs this record only."""
     try:
         record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
-        return Problem(where, f"is not UTF-8 text (byte {exc.start})", number)
+        yield Problem(where, f"is not UTF-8 text (byte {exc.start})", number)
+        return
     except json.JSONDecodeError as exc:
-        return Problem(where, f"is not valid JSON ({exc.msg})", number)
+        yield Problem(where, f"is not valid JSON ({exc.msg})", number)
+        return
+    except RecursionError:
+        yield Problem(where, "is JSON nested too deeply", number)
+        return
     if not isinstance(record, dict):
-        return Problem(where, "is not a JSON object", number)
-    doc_id = record.get("id")
-    if isinstance(doc_id, (dict, list, bool)):
-        return Problem(where, "has an 'id' that is not a string or number", number)
-    doc_id = str(doc_id or f"{Path(where).name}:{number}")
-    text = record.get("text")
-    if not isinstance(text, str):
-        return Problem(where, "has no 'text' string", number, doc_id)
-    try:
-        doc_date = iso_date(record.get("date")) or date
-        fields = _text_fields(record)
-    except ValueError as exc:
-        return Problem(where, str(exc), number, doc_id)
-    return _item(text, where, doc_id, doc_date, line=number, **fields)
+        yield Problem(where, "is not a JSON object", number)
+        return
+    yield from document(record.get("text"), where, f"{Path(where).name}:{number}", record, defaults, number)
+
+
+class _FrontMatterLoader(yaml.BaseLoader):
+    """YAML as text: scalars stay the strings written (a title ``No`` is not False, an id ``007`` not 7; dates are
+    read by :func:`.metadata.parse_date`), and no objects are built. Aliases (``*name``) are refused: an alias
+    repeats a node, so a few hundred bytes of nested aliases make a structure of exponential size (a "billion
+    laughs"), and front matter has no use for them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
+
+
+class _YAMLFrontMatter(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs):
+        if len(fm) > MAX_FRONT_MATTER:
+            raise ValueError(f"longer than {MAX_FRONT_MATTER} characters")
+        return yaml.load(fm, Loader=_FrontMatterLoader)  # builds strings, lists and dicts only
+
+
+FRONT_MATTER = [_YAMLFrontMatter(), frontmatter.JSONHandler()]
+
+
+def _front_matter(content: str) -> tuple[dict, str]:
+    """(metadata, body) of a text with front matter; no metadata if it has none."""
+    handler = frontmatter.detect_format(content, FRONT_MATTER)
+    if handler is None:
+        return {}, content
+    return frontmatter.parse(content, handler=handler)
