@@ -77,8 +77,8 @@ def parse_event(spec: str) -> Key:
     if plover not in PLOVER_TYPES or modality not in MODALITIES:
         raise ValueError(f"unknown type or modality in {spec!r}")
     roles = [frozenset(c for c in side.split("+") if c) for side in (source, target)]
-    if not roles[0] and not (roles[1] and plover == "ASSAULT"):
-        raise ValueError(f"no source in {spec!r}")  # only violence by no one named ("a bomb killed nine") has none
+    if not roles[0] and not (roles[1] and plover in {"ASSAULT", "COERCE"}):
+        raise ValueError(f"no source in {spec!r}")  # only force by no one named ("a bomb killed nine") has none
     for code in roles[0] | roles[1]:
         if code not in countries() and code not in organisations():
             raise ValueError(f"{code!r} in {spec!r} is neither a country nor an organisation code")

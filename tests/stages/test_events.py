@@ -592,6 +592,8 @@ def dyads(text, date="2024-12-04"):
     "text, expected",
     [
         ("A car bombing in Kabul killed five people on Monday.", [(None, "AFGCVL", "ASSAULT", "asserted")]),
+        ("A Kabul car bombing killed five people.", [(None, "AFGCVL", "ASSAULT", "asserted")]),  # a place, no actor
+        ("Two opposition activists were arrested in Minsk.", [(None, "BLRCVL", "COERCE", "asserted")]),
         ("A bomb exploded at a market in Maiduguri, killing 12 people.", [(None, "NGACVL", "ASSAULT", "asserted")]),
         ("A Ukrainian lawmaker was shot dead in Lviv on Friday.", [(None, "UKRLEG", "ASSAULT", "asserted")]),
     ],

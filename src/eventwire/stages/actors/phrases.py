@@ -29,7 +29,8 @@ def find_phrases(res: Resolution) -> None:
         elif entry.kind in {"demonym", "community"}:
             _people_of(res, span, entry)
         elif entry.kind in {"capital", "metonym"}:
-            if not res.locative(span):
+            where = entry.kind == "capital" and span.root.dep_ == "compound"  # "a Kabul car bombing": a place
+            if not res.locative(span) and not where:
                 res.add(
                     span,
                     ("group", entry.code, "GOV"),

@@ -33,7 +33,7 @@ AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose actor is unknown: its place's state
 # "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
-UNCLAIMED_TYPES = {"ASSAULT"}  # "a car bombing killed five people": the victims are known, the attacker not
+UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 UNCODED_PENALTY = 0.15
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
