@@ -618,3 +618,9 @@ def test_deaths_without_an_attack_are_no_unclaimed_assault(text):
 def test_first_person_in_a_direct_quote_is_the_speaker():
     found = dyads('"We will send troops to Mali next month," the French defence minister said on Tuesday.')
     assert found == [("FRAGOV", "MLI", "AGREE", "intended")]
+
+
+def test_a_by_phrase_hung_on_the_verb_names_the_doer_of_its_object():
+    # the parser attaches "by X" to "criticized": X did the drills, so X is the one criticized
+    found = dyads("North Korea criticized joint military drills by the United States and South Korea.")
+    assert [(s, t) for s, t, plover, _ in found if plover == "ACCUSE"] == [("PRK", "USA"), ("PRK", "KOR")]

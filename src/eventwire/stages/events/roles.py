@@ -157,6 +157,8 @@ class RoleReader:
                 roles.extend(self._object(trigger, child, carrier, theme))
             elif child.dep_ == "prep" and child.lower_ == particle and particle not in self.cues["locative_prep"]:
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
+            elif child.dep_ == "prep" and child.lower_ == "by" and not passive and _has_object(trigger):
+                roles.extend(self._objects_of(child, "target", "dobj"))  # "criticized drills by X": X's drills
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -587,3 +589,8 @@ def _temporal(child: Token) -> bool:
 def _known(actor: Actor) -> bool:
     """Whether anything is known of an actor beyond its name: a code, a country or a sector."""
     return bool(actor.code or actor.country or actor.sector)
+
+
+def _has_object(verb: Token) -> bool:
+    """An active verb with a direct object: a "by" phrase the parse hangs on the verb belongs to the object."""
+    return any(c.dep_ == "dobj" for c in verb.children)
