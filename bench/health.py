@@ -21,8 +21,19 @@ from eventwire.nlp import build, default_workers
 from eventwire.records import Coded
 
 
+POLITICAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "PTY", "OPP", "REB", "INS", "IGO"}
+
+
 def political(actor) -> bool:
-    """An actor that can be half of a dyad: it has a country or an organisation code."""
+    """A country, an organisation with a code, or a person or group of a state or political sector ("the
+    Kenyan police", "Kenya's president"), not a civilian, athlete or firm that merely has a country."""
+    if actor.type == "country" or (actor.code and actor.type == "organisation"):
+        return True
+    return bool(actor.country) and actor.sector in POLITICAL_SECTORS
+
+
+def countried(actor) -> bool:
+    """The wider measure used before 2026-11-29: any actor with a country or an organisation code."""
     return bool(actor.country or (actor.code and actor.type == "organisation"))
 
 
@@ -36,6 +47,7 @@ def main() -> None:
     items = islice((i for i in read([args.corpus]) if isinstance(i, Item)), args.limit)
     started = time.perf_counter()
     docs = with_event = with_actor = actor_and_event = events = targeted = every = every_targeted = together = 0
+    with_country = country_and_event = 0
     for _, coded in code_items(items, build(), workers=args.workers):
         if not isinstance(coded, Coded):
             continue  # a document that could not be coded
@@ -50,6 +62,9 @@ def main() -> None:
         with_event += bool(typed)
         with_actor += has_actor
         actor_and_event += has_actor and bool(typed)
+        has_country = any(countried(a) for a in coded.actors)
+        with_country += has_country
+        country_and_event += has_country and bool(typed)
     seconds = time.perf_counter() - started
 
     def share(part: int, whole: int) -> str:
@@ -61,6 +76,7 @@ def main() -> None:
     print(f"all events (statements too) with a target:    {share(every_targeted, every)}")
     print(f"documents with an event:                      {share(with_event, docs)}")
     print(f"documents with a political actor and an event: {share(actor_and_event, with_actor)}")
+    print(f"documents with any actor of a country and an event: {share(country_and_event, with_country)}")
 
 
 if __name__ == "__main__":
