@@ -624,3 +624,8 @@ def test_a_by_phrase_hung_on_the_verb_names_the_doer_of_its_object():
     # the parser attaches "by X" to "criticized": X did the drills, so X is the one criticized
     found = dyads("North Korea criticized joint military drills by the United States and South Korea.")
     assert [(s, t) for s, t, plover, _ in found if plover == "ACCUSE"] == [("PRK", "USA"), ("PRK", "KOR")]
+
+
+def test_at_the_request_of_x_is_a_request_by_x_to_the_one_who_acted():
+    found = dyads("French troops left Niger at the request of the Nigerien government.", date="2023-12-22")
+    assert ("NERGOV", "FRAMIL", "REQUEST", "requested") in found

@@ -231,6 +231,12 @@ class RoleReader:
     def _noun(self, trigger: Token) -> list[Phrase]:
         roles: list[Phrase] = []
         of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if trigger.lemma_.lower() in self.cues["reason_noun"] and trigger.head.lower_ == "at":
+            # "French troops left Niger at the request of the junta": the junta asked the troops
+            roles.extend(p for prep in of for p in self._objects_of(prep, "source", "at>prep"))
+            verb = trigger.head.head
+            roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
+            return roles
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.pos_ != "PRON":  # "its" names no one
                 roles.append(("source", child, child.dep_))
