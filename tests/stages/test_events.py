@@ -629,3 +629,7 @@ def test_a_by_phrase_hung_on_the_verb_names_the_doer_of_its_object():
 def test_at_the_request_of_x_is_a_request_by_x_to_the_one_who_acted():
     found = dyads("French troops left Niger at the request of the Nigerien government.", date="2023-12-22")
     assert ("NERGOV", "FRAMIL", "REQUEST", "requested") in found
+
+
+def test_a_city_the_actors_stage_kept_by_name_stands_for_its_state_when_attacked():
+    assert dyads("Russian forces shelled Kherson overnight.")[0][:3] == ("RUSMIL", "UKR", "ASSAULT")

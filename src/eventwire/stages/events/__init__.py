@@ -155,8 +155,9 @@ class EventStage:
         trigger = act.match.token
         sources = roles.get("source", []) + roles.get("reciprocal", [])
         targets = roles.get("target", []) or self._complement_targets(reader, act, coding, sources)
-        if not targets and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
-            targets = reader.places(phrases, trigger, ("target", "locative"))  # "a siege on the Gaza Strip"
+        uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
+        if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
+            targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
         if not targets and coding.plover in RECEIVING_TYPES:
             targets = reader.places(phrases, trigger, ("target",))
         if not targets and coding.plover == "MOBILIZE":

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang import PASSIVE_SUBJECTS, SUBJECTS
 from ...records import Actor, Coded
+from ..places.resolve import country_of
 from .cues import cues
 from .modality import conditional
 from .triggers import OBJECTS, Match
@@ -370,7 +371,7 @@ class RoleReader:
         for role, phrase, via in phrases:
             if role not in kinds:
                 continue
-            named = self.actors_in(phrase, trigger) or [
+            named = [(a, span) for a, span in self.actors_in(phrase, trigger) if a.code] or [
                 (a, span)
                 for t in [phrase, *phrase.conjuncts]
                 if (found_place := self._state_of_place(t) or self._state_of_named_place(t))
@@ -401,28 +402,35 @@ class RoleReader:
         return next((found for p in named if (found := self._state_of_place(p))), None)
 
     def _state_of_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
-        place = next((p for p in self.ew.places if p.start <= token.idx < p.end and p.country), None)
+        """The state a place stands for: the places stage's country, else that of a city the gazetteer settles
+        by its name alone (the NER may have called it an organisation: "shelled Kherson")."""
+        place = next(((p.start, p.end, p.country) for p in self.ew.places if p.start <= token.idx < p.end), None)
+        if place is None or not place[2]:
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            country = country_of(ent.text) if ent is not None else None
+            place = (ent.start_char, ent.end_char, country) if country else None
         if place is None:
             return None
-        actor = next((a for a in self.ew.actors if a.type == "country" and a.code == place.country), None)
+        start, end, code = place
+        actor = next((a for a in self.ew.actors if a.type == "country" and a.code == code), None)
         if actor is None:
-            country = pycountry.countries.get(alpha_3=place.country)
+            country = pycountry.countries.get(alpha_3=code)
             ids = {a.id for a in self.ew.actors}
             actor = Actor(
                 id=next(f"a{n}" for n in range(len(ids) + 1, 2 * len(ids) + 2) if f"a{n}" not in ids),
-                name=country.name if country else place.name,
-                code=place.country,
-                country=place.country,
+                name=country.name if country else code,
+                code=code,
+                country=code,
                 sector=None,
                 type="country",
             )
             self.ew.actors.append(actor)
             self.actors[actor.id] = actor
-        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.start not in self.mention:
             self.ew.add_mention(actor, span)
             self.mention.update((i, (span.start, span.end)) for i in range(span.start, span.end))
-        return actor, (place.start, place.end)
+        return actor, (start, end)
 
     def actors_in(self, phrase: Token, trigger: Token) -> list[tuple[Actor, tuple[int, int]]]:
         """Actors a phrase refers to: its head's mention, else a mention among its modifiers ("officials from
