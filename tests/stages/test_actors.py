@@ -515,3 +515,12 @@ def test_a_plural_agent_noun_opening_a_sentence_is_still_a_group(nlp):
     # the tagger reads a capitalised plural at the start of a sentence as a name ("Gunmen", lemma "Gunmen")
     found, _ = actors(nlp, "Somalia is on alert.\n\nGunmen stormed a hotel in the capital.")
     assert [a.code for a in found.values() if a.sector == "REB"] == ["SOMREB"]
+
+
+def test_the_government_far_into_a_story_is_of_the_country_the_story_named_most(nlp):
+    text = (
+        "Egypt opened a new canal crossing on Monday. Engineers worked on it for years. The bridge is 300 metres "
+        "long. Traffic was light on the first day. Later the government praised the engineers."
+    )
+    found, _ = actors(nlp, text)
+    assert found["Egypt government"].code == "EGYGOV"

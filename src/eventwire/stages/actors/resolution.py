@@ -157,7 +157,7 @@ class Resolution:
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
             named += [(city, country, True) for city, country in self.cities_in(here)]
         if not named:
-            return None
+            return self._country_of_the_text(i)
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
         last = max(before)[1] if before else None
 
@@ -173,6 +173,19 @@ class Resolution:
             )
 
         return max(dict.fromkeys(c for _, c, _ in named), key=salience)
+
+    def _country_of_the_text(self, i: int) -> str | None:
+        """Past the last few sentences, the country the text so far names more than any other: "the government"
+        far into a story about Egypt is Egypt's."""
+        counts: dict[str, int] = {}
+        for s in self.dictionary:
+            entry = self.entry(s)
+            if s.end <= i and entry.is_country and not self.locative(s):
+                counts[entry.code] = counts.get(entry.code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def actor_fields_of(self, key: tuple) -> dict | None:
         return next((f for _, k, f in self.found if k == key and f is not None), None)
