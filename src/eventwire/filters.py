@@ -59,8 +59,9 @@ def where(f: Filters) -> tuple[str, list]:
         add(f"{day} <= ?", f.date_to)
     for value, sides in ((f.actor, "st"), (f.source_actor, "s"), (f.target_actor, "t")):
         if value:
-            side = " OR ".join(_actor_match(alias) for alias in sides)
-            add(f"({side})", *([value.upper(), value.lower()] * len(sides)))
+            code = _is_code(value)
+            side = " OR ".join(_actor_match(alias, code) for alias in sides)
+            add(f"({side})", *([value.upper() if code else value.lower()] * len(sides)))
     if f.country:
         add(
             "(s.country = ? OR t.country = ? OR left(e.source_code, 3) = ? OR left(e.target_code, 3) = ?)",
@@ -81,9 +82,15 @@ def where(f: Filters) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
-def _actor_match(alias: str) -> str:
-    code = "e.source_code" if alias == "s" else "e.target_code"
-    return f"(starts_with({code}, ?) OR contains(lower({alias}.name), ?))"
+def _is_code(value: str) -> bool:
+    """ "RUS", "USAGOV", "NATO": a code, matched as a prefix of actor codes; anything else ("Putin", "russia")
+    is part of a name, so that "RUS" does not also match "Belarus"."""
+    return value.isupper() and value.isalnum() and len(value) <= 12
+
+
+def _actor_match(alias: str, code: bool) -> str:
+    column = "e.source_code" if alias == "s" else "e.target_code"
+    return f"starts_with({column}, ?)" if code else f"contains(lower({alias}.name), ?)"
 
 
 def event_rows(store, f: Filters, order: str = "doc_date, e.doc_id, e.trigger[1]"):
