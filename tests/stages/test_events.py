@@ -633,3 +633,8 @@ def test_at_the_request_of_x_is_a_request_by_x_to_the_one_who_acted():
 
 def test_a_city_the_actors_stage_kept_by_name_stands_for_its_state_when_attacked():
     assert dyads("Russian forces shelled Kherson overnight.")[0][:3] == ("RUSMIL", "UKR", "ASSAULT")
+
+
+def test_reinforcing_a_partnership_is_no_deployment():
+    assert not any(p == "MOBILIZE" for _, _, p, _ in dyads("Kenya and Japan reinforced their partnership."))
+    assert ("RUS", "MOBILIZE") in [(s, p) for s, _, p, _ in dyads("Russia reinforced its border garrison.")]
