@@ -232,4 +232,5 @@ def test_guard_kinds():
         "disaster",
         "forces_only",
         "show_of_force",
+        "opinion",
     }

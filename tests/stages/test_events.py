@@ -638,3 +638,18 @@ def test_a_city_the_actors_stage_kept_by_name_stands_for_its_state_when_attacked
 def test_reinforcing_a_partnership_is_no_deployment():
     assert not any(p == "MOBILIZE" for _, _, p, _ in dyads("Kenya and Japan reinforced their partnership."))
     assert ("RUS", "MOBILIZE") in [(s, p) for s, _, p, _ in dyads("Russia reinforced its border garrison.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether the talks had failed, the Kenyan foreign minister said no.",  # she was asked: no request
+        "The Kenyan minister agreed that the situation was serious.",  # a view shared, no promise
+    ],
+)
+def test_no_request_or_agreement_where_none_was_made(text):
+    assert not any(p in {"REQUEST", "AGREE"} for _, _, p, _ in dyads(text))
+
+
+def test_an_agreement_on_what_will_happen_is_still_one():
+    assert ("KEN", "AGREE") in [(s, p) for s, _, p, _ in dyads("Kenya and Somalia agreed that talks would resume.")]

@@ -110,6 +110,8 @@ class RoleReader:
         committed to" and "is opposed to" describe their subject and are not."""
         if verb.lemma_.lower() in self.cues["stative"]:
             return False
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children):
+            return True  # "Asked if the attack was planned, Psaki said ...": she was asked
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True

@@ -79,7 +79,7 @@ class Lexicon:
         guards = read_tsv(HERE / "guards.tsv")
         self.guards = {
             kind: {r["lemma"] for r in guards if r["kind"] == kind}
-            for kind in ("sports", "intransitive", "transitive", "disaster")
+            for kind in ("sports", "intransitive", "transitive", "disaster", "opinion")
         }
         self.classes: dict[str, set[str]] = {}
         for row in read_tsv(classes):
@@ -118,6 +118,8 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
+        if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
+            return None  # "he agreed the shooting was an attack": a view shared, not a promise
         if match.rule.cameo[:2] in DISASTER_ROOTS and any(
             t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
         ):
@@ -203,3 +205,12 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _a_view(clause: Token) -> bool:
+    """A clausal complement that states how things are ("that the shooting was an attack"), not an act to come
+    ("that talks would resume", "to withdraw")."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
+        return False
+    to_come = cues()["future"] | cues()["conditional"] | cues()["obligation"]
+    return not any(c.dep_ == "aux" and c.lower_ in to_come for c in clause.children)
