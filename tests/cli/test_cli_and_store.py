@@ -48,7 +48,15 @@ def test_code_text_file_with_date(tmp_path, capsys):
     path.write_text(TEXT_B, encoding="utf-8")
     assert main(["code", "--date", "2024-03-04", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["document"] == {"id": "story", "title": None, "date": "2024-03-04", "source": None, "url": None}
+    assert data["document"] == {
+        "id": "story",
+        "title": None,
+        "date": "2024-03-04",
+        "source": None,
+        "url": None,
+        "author": None,
+        "language": "en",
+    }
     codes = {a["code"] for a in data["actors"]}
     assert {"CHN", "JPN"} <= codes
 
@@ -91,15 +99,15 @@ def test_bad_input_is_named_and_the_batch_goes_on(corpus, tmp_path, capsys):
     )
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Caf\xe9 talks".encode("latin-1"))
-    assert main(["ingest", str(bad), str(latin), str(tmp_path / "missing.txt"), "--db", str(db)]) == 1
+    assert main(["ingest", str(bad), str(latin), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "mixed.jsonl:2" in err and "not valid JSON" in err
     assert "no-text" in err and "no 'text'" in err
-    assert "bad-date" in err and "YYYY-MM-DD" in err
+    assert "(id bad-date): warning: date 'March 6'" in err  # stored without its date
     assert "latin1.txt" in err and "UTF-8" in err
-    assert "missing.txt" in err
+    assert err.endswith(", 1 already stored, 1 warning, 3 not stored (see above)\n")
     after = counts(db)
-    assert after["documents"] == 3  # a, b and the new "ok"; the repeated "a" is not stored twice
+    assert after["documents"] == 4  # a, b, "ok" and "bad-date"; the repeated "a" is not stored twice
 
 
 def test_stats_prints_summary(corpus, tmp_path, capsys):

@@ -6,8 +6,9 @@ import argparse
 import json
 import re
 import sys
+import threading
 
-from . import options
+from . import ingest, options
 
 SPAN = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
 
@@ -28,22 +29,27 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from ..ingest import Problem, code_items, items_only, read
+    from ..ingest.readers import Notice, Skipped
 
+    options.check_inputs(args.paths)
     nlp = options.pipeline(args)
     problems = []
 
     def report(problem: Problem) -> None:
-        problems.append(problem)
+        if not isinstance(problem, (Notice, Skipped)):  # a document left out on purpose, or coded anyway
+            problems.append(problem)
         options.report(problem)
 
-    items = items_only(read(args.paths, **options.read_options(args)), report)
-    results = code_items(items, nlp, options.workers(args))
-    for item, result in tqdm(results, desc="coding", unit="doc", disable=None, delay=2):
-        if isinstance(result, Problem):
-            report(result)
-            continue
-        result.keep_events(args.min_confidence)
-        sys.stdout.write(render(result.to_json(), item.text, args) + "\n")
+    with tqdm(desc="coding", unit="doc", disable=None, delay=2) as bar:
+        threading.Thread(target=ingest.count, args=(args.paths, bar), daemon=True).start()
+        items = items_only(read(args.paths, **options.read_options(args)), report, bar.update)
+        for item, result in code_items(items, nlp, options.workers(args)):
+            bar.update()
+            if isinstance(result, Problem):
+                report(result)
+                continue
+            result.keep_events(args.min_confidence)
+            sys.stdout.write(render(result.to_json(), item.text, args) + "\n")
     return 1 if problems else 0
 
 

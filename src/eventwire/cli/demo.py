@@ -20,18 +20,10 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from . import parser
+
     corpus = resources.files("eventwire") / "demo" / "news.jsonl"
     with resources.as_file(corpus) as path:
-        status = ingest.run(
-            argparse.Namespace(
-                paths=[str(path)],
-                db=args.db,
-                workers=args.workers,
-                date=None,
-                title=None,
-                actors=None,
-                quad=None,
-                min_confidence=0.0,
-            )
-        )
+        argv = ["ingest", str(path), "--db", args.db, "--wait", str(args.wait)]
+        status = ingest.run(parser().parse_args(argv + (["--workers", str(args.workers)] if args.workers else [])))
     return status or stats.run(args)

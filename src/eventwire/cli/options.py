@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from ..lang import iso_date
-from ..store import DEFAULT_DB
+from ..store import DEFAULT_DB, WAIT
 
 ACTORS_HELP = (
     "an actor dictionary (TSV in the format of eventwire/stages/actors: countries, organisations, "
@@ -44,7 +45,9 @@ def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
         nargs=nargs,
         default=["-"] if nargs == "*" else None,
         metavar="PATH",
-        help="files (.txt, .md, .jsonl, each optionally .gz), folders (read recursively) or - for stdin",
+        help="files (.txt, .md, .jsonl, .html, saved RSS/Atom feeds .rss/.atom/.xml, each optionally .gz; WARC "
+        "archives .warc, .warc.gz), folders (read recursively) or - for stdin (text or JSON lines, optionally gzip); "
+        "documents not in English are skipped",
     )
     p.add_argument(
         "--date",
@@ -52,12 +55,14 @@ def add_inputs(p: argparse.ArgumentParser, nargs: str = "+") -> None:
         metavar="YYYY-MM-DD",
         help="document date where the input gives none (relative dates are read against it)",
     )
-    p.add_argument("--title", help="document title where the input gives none")
+    p.add_argument("--title", help="document title where a one-document input (text, Markdown, HTML) gives none")
+    p.add_argument("--source", help="the outlet or site, where the input gives none")
+    p.add_argument("--url", help="the document's URL, where a one-document input (text, Markdown, HTML) gives none")
 
 
 def read_options(args: argparse.Namespace) -> dict:
     """The metadata options of :func:`add_inputs`, as keyword arguments of the readers."""
-    return {"date": args.date, "title": args.title}
+    return {"date": args.date, "title": args.title, "source": args.source, "url": args.url}
 
 
 def add_coding(p: argparse.ArgumentParser) -> None:
@@ -91,6 +96,30 @@ def add_workers(p: argparse.ArgumentParser) -> None:
 
 def add_db(p: argparse.ArgumentParser, default: str = DEFAULT_DB) -> None:
     p.add_argument("--db", default=default, metavar="FILE", help=f"the DuckDB store (default: {default})")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=WAIT,
+        metavar="SECONDS",
+        help="how long to wait while another process (an ingest writing a batch) has the store open; DuckDB lets "
+        f"only one process open a file that is being written (default: {WAIT:g})",
+    )
+
+
+def store(args: argparse.Namespace, read_only: bool = False):
+    """The store of :func:`add_db`'s options."""
+    from ..store import Store
+
+    return Store(args.db, read_only=read_only, wait=args.wait)
+
+
+def check_inputs(paths: list[str]) -> None:
+    """Say a missing input at once, before the model loads and before anything is stored."""
+    from ..errors import UserError
+
+    missing = [path for path in paths if path != "-" and not Path(path).exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {', '.join(missing)} (nothing was read)")
 
 
 def add_output(p: argparse.ArgumentParser) -> None:

@@ -20,8 +20,7 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..query import format_summary, summary
-    from ..store import Store
 
-    with Store(args.db, read_only=True) as store:
+    with options.store(args, read_only=True) as store:
         print(format_summary(summary(store)))
     return 0

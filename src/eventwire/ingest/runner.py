@@ -2,6 +2,8 @@
 
 A problem in one document — an unreadable record, a text the pipeline chokes on, records the store refuses —
 is reported for that document (file, line, id, reason) and the run goes on: every other document is stored.
+Only a store that cannot be written at all (a full disk) stops the run. The store is let go of after each look-up
+and each batch written, so that other processes (a reader, another ingest) can open it in between.
 Coding streams through :func:`eventwire.nlp.code_docs` a batch at a time; with ``workers`` > 1 the batches go to a
 pool of processes that stay up for the whole run while this process reads, deduplicates and writes the store.
 (``nlp.pipe(n_process=N)`` is not used: when a document raises in a worker it stops the whole stream, and with
@@ -10,8 +12,12 @@ forked workers the stop can hang, as every worker holds the result pipes open.)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, ProcessPoolExecutor
@@ -20,9 +26,11 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from ..errors import Interrupted, StoreError
-from .readers import Item, Problem, read
+from .readers import Item, Notice, Problem, Skipped, read
 
 BATCH_SIZE = 8  # documents per nlp.pipe batch; a worker codes one batch at a time, so small batches share out evenly
+# ... and at most about this many characters: the memory a worker needs grows with the text it parses at once
+BATCH_CHARS = 20_000
 DEDUP_BATCH = 256  # documents looked up in the store at once
 STORE_BATCH = 64  # documents written per transaction (what Ctrl-C can lose)
 
@@ -31,11 +39,15 @@ Report = Callable[[Problem], None]
 
 @dataclass
 class Summary:
-    """What a run did: documents read, stored new, skipped as already stored (or repeated), and the problems."""
+    """What a run did: documents read, stored new, not stored again (their text is stored already, or came
+    earlier in the run), skipped on purpose (not English), warnings about documents stored anyway, and the
+    problems: the documents, records or files that were not stored."""
 
     read: int = 0
     stored: int = 0
     duplicates: int = 0
+    skipped: int = 0
+    warnings: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -84,14 +96,19 @@ def ingest_items(
     from ..nlp import build, default_workers
 
     summary = Summary()
+    tell = on_problem or (lambda problem: None)
 
-    def report(problem: Problem) -> None:
-        summary.problems.append(problem)
-        if on_problem:
-            on_problem(problem)
+    def report(entry: Problem) -> None:
+        if isinstance(entry, Skipped):
+            summary.skipped += 1
+        elif isinstance(entry, Notice):
+            summary.warnings += 1
+        else:
+            summary.problems.append(entry)
+        tell(entry)
 
     done = progress or (lambda n: None)
-    fresh = _fresh(entries, store, summary, report, done)
+    fresh = _fresh(entries, store, summary, report, tell, done)
     batch: list[tuple[Item, object]] = []
     try:
         for item, result in code_items(fresh, nlp or build(), workers or default_workers(), batch_size):
@@ -107,37 +124,56 @@ def ingest_items(
         _store(batch, store, summary, report)
     except KeyboardInterrupt:
         raise Interrupted(f"{summary.stored} new documents stored in {store.path} before the interruption") from None
+    except StoreError as exc:
+        raise StoreError(f"{exc}; {summary.stored} new documents were stored before that") from None
     return summary
 
 
-def items_only(entries: Iterable[Item | Problem], report: Report) -> Iterator[Item]:
-    """The items of a reader's output; its problems go to ``report``."""
+def items_only(entries: Iterable[Item | Problem], report: Report, done=None) -> Iterator[Item]:
+    """The items of a reader's output; its problems go to ``report`` (and, but for notices about an item that
+    follows, count as done for ``done``)."""
     for entry in entries:
         if isinstance(entry, Problem):
             report(entry)
+            if done and not isinstance(entry, Notice):
+                done(1)
         else:
             yield entry
 
 
-def _fresh(entries, store, summary: Summary, report: Report, done) -> Iterator[Item]:
-    """Items whose text is neither in the store nor earlier in this run (looked up a batch at a time)."""
-    seen: set[str] = set()
-    items = items_only(entries, report)
+def _fresh(entries, store, summary: Summary, report: Report, tell: Report, done) -> Iterator[Item]:
+    """Items whose text is neither in the store nor earlier in this run (looked up a batch at a time, then the
+    store is let go of). The same text under another id is named as the same as the stored document."""
+    seen: dict[str, str] = {}
+    items = items_only(entries, report, done)
     while chunk := list(islice(items, DEDUP_BATCH)):
         summary.read += len(chunk)
-        known = store.known_hashes(i.content_hash for i in chunk)
+        hashed = []
         for item in chunk:
-            if item.content_hash in known or item.content_hash in seen:
-                summary.duplicates += 1
+            try:
+                hashed.append((item, item.content_hash))
+            except Exception as exc:  # a text that cannot even be hashed (say, a lone surrogate)
+                report(item.problem(f"could not be read ({_reason(exc)})"))
                 done(1)
+        stored = store.stored_ids(h for _, h in hashed)
+        store.close()
+        for item, content_hash in hashed:
+            same = stored.get(content_hash) or seen.get(content_hash)
+            if same is None:
+                seen[content_hash] = item.meta.id
+                yield item
                 continue
-            seen.add(item.content_hash)
-            yield item
+            summary.duplicates += 1
+            if same != item.meta.id:
+                where = f"stored document {same}" if content_hash in stored else f"document {same} earlier in this run"
+                tell(Skipped(item.source, f"same text as {where}; not stored again", item.line, item.meta.id))
+            done(1)
 
 
 def _store(batch: list[tuple[Item, object]], store, summary: Summary, report: Report) -> None:
-    """Write a batch in one transaction; if the store refuses it, write its documents one by one and report
-    those it refuses. A store that cannot be written at all (:class:`StoreError`) stops the run."""
+    """Write a batch in one transaction, then let go of the store; if the store refuses the batch, write its
+    documents one by one and report those it refuses. A store that cannot be written at all (:class:`StoreError`)
+    stops the run."""
     if not batch:
         return
     try:
@@ -147,6 +183,8 @@ def _store(batch: list[tuple[Item, object]], store, summary: Summary, report: Re
         raise
     except Exception:  # the records of some document are refused: find it below
         pass
+    finally:
+        store.close()
     for item, coded in batch:
         try:
             summary.stored += store.add([(coded, item.content_hash, item.text)])
@@ -154,6 +192,7 @@ def _store(batch: list[tuple[Item, object]], store, summary: Summary, report: Re
             raise
         except Exception as exc:
             report(item.problem(f"could not be stored ({_reason(exc)})"))
+    store.close()
 
 
 def code_items(
@@ -194,18 +233,34 @@ def code_batch(nlp, items: list[Item]) -> list:
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    while batch := list(islice(items, size)):
+    """Batches of ``size`` items, or fewer when their texts add up to :data:`BATCH_CHARS` (a long text alone)."""
+    batch, chars = [], 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item.text)
+    if batch:
         yield batch
 
 
 _worker_nlp = None  # the pipeline of a pool worker
 
 
-def _start_worker(nlp) -> None:
-    """In a new worker: keep the pipeline, and die quietly on Ctrl-C (the main process says what happened)."""
+def _start_worker(nlp, parent: int) -> None:
+    """In a new worker: keep the pipeline, die quietly on Ctrl-C (the main process says what happened), and end
+    when the main process is gone (killed, it cannot stop its workers: they would wait for work for ever)."""
     global _worker_nlp
     _worker_nlp = nlp
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _work(items: list[Item]) -> list:
@@ -213,8 +268,13 @@ def _work(items: list[Item]) -> list:
 
 
 def _pool(nlp, workers: int) -> ProcessPoolExecutor:
-    """Workers forked from this process: the pipeline is inherited, not pickled or loaded again."""
-    return ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_start_worker, initargs=(nlp,))
+    """Workers forked from this process: the pipeline is inherited, not pickled or loaded again. The objects
+    there are now are frozen first (:func:`gc.freeze`), so that the workers' garbage collector does not write to
+    them: the pages holding the pipeline stay shared instead of being copied into every worker."""
+    gc.freeze()
+    return ProcessPoolExecutor(
+        workers, mp_context=mp.get_context("fork"), initializer=_start_worker, initargs=(nlp, os.getpid())
+    )
 
 
 def _code_in_pool(batches: Iterator[list[Item]], nlp, workers: int) -> Iterator[tuple[Item, object]]:
@@ -239,6 +299,7 @@ def _code_in_pool(batches: Iterator[list[Item]], nlp, workers: int) -> Iterator[
                 yield from zip(done, results, strict=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _code_alone(items: list[Item], nlp) -> list:
