@@ -20,7 +20,6 @@ from eventwire.ingest.runner import code_items
 from eventwire.nlp import build, default_workers
 from eventwire.records import Coded
 
-
 POLITICAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "PTY", "OPP", "REB", "INS", "IGO"}
 
 

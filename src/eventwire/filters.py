@@ -10,22 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-# the events of the store with what a filter or a reader needs beside them: actor names, the document's title,
-# URL and date, the evidence sentence
-EVENT_ROWS = """
-SELECT e.*, s.name AS source_name, t.name AS target_name, d.title AS doc_title, d.url AS doc_url,
-       d.source AS doc_source, d.date AS doc_date,
-       substring(d.text, e.sentence[1] + 1, e.sentence[2] - e.sentence[1]) AS evidence_text
+# the events of the store with what a filter or a reader needs beside them: the first source and target actor
+# (``s``, ``t``), the document (``d``) and the place (``p``)
+EVENT_JOINS = """
 FROM events e
 JOIN documents d ON d.doc_id = e.doc_id
 LEFT JOIN actors s ON s.doc_id = e.doc_id AND s.id = e.source[1]
 LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target[1]
+LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
 """
+EVENT_COLUMNS = """e.*, s.name AS source_name, t.name AS target_name, d.title AS doc_title, d.url AS doc_url,
+       d.source AS doc_source, d.date AS doc_date, p.name AS place_name, p.country AS place_country,
+       substring(d.text, e.sentence[1] + 1, e.sentence[2] - e.sentence[1]) AS evidence_text"""
+EVENT_ROWS = f"SELECT {EVENT_COLUMNS} {EVENT_JOINS}"
+ORDER = "d.date, e.doc_id, e.trigger[1]"  # a document's events together, in text order
 
 
 @dataclass
 class Filters:
-    """What to keep; ``None`` (or 0) keeps everything. ``actor`` matches either side by code prefix or name."""
+    """What to keep; ``None`` (or 0) keeps everything. ``actor`` matches either side by code prefix or name; the
+    dates compare the event's ``day`` (the first day of the period its date names, see :mod:`eventwire.records`)."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -52,16 +56,15 @@ def where(f: Filters) -> tuple[str, list]:
         parts.append(sql)
         params.extend(values)
 
-    day = "coalesce(try_cast(left(e.date, 10) AS DATE), d.date)"
     if f.date_from:
-        add(f"{day} >= ?", f.date_from)
+        add("e.day >= ?", f.date_from)
     if f.date_to:
-        add(f"{day} <= ?", f.date_to)
-    for value, sides in ((f.actor, "st"), (f.source_actor, "s"), (f.target_actor, "t")):
+        add("e.day <= ?", f.date_to)
+    source, target = ("e.source_code", "s.name"), ("e.target_code", "t.name")
+    for value, sides in ((f.actor, (source, target)), (f.source_actor, (source,)), (f.target_actor, (target,))):
         if value:
-            code = _is_code(value)
-            side = " OR ".join(_actor_match(alias, code) for alias in sides)
-            add(f"({side})", *([value.upper() if code else value.lower()] * len(sides)))
+            matched = [actor_match(value, *side) for side in sides]
+            add(f"({' OR '.join(sql for sql, _ in matched)})", *(param for _, param in matched))
     if f.country:
         add(
             "(s.country = ? OR t.country = ? OR left(e.source_code, 3) = ? OR left(e.target_code, 3) = ?)",
@@ -82,21 +85,20 @@ def where(f: Filters) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
-def _is_code(value: str) -> bool:
-    """ "RUS", "USAGOV", "NATO": a code, matched as a prefix of actor codes; anything else ("Putin", "russia")
-    is part of a name, so that "RUS" does not also match "Belarus"."""
-    return value.isupper() and value.isalnum() and len(value) <= 12
+def actor_match(value: str, code: str, name: str) -> tuple[str, str]:
+    """SQL matching an actor the user named, and its one parameter: "RUS", "USAGOV", "NATO" are codes, matched
+    as a prefix of the ``code`` column; anything else ("Putin", "russia") is part of the ``name`` column, in any
+    case, so that "RUS" does not also match "Belarus"."""
+    if value.isupper() and value.isalnum() and len(value) <= 12:
+        return f"starts_with({code}, ?)", value
+    return f"contains(lower({name}), ?)", value.lower()
 
 
-def _actor_match(alias: str, code: bool) -> str:
-    column = "e.source_code" if alias == "s" else "e.target_code"
-    return f"starts_with({column}, ?)" if code else f"contains(lower({alias}.name), ?)"
-
-
-def event_rows(store, f: Filters, order: str = "doc_date, e.doc_id, e.trigger[1]"):
-    """A DuckDB relation of the events ``f`` keeps, in date order, limited and offset as asked."""
+def event_rows(store, f: Filters, order: str = ORDER, columns: str = EVENT_COLUMNS):
+    """A DuckDB result of the events ``f`` keeps, in the order of their documents' dates, limited and offset as
+    asked; ``columns`` are expressions over the aliases of ``EVENT_JOINS``."""
     condition, params = where(f)
-    sql = f"{EVENT_ROWS} WHERE {condition} ORDER BY {order}"
+    sql = f"SELECT {columns} {EVENT_JOINS} WHERE {condition} ORDER BY {order}"
     if f.limit:
         sql += f" LIMIT {int(f.limit)} OFFSET {int(f.offset)}"
     return store.con.execute(sql, params)

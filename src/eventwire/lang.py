@@ -94,6 +94,40 @@ def last_day(value: str) -> dt.date:
     raise ValueError(f"{value!r} is not a calendar date, month or year")
 
 
+WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+CALENDAR = re.compile(r"\d{4}(-\d\d){0,2}")
+PRECISIONS = ("day", "week", "month", "quarter", "year")  # the periods :func:`period` knows, shortest first
+
+
+def period(value) -> tuple[dt.date, str] | None:
+    """(first day, precision) of the period an ISO 8601 value names: a day (of a date-time too), an ISO week (its
+    weekend "-WE" from the Saturday), a month, a quarter or a year; precision is one of ``PRECISIONS``. None for
+    anything else (a season, a decade, PAST_REF, a duration) or nothing, where a caller uses the document's date
+    instead: a data format, a date filter or a time series wants one calendar day per event."""
+    if isinstance(value, dt.date):
+        return value, "day"
+    if not value:
+        return None
+    value = value.partition("T")[0]  # the day of a date-time ("2024-12-04T10:00", "2024-12-04TEV")
+    try:
+        if m := WEEK.fullmatch(value):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1), "week"
+        if m := QUARTER.fullmatch(value):
+            return dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"
+        if CALENDAR.fullmatch(value):
+            return dt.date.fromisoformat((value + "-01-01")[:10]), ("year", "month", "day")[value.count("-")]
+    except ValueError:  # no such week or day, or the year 0000
+        return None
+    return None
+
+
+def period_start(value) -> dt.date | None:
+    """The first day of the period an ISO 8601 value names (see :func:`period`), or None."""
+    found = period(value)
+    return found[0] if found else None
+
+
 def clause_verb(token: Token) -> Token:
     """The verb heading the clause a token belongs to (the sentence root if none)."""
     current = token

@@ -1,4 +1,5 @@
-"""Questions asked of the store: the summary (`stats`, `make demo`), commitments and quotes.
+"""Questions asked of the store: the summary (`stats`, `make demo`), commitments and quotes, and the listings of
+events, actors and documents (`eventwire events`, `actors`, `documents`) under :class:`eventwire.filters.Filters`.
 
 Names and codes typed by the user are matched literally (``starts_with``, ``contains``), never as LIKE
 patterns, so ``%`` or ``_`` in a name match only themselves.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .filters import Filters, actor_match, event_rows
 from .lang import last_day
 from .store import Store
 
@@ -81,41 +83,38 @@ def format_summary(s: dict) -> str:
 
 
 DUE_WINDOW = dt.timedelta(days=7)
+COMMITMENT_COLUMNS = ("deadline", "state", "source", "source_name", "cameo", "plover", "target", "evidence", "doc")
 
 
-def commitments(store: Store, as_of: dt.date, actor: str | None = None) -> list[dict]:
-    """Promises with a deadline, each marked open, due (within a week of ``as_of``) or past due; ``actor`` keeps
-    those whose source code starts with it (RUS: RUS, RUSGOV, RUSMIL)."""
+def commitments(store: Store, as_of: dt.date, actor: str | None = None, f: Filters | None = None) -> list[dict]:
+    """Promises with a deadline, each marked open, due (within a week of ``as_of``) or past due, soonest first.
+    ``actor`` keeps those of a promising actor, by code prefix (RUS: RUS, RUSGOV, RUSMIL) or part of a name; ``f``
+    by the deadline's last day (``date_from``, ``date_to``) and words of the evidence sentence (``text``), and
+    caps how many (``limit``)."""
+    f = f or Filters()
+    match, param = actor_match(actor, "e.source_code", "a.name") if actor else ("TRUE", None)
+    text = "contains(lower(d.text[e.sentence[1] + 1 : e.sentence[2]]), ?)" if f.text else "TRUE"
     rows = store.con.execute(
-        """
+        f"""
         SELECT e.deadline, e.source_code, a.name, e.cameo, e.plover, e.target_code,
                d.text[e.sentence[1] + 1 : e.sentence[2]] AS evidence, e.doc_id, d.date
         FROM events e JOIN documents d USING (doc_id)
         LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.source[1]
-        WHERE e.deadline IS NOT NULL AND (?::VARCHAR IS NULL OR starts_with(e.source_code, ?))
+        WHERE e.deadline IS NOT NULL AND {match} AND {text}
         ORDER BY e.deadline, e.doc_id""",
-        [actor, actor],
+        [p for p in (param, f.text and f.text.lower()) if p],
     ).fetchall()
     result = []
     for deadline, code, name, cameo, plover, target, evidence, doc_id, published in rows:
         if published is not None and published > as_of:
             continue  # not promised yet on that day
         end = last_day(deadline)
+        if (f.date_from and end < f.date_from) or (f.date_to and end > f.date_to):
+            continue
         state = "past due" if end < as_of else "due" if end - as_of <= DUE_WINDOW else "open"
-        result.append(
-            {
-                "deadline": deadline,
-                "state": state,
-                "source": code,
-                "source_name": name,
-                "cameo": cameo,
-                "plover": plover,
-                "target": target,
-                "evidence": " ".join(evidence.split()),
-                "doc": doc_id,
-            }
-        )
-    return result
+        values = (deadline, state, code, name, cameo, plover, target, " ".join(evidence.split()), doc_id)
+        result.append(dict(zip(COMMITMENT_COLUMNS, values, strict=True)))
+    return result[f.offset : f.offset + f.limit] if f.limit else result
 
 
 def format_commitments(rows: list[dict]) -> str:
@@ -128,48 +127,136 @@ def format_commitments(rows: list[dict]) -> str:
     )
 
 
-def quotes(store: Store, speaker: str, about: str | None = None) -> list[dict]:
-    """Statements whose speaker's name contains ``speaker`` or whose code is it; ``about`` keeps those whose
-    content mentions an actor of that name or code."""
-    rows = store.con.execute(
-        """
-        SELECT q.doc_id, q.id, a.name, a.code, q.direct, q.content, q.text, d.date
-        FROM quotes q JOIN actors a ON a.doc_id = q.doc_id AND a.id = q.speaker
-        JOIN documents d ON d.doc_id = q.doc_id
-        WHERE a.code = ? OR contains(lower(a.name), lower(?))
-        ORDER BY d.date, q.doc_id, q.content[1]""",
-        [speaker, speaker],
-    ).fetchall()
+QUOTE_COLUMNS = ("date", "speaker", "code", "direct", "text", "doc", "id")
+
+
+def quotes(store: Store, speaker: str | None = None, about: str | None = None, f: Filters | None = None) -> list[dict]:
+    """Statements, in the order of their documents' dates. ``speaker`` keeps those of a speaker by code prefix or
+    part of a name; ``about`` those whose content mentions an actor so named; ``f`` by the document's date
+    (``date_from``, ``date_to``) and words of the statement (``text``), and caps how many (``limit``)."""
+    f = f or Filters()
+    condition, params = _conditions(f, "d.date", text="q.text")
+    if speaker:
+        match, param = actor_match(speaker, "a.code", "a.name")
+        condition += f" AND {match}"
+        params.append(param)
+    mentioned = ""
     if about:
-        mentioned = store.con.execute(
-            """
-            SELECT doc_id, mentions FROM actors WHERE starts_with(code, ?) OR contains(lower(name), lower(?))
-            """,
-            [about, about],
-        ).fetchall()
-        spans: dict[str, list] = {}
-        for doc_id, mentions in mentioned:
-            spans.setdefault(doc_id, []).extend(mentions)
-        rows = [r for r in rows if any(r[5][0] <= s < r[5][1] for s, _ in spans.get(r[0], []))]
-    return [
-        {
-            "doc": doc,
-            "id": qid,
-            "speaker": name,
-            "code": code,
-            "direct": direct,
-            "text": text,
-            "date": date.isoformat() if date else None,
-        }
-        for doc, qid, name, code, direct, _, text, date in rows
-    ]
+        match, param = actor_match(about, "code", "name")
+        mentioned = f"""AND EXISTS (
+            SELECT 1 FROM (SELECT doc_id, unnest(mentions) AS span FROM actors WHERE {match}) m
+            WHERE m.doc_id = q.doc_id AND m.span[1] >= q.content[1] AND m.span[1] < q.content[2])"""
+        params.append(param)
+    rows = store.con.execute(
+        f"""
+        SELECT strftime(d.date, '%Y-%m-%d'), coalesce(a.name, q.speaker_text), a.code, q.direct, q.text, q.doc_id, q.id
+        FROM quotes q JOIN documents d ON d.doc_id = q.doc_id
+        LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.id = q.speaker
+        WHERE {condition} {mentioned}
+        ORDER BY d.date, q.doc_id, q.content[1] {_limit(f)}""",
+        params,
+    ).fetchall()
+    return [dict(zip(QUOTE_COLUMNS, row, strict=True)) for row in rows]
 
 
 def format_quotes(rows: list[dict]) -> str:
     if not rows:
         return "(no quotes)"
     return "\n".join(
-        f"{r['date'] or '-'}  {r['speaker']} ({r['code'] or '-'}) [{r['doc']}]"
+        f"{r['date'] or '-'}  {r['speaker'] or '(no speaker)'} ({r['code'] or '-'}) [{r['doc']}]"
         f"{'' if r['direct'] else ' (indirect)'}\n    {' '.join(r['text'].split())}"
         for r in rows
     )
+
+
+# -- listings: `eventwire events`, `actors`, `documents` (DuckDB results, read a batch at a time) -----------------
+
+# an event as a listing gives it: when, who to whom, what, how reported, where, and where it was read
+EVENT_LISTING = """e.day, e.date_precision, e.date, e.date_source,
+       e.source_code, s.name AS source_name, e.target_code, t.name AS target_name,
+       e.cameo, e.plover, e.mode, e.quad, e.goldstein, e.modality, e.negated, e.confidence, e.deadline,
+       p.name AS place, p.country AS place_country, e.doc_id, e.id AS event_id, d.title AS doc_title,
+       d.date AS doc_date, d.url AS doc_url,
+       trim(regexp_replace(substring(d.text, e.sentence[1] + 1, e.sentence[2] - e.sentence[1]), '\\s+', ' ', 'g'))
+           AS evidence"""
+
+
+def events(store: Store, f: Filters):
+    """The events ``f`` keeps, one flat row each (columns of ``EVENT_LISTING``), in the order of their documents'
+    dates."""
+    return event_rows(store, f, columns=EVENT_LISTING)
+
+
+def actors(store: Store, f: Filters):
+    """Actors with a code across documents, one row per code: the name most often given to it, its country and
+    sector, in how many documents it is mentioned and how often, how many events it takes part in (either side)
+    and the dates of the first and last document. ``f`` keeps actors by name or code (``actor``), ``country`` and
+    the documents' dates; the most active first."""
+    condition, params = _conditions(f, "d.date", actor=("a.code", "a.name"), country="a.country")
+    return store.con.execute(
+        f"""
+        WITH kept AS (
+            SELECT a.doc_id, a.id, a.code, a.name, a.country, a.sector, len(a.mentions) AS mentions, d.date
+            FROM actors a JOIN documents d USING (doc_id) WHERE a.code IS NOT NULL AND {condition}
+        ),
+        roles AS (SELECT doc_id, unnest(list_distinct(list_concat(source, target))) AS id FROM events),
+        taken AS (SELECT doc_id, id, count(*) AS events FROM roles GROUP BY ALL),
+        named AS (SELECT code, name, count(*) AS times FROM kept GROUP BY ALL)
+        SELECT k.code, any_value(n.name) AS name, min(k.country) AS country, min(k.sector) AS sector,
+               count(DISTINCT k.doc_id) AS documents, sum(k.mentions)::BIGINT AS mentions,
+               coalesce(sum(t.events), 0)::BIGINT AS events, min(k.date) AS first, max(k.date) AS last
+        FROM kept k
+        JOIN (SELECT code, first(name ORDER BY times DESC, name) AS name FROM named GROUP BY code) n USING (code)
+        LEFT JOIN taken t ON t.doc_id = k.doc_id AND t.id = k.id
+        GROUP BY k.code ORDER BY events DESC, mentions DESC, k.code {_limit(f)}""",
+        params,
+    )
+
+
+def documents(store: Store, f: Filters):
+    """The documents ``f`` keeps (by date, by words of their title or text, by an actor they mention), with how
+    many events, quotes and actors each holds, in date order."""
+    condition, params = _conditions(f, "d.date", text="coalesce(d.title, '') || ' ' || d.text")
+    if f.actor:
+        match, param = actor_match(f.actor, "a.code", "a.name")
+        condition += f" AND d.doc_id IN (SELECT doc_id FROM actors a WHERE {match})"
+        params.append(param)
+    counts = " ".join(
+        f"LEFT JOIN (SELECT doc_id, count(*) AS {t} FROM {t} GROUP BY doc_id) USING (doc_id)"
+        for t in ("events", "quotes", "actors")
+    )
+    return store.con.execute(
+        f"""SELECT d.doc_id, d.date, d.title, d.source, d.url, coalesce(events, 0) AS events,
+                   coalesce(quotes, 0) AS quotes, coalesce(actors, 0) AS actors
+            FROM documents d {counts}
+            WHERE {condition} ORDER BY d.date, d.doc_id {_limit(f)}""",
+        params,
+    )
+
+
+def _conditions(
+    f: Filters, dates: str, actor: tuple[str, str] | None = None, country: str | None = None, text: str | None = None
+) -> tuple[str, list]:
+    """The SQL condition and parameters of the fields of ``f`` a listing other than events takes: ``dates``,
+    ``actor`` (code and name columns), ``country`` and ``text`` are the columns they test, None where the listing
+    has no such thing."""
+    parts, params = ["TRUE"], []
+    for value, sql in ((f.date_from, f"{dates} >= ?"), (f.date_to, f"{dates} <= ?")):
+        if value:
+            parts.append(sql)
+            params.append(value)
+    if f.actor and actor:
+        match, param = actor_match(f.actor, *actor)
+        parts.append(match)
+        params.append(param)
+    if f.country and country:
+        parts.append(f"{country} = ?")
+        params.append(f.country.upper())
+    if f.text and text:
+        parts.append(f"contains(lower({text}), ?)")
+        params.append(f.text.lower())
+    return " AND ".join(parts), params
+
+
+def _limit(f: Filters) -> str:
+    return f"LIMIT {int(f.limit)} OFFSET {int(f.offset)}" if f.limit else ""

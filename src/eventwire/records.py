@@ -18,10 +18,12 @@ import types
 import typing
 from dataclasses import asdict, dataclass, field
 
+from .lang import PRECISIONS, last_day, period
+
 if typing.TYPE_CHECKING:  # records stay importable without spaCy (the store and query commands need no NLP)
     from spacy.tokens import Doc, Span, Token
 
-SCHEMA = "eventwire/3"
+SCHEMA = "eventwire/4"
 
 
 def _json(**constraints):
@@ -135,6 +137,52 @@ class StoredDocument:
     url: str | None
     text: str
     ingested_at: dt.datetime
+
+
+# An event's or a time expression's date as the text gives it is ISO text of any precision ("2024-11-20",
+# "2024-W48", "2024-12"); the store adds the calendar day the period starts and its precision, so that date filters
+# and time series compare DATE values. The JSON output keeps the dates as coded.
+
+
+@dataclass
+class StoredEvent(Event):
+    """An event row of the store: the event and its dates as calendar days (:func:`stored_row` fills them)."""
+
+    day: dt.date | None = None  # first day of the period `date` names; the document's date where it names none
+    date_precision: str | None = field(default=None, metadata=_json(enum=list(PRECISIONS)))
+    deadline_day: dt.date | None = None  # last day the deadline allows ("by March 2025": 2025-03-31)
+
+
+@dataclass
+class StoredTimex(Timex):
+    """A time expression row of the store, with the calendar day its value starts."""
+
+    day: dt.date | None = None  # first day of the period `value` names; null for others (a duration, PAST_REF)
+    date_precision: str | None = field(default=None, metadata=_json(enum=list(PRECISIONS)))
+
+
+# the record class of each table of the store: a record kind's own, or one with the columns the store adds
+STORED: dict[str, type] = {"documents": StoredDocument, **RECORDS, "events": StoredEvent, "timexes": StoredTimex}
+
+
+def stored_row(table: str, record: dict, doc_id: str, document_date: dt.date | None) -> dict:
+    """The row of a record kind's table for a record (its JSON data) of a document: ``doc_id``, the record's
+    fields, and the columns the store derives from them."""
+    row = {"doc_id": doc_id, **record}
+    if table == "events":
+        found = period(record["date"]) or ((document_date, "day") if document_date else (None, None))
+        row.update(day=found[0], date_precision=found[1], deadline_day=_last_day(record["deadline"]))
+    elif table == "timexes":
+        found = period(record["value"]) or (None, None)
+        row.update(day=found[0], date_precision=found[1])
+    return row
+
+
+def _last_day(value: str | None) -> dt.date | None:
+    try:
+        return last_day(value) if value else None
+    except ValueError:  # a deadline that is no calendar day, month or year: no day to compare
+        return None
 
 
 @dataclass
@@ -295,10 +343,10 @@ def json_schema() -> dict:
 
 
 def table_columns(table: str) -> list[tuple[str, type | str]]:
-    """(column, base type) of a store table: documents, or a record kind with its ``doc_id`` first."""
-    if table == "documents":
-        return [(name, kind) for name, kind, _, _ in fields(StoredDocument)]
-    return [("doc_id", str)] + [(name, kind) for name, kind, _, _ in fields(RECORDS[table])]
+    """(column, base type) of a store table: documents, or a record kind with its ``doc_id`` first and the
+    columns the store adds last."""
+    columns = [(name, kind) for name, kind, _, _ in fields(STORED[table])]
+    return columns if table == "documents" else [("doc_id", str), *columns]
 
 
 def duckdb_ddl() -> str:

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import StoreError
-from .records import RECORDS, SCHEMA, Coded, arrow_schema, duckdb_ddl
+from .records import RECORDS, SCHEMA, Coded, arrow_schema, duckdb_ddl, stored_row
 
 DEFAULT_DB = "eventwire.duckdb"
 RECORD_TABLES = tuple(RECORDS)
@@ -300,6 +300,5 @@ def _rows(batch, taken_ids: set[str]) -> dict[str, list[dict]]:
             }
         )
         for table in RECORD_TABLES:
-            for record in data[table]:
-                rows[table].append({"doc_id": doc_id, **record})
+            rows[table].extend(stored_row(table, record, doc_id, coded.meta.date) for record in data[table])
     return rows

@@ -7,7 +7,16 @@ import jsonschema
 import pyarrow as pa
 from spacy.tokens import Doc, DocBin
 
-from eventwire.records import RECORDS, Coded, Document, arrow_schema, duckdb_ddl, json_schema, table_columns
+from eventwire.records import (
+    RECORDS,
+    Coded,
+    Document,
+    arrow_schema,
+    duckdb_ddl,
+    fields,
+    json_schema,
+    table_columns,
+)
 
 
 def test_duckdb_tables_match_the_arrow_schemas():
@@ -22,9 +31,11 @@ def test_duckdb_tables_match_the_arrow_schemas():
 
 def test_json_schema_names_every_record_field():
     schema = json_schema()
-    for kind in RECORDS:
-        declared = [name for name, *_ in table_columns(kind)][1:]
+    for kind, record in RECORDS.items():
+        declared = [name for name, *_ in fields(record)]
         assert list(schema["properties"][kind]["items"]["properties"]) == declared
+        stored = [name for name, _ in table_columns(kind)]
+        assert stored[: len(declared) + 1] == ["doc_id", *declared]  # the store's own columns come last
     jsonschema.Draft202012Validator.check_schema(schema)
 
 

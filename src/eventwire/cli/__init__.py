@@ -2,8 +2,8 @@
 
 Each command module has ``add_parser(sub)`` and ``run(args)``; shared options live in :mod:`.options`. Errors the
 user can fix (:class:`eventwire.errors.UserError`) are caught here, once, and said in one line with exit status
-2; Ctrl-C ends with one line and status 130. Commands import what they need when they run, so that the store
-commands start without loading spaCy.
+2; Ctrl-C, output that cannot be written and a store found damaged while reading it end with one line too. Commands
+import what they need when they run, so that the store commands start without loading spaCy.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import sys
 
 from .. import __version__
 from ..errors import UserError
-from . import code, commitments, demo, ingest, quotes, stats
+from . import actors, code, commitments, demo, documents, events, export, ingest, quotes, serve, stats
 
-COMMANDS = (code, ingest, stats, commitments, quotes, demo)
+COMMANDS = (code, ingest, stats, events, actors, documents, commitments, quotes, demo, serve, export)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -45,5 +45,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eventwire: interrupted{f'; {exc}' if str(exc) else ''}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away (`eventwire code ... | head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         return 1
+    except OSError as exc:  # the output cannot be written (a full disk): its inputs are read by the readers
+        _drop_output()
+        print(f"eventwire: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not type(exc).__module__.endswith("duckdb"):  # a store damaged after it was opened (a truncated file)
+            raise
+        said = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"eventwire: the store {args.db} cannot be read ({said}): is the file damaged?", file=sys.stderr)
+        return 2
+
+
+def _drop_output() -> None:
+    """Send what is left of the output nowhere, so that Python's last flush at exit does not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

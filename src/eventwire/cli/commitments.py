@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from . import options
+from . import filtering, options, output
 
 
 def add_parser(sub) -> None:
@@ -21,15 +21,28 @@ def add_parser(sub) -> None:
         metavar="YYYY-MM-DD",
         help="the day to judge deadlines by (default: today)",
     )
-    p.add_argument("--actor", metavar="CODE", help="only promises by this actor code (a prefix: RUS matches RUSGOV)")
+    filtering.add_filters(
+        p,
+        ("actor", "date_from", "date_to", "text", "limit"),
+        actor="promises by this actor: a code prefix (RUS: RUSGOV) or part of a name",
+        date_from="deadlines ending on or after this day (YYYY-MM-DD, YYYY-MM, YYYY)",
+        date_to="deadlines ending on or before this day",
+        text="the evidence sentence contains these words (any case)",
+        limit="at most N promises, the soonest deadline first",
+    )
+    output.add_format(p)
     options.add_db(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..query import commitments, format_commitments
-    from ..store import Store
+    from ..query import COMMITMENT_COLUMNS, commitments, format_commitments
 
-    with Store(args.db, read_only=True) as store:
-        print(format_commitments(commitments(store, args.as_of, args.actor)))
+    kept = filtering.filters(args)
+    with options.store(args, read_only=True) as store:
+        rows = commitments(store, args.as_of, kept.actor, kept)
+    if args.format == "table":
+        print(format_commitments(rows))
+    else:
+        output.write(COMMITMENT_COLUMNS, rows, args.format)
     return 0

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..records import DUCKDB_TYPES, RECORDS, StoredDocument, arrow_schema, fields
+from ..records import DUCKDB_TYPES, STORED, arrow_schema, fields
 from ..store import TABLES
 from ..tables import read_tsv
 from . import gdelt, plover
@@ -27,9 +27,8 @@ def meanings() -> dict[tuple[str, str], str]:
 
 def store_columns(table: str) -> list[tuple[str, str | type, bool]]:
     """(column, kind, nullable) of a store table, as :func:`eventwire.records.table_columns` orders them."""
-    if table == "documents":
-        return [(name, kind, nullable) for name, kind, nullable, _ in fields(StoredDocument)]
-    return [("doc_id", str, False)] + [(name, kind, nullable) for name, kind, nullable, _ in fields(RECORDS[table])]
+    columns = [(name, kind, nullable) for name, kind, nullable, _ in fields(STORED[table])]
+    return columns if table == "documents" else [("doc_id", str, False), *columns]
 
 
 def store_part() -> str:

@@ -1,0 +1,35 @@
+"""`eventwire events`: the events of a store that the filters keep, with their dates, dyads, codes, modality,
+place, document and evidence sentence."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import filtering, options, output
+
+SHOWN = ("day", "date_precision", "source_code", "source_name", "target_code", "target_name", "cameo", "plover")
+SHOWN += ("quad", "modality", "place", "doc_id")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "events",
+        help="list the events of a store: who did what to whom, when and where, and the sentence that says so",
+        description="The events of a store that the filters keep, in the order of their documents' dates. The "
+        "table shows the main columns and the evidence sentence under each event; csv, jsonl and json give every "
+        "column (docs/DATA.md says what each means).",
+    )
+    filtering.add_filters(p)
+    output.add_format(p)
+    options.add_db(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..query import events
+
+    kept = filtering.filters(args)
+    with options.store(args, read_only=True) as store:
+        columns, rows = output.query_rows(events(store, kept))
+        output.write(columns, rows, args.format, shown=SHOWN, note="evidence", unit="events")
+    return 0
