@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..filters import Filters, actor_match
 from .params import Json, Page, event_filters, page, paged
-from .selection import OWN_DAY, selection
+from .selection import EVENT_DAY, selection
 
 router = APIRouter(tags=["actors"])
 
@@ -78,7 +78,7 @@ def timeline(store, code: str, f: Filters, interval: str = "month", role: str = 
     sides = " OR ".join(f"starts_with({column}, ?)" for column in ROLES[role])
     # the document's date only for the events without their own: joining documents for all costs more than the rest
     rows = store.con.execute(
-        f"""WITH kept AS (SELECT e.doc_id, {OWN_DAY} AS day, e.quad, e.goldstein {source} AND ({sides}))
+        f"""WITH kept AS (SELECT e.doc_id, {EVENT_DAY} AS day, e.quad, e.goldstein {source} AND ({sides}))
             SELECT date_trunc(?, coalesce(day, (SELECT date FROM documents d WHERE d.doc_id = kept.doc_id)))::DATE
                    AS period, quad, count(*), sum(goldstein)
             FROM kept GROUP BY period, quad HAVING period IS NOT NULL ORDER BY period, quad""",

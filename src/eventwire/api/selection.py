@@ -21,8 +21,7 @@ JOINS = {
     "p": "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place",
 }
 # the day an event happened on: its own date where it has a whole one, else its document's (needs ``d``)
-OWN_DAY = "try_cast(left(e.date, 10) AS DATE)"
-EVENT_DAY = f"coalesce({OWN_DAY}, d.date)"
+EVENT_DAY = "e.day"  # the first day of the period the event's date names, the document's date where it names none
 
 
 def selection(f: Filters, *aliases: str) -> tuple[str, list]:
