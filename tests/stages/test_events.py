@@ -653,3 +653,8 @@ def test_no_request_or_agreement_where_none_was_made(text):
 
 def test_an_agreement_on_what_will_happen_is_still_one():
     assert ("KEN", "AGREE") in [(s, p) for s, _, p, _ in dyads("Kenya and Somalia agreed that talks would resume.")]
+
+
+def test_where_troops_are_sent_from_is_no_target():
+    found = dyads("Russian forces crossed into Ukraine, sending troops across the border from Russia and Belarus.")
+    assert not any(t in {"RUS", "BLR"} for _, t, p, _ in found if p == "MOBILIZE")

@@ -320,6 +320,8 @@ class RoleReader:
 
     def _prep(self, prep: Token, via: str) -> list[Phrase]:
         """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
+        if prep.lower_ == "from" and prep.head.lemma_.lower() in self.cues["transfer"]:
+            return []  # "sent troops from Belarus": where they came from, not who received them
         if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative":
             return self._objects_of(prep, "target", via)
         if prep.lower_ in self.cues["locative_prep"]:
