@@ -32,8 +32,4 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..query import actors
 
-    kept = filtering.filters(args)
-    with options.store(args, read_only=True) as store:
-        columns, rows = output.query_rows(actors(store, kept))
-        output.write(columns, rows, args.format, unit="actors")
-    return 0
+    return output.listing(args, actors, unit="actors")

@@ -31,8 +31,4 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..query import documents
 
-    kept = filtering.filters(args)
-    with options.store(args, read_only=True) as store:
-        columns, rows = output.query_rows(documents(store, kept))
-        output.write(columns, rows, args.format, unit="documents")
-    return 0
+    return output.listing(args, documents, unit="documents")

@@ -28,8 +28,4 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..query import events
 
-    kept = filtering.filters(args)
-    with options.store(args, read_only=True) as store:
-        columns, rows = output.query_rows(events(store, kept))
-        output.write(columns, rows, args.format, shown=SHOWN, note="evidence", unit="events")
-    return 0
+    return output.listing(args, events, unit="events", shown=SHOWN, note="evidence")

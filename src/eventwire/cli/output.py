@@ -43,6 +43,18 @@ def query_rows(result) -> tuple[list[str], Iterator[dict]]:
     return columns, rows()
 
 
+def listing(args: argparse.Namespace, query, unit: str, **table) -> int:
+    """What a listing command does: the store's rows that ``query(store, filters)`` selects for the command's
+    filters, written in ``--format`` (``table``: the ``shown``/``note`` options of :func:`write`)."""
+    from . import filtering, options
+
+    kept = filtering.filters(args)
+    with options.store(args, read_only=True) as store:
+        columns, rows = query_rows(query(store, kept))
+        write(columns, rows, args.format, unit=unit, **table)
+    return 0
+
+
 def write(
     columns: Sequence[str],
     rows: Iterable[dict],
