@@ -23,7 +23,7 @@ from .lang import PRECISIONS, last_day, period
 if typing.TYPE_CHECKING:  # records stay importable without spaCy (the store and query commands need no NLP)
     from spacy.tokens import Doc, Span, Token
 
-SCHEMA = "eventwire/4"
+SCHEMA = "eventwire/5"
 
 
 def _json(**constraints):
