@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Actor, Coded, Event, Place, coded
 from .. import places, quotes
-from . import merge
+from . import anaphora, merge
 from .acts import Act, ActFinder
 from .codebook import Codebook, codebook
 from .coding import Coder, Coding
@@ -84,6 +84,7 @@ class EventStage:
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
         events = merge.within_sentence(sorted(found.values(), key=lambda e: e.trigger[0]))
+        anaphora.refer_back(doc, events, self._kind_of)
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
         events = merge.across_article(merge.drop_covering_statements(doc, events), lambda i: states.get(i, i))
         events = [e for e in events if e.cameo != STATEMENT or e.target]  # "X said": the quote records it
@@ -93,6 +94,11 @@ class EventStage:
         for quote in ew.quotes:
             quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
         return doc
+
+    def _kind_of(self, noun: Token) -> str | None:
+        """The PLOVER type an event noun names on its own ("attack" -> ASSAULT), from its plain lexicon row."""
+        rule = next((r for r in self.lexicon.rules.get((noun.lemma_.lower(), "NOUN"), ()) if not r.objects), None)
+        return self.codebook[rule.cameo].plover if rule else None
 
     def _events(self, context: Context, act: Act) -> list[Event]:
         """The events of one act: one per dyad of its compound roles, or one of all its actors when they act
@@ -165,7 +171,11 @@ class EventStage:
         if not targets and coding.plover in AIMED_TYPES:
             targets = roles.get("aimed", [])
         if not targets and coding.plover in REACTION_TYPES:
-            targets = reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
+            targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
+        if not targets:
+            targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
+        if not targets and coding.plover == "REQUEST":
+            targets = reader.addressees(trigger)  # "called for NATO members to increase spending"
         if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
             speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
             sources, targets = (
@@ -228,9 +238,11 @@ class EventStage:
         trigger, rule = act.match.token, act.match.rule
         sent = trigger.sent
         date, date_source = event_date(doc, ew, trigger, context.text)
-        place = _object_place(ew, trigger) or places.place_for_sentence(doc, sent) or context.dateline
-        speaker = reporter(context.reader, ew, trigger, quotes.CUE_LEMMAS)
         target = targets[0].actor if targets else None
+        place, place_source = places.event_place(
+            doc, sent, _object_place(ew, trigger), context.dateline, target, coding.code.code
+        )
+        speaker = reporter(context.reader, ew, trigger, quotes.CUE_LEMMAS)
         confidence = 0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0) + _prominence(trigger)
         confidence -= UNCODED_PENALTY * sum(not f.actor.code for f in [*sources, *targets])
         modality = "requested" if mood.obligation else mood.modality
@@ -256,6 +268,7 @@ class EventStage:
             reported_by=speaker.id if speaker else None,
             deadline=deadline(ew, sent, context.text) if promised else None,
             place=place.id if place else None,
+            place_source=place_source,
             trigger=[trigger.idx, trigger.idx + len(trigger.text)],
             sentence=[sent.start_char, sent.end_char],
             confidence=round(max(confidence, 0.05), 2),

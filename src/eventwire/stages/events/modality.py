@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # roles reads "if" clauses from here
 
 HEAD_KINDS = (("intention", "intended"), ("threat", "threatened"), ("request", "requested"), ("denial", "denied"))
 AUXILIARIES = {"aux", "auxpass"}
+FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,21 @@ def irrealis(token: Token) -> bool:
 
 
 def owed(verb: Token) -> bool:
-    """ "X must / should Y", "X has to / needs to Y": an obligation."""
+    """ "X must / should Y", "X has to / needs to Y": an obligation. "We must Y" is the speakers' own resolve,
+    not a request to anyone (see :func:`self_bound`)."""
     words = cues()
     if auxiliaries(verb) & words["obligation"]:
         return True
     head = governor(verb)
     return head is not None and clause_base(verb).dep_ == "xcomp" and head.lemma_.lower() in words["obligation_verb"]
+
+
+def self_bound(verb: Token) -> bool:
+    """Whether the one obliged is the speaker ("We must defend ourselves", "I have to answer"): an intention."""
+    base = clause_base(verb)
+    head = governor(verb) if base.dep_ == "xcomp" else None
+    clauses = [verb, base] + ([head] if head is not None else [])
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for t in clauses for c in t.children)
 
 
 def auxiliaries(token: Token) -> set[str]:
@@ -104,6 +114,8 @@ class ModalityReader:
         negated = any(c.dep_ == "neg" for c in trigger.children)
         obligation = owed(trigger)
         modality = "requested" if obligation else "asserted"
+        if obligation and self_bound(trigger):
+            obligation, modality = False, "intended"
         if aux & self.cues["future"]:
             modality = "intended"
         elif aux & self.cues["conditional"]:

@@ -388,6 +388,62 @@ class RoleReader:
             ]
         return found
 
+    def stance(self, trigger: Token, against: bool) -> list[Filler]:
+        """Whom an act is done for or against, named by a stance phrase: "rallied in support of X", "went on
+        strike in protest against X"; ``against``: only the latter (whom a protest is for is not its recipient)."""
+        words = self.cues["stance_against"] | (frozenset() if against else self.cues["stance_for"])
+        return self._fillers(
+            trigger,
+            (
+                (pobj, f"in {noun.lemma_} {inner.lower_}")
+                for prep in trigger.children
+                if prep.dep_ == "prep" and prep.lower_ == "in"
+                for noun in prep.children
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in words
+                for inner in noun.children
+                if inner.dep_ == "prep" and inner.lower_ in {"of", "with", "against", "for"}
+                for pobj in inner.children
+                if pobj.dep_ == "pobj"
+            ),
+        )
+
+    def parties(self, trigger: Token) -> list[Filler]:
+        """The parties to what a reaction is about: "denounced the agreement between Turkey and Libya"."""
+        return self._fillers(
+            trigger,
+            (
+                (pobj, f"dobj>{prep.lower_}")
+                for obj in trigger.children
+                if obj.dep_ == "dobj"
+                for prep in obj.children
+                if prep.dep_ == "prep" and prep.lower_ in {"between", "among"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+        )
+
+    def addressees(self, trigger: Token) -> list[Filler]:
+        """Who is asked in "called for NATO members to increase spending": the subject of the "for ... to" clause."""
+        return self._fillers(
+            trigger,
+            (
+                (subject, "for>nsubj")
+                for clause in trigger.children
+                if clause.dep_ in {"advcl", "ccomp", "xcomp"}
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+                for subject in clause.children
+                if subject.dep_ == "nsubj"
+            ),
+        )
+
+    def _fillers(self, trigger: Token, phrases) -> list[Filler]:
+        found: list[Filler] = []
+        for phrase, via in phrases:
+            for actor, span in self.actors_in(phrase, trigger):
+                if actor.code and all(f.actor is not actor for f in found):
+                    found.append(Filler(actor, span, f"target {via} {phrase.text!r}"))
+        return found
+
     def event_places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
         """The states where what a reaction is aimed at happened ("condemned the coup in Niger", "the violence in
         Sudan")."""

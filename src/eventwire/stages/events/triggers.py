@@ -79,7 +79,7 @@ class Lexicon:
         guards = read_tsv(HERE / "guards.tsv")
         self.guards = {
             kind: {r["lemma"] for r in guards if r["kind"] == kind}
-            for kind in ("sports", "intransitive", "transitive", "disaster", "opinion")
+            for kind in ("sports", "intransitive", "transitive", "disaster", "opinion", "court", "court_word")
         }
         self.classes: dict[str, set[str]] = {}
         for row in read_tsv(classes):
@@ -120,11 +120,25 @@ class Lexicon:
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
+        if lemma in self.guards["court"] and self._in_court(token):
+            return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
         if match.rule.cameo[:2] in DISASTER_ROOTS and any(
             t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
         ):
             return None  # "a flood warning", "an emergency over the wildfires"
         return match
+
+    def _in_court(self, token: Token) -> bool:
+        """A plea or appeal in court: one naming a verdict or charge ("pleaded not guilty", "appealed the
+        conviction"), or one addressed to no one for nothing ("the office intends to appeal")."""
+        words = self.guards["court_word"]
+        near = [c for c in token.children] + [p for c in token.children if c.dep_ == "prep" for p in c.children]
+        if any(t.lemma_.lower() in words for t in near):
+            return True
+        addressed = {"to", "for", "on", "upon", "with"}
+        return not any(
+            c.dep_ in {"dobj", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in addressed) for c in token.children
+        )
 
     def _row(self, token: Token, ew: Coded) -> Match | None:
         """The most specific row the token fits, or None."""

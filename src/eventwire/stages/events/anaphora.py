@@ -1,0 +1,49 @@
+"""Reactions to an act told earlier: "Hamas fighters attacked Israeli soldiers. Germany condemned the attack." The
+definite event noun ("the attack", "this invasion") refers back to the latest act of its kind in the article, so
+the reaction's recipient is that act's doer (PLOVER manual: the recipient is whom the event is directed at)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ...records import Event
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | None]) -> None:
+    """Give each target-less reaction whose object is a definite event noun the doer of the latest earlier
+    event of that noun's kind. ``kind_of`` gives the PLOVER type a noun names ("attack" -> ASSAULT), or None."""
+    for event in events:
+        if event.target or event.plover not in REACTIONS:
+            continue
+        noun = _definite_object(doc, event)
+        kind = kind_of(noun) if noun is not None else None
+        if kind is None:
+            continue
+        earlier = [e for e in events if e.source and e.plover == kind and e.trigger[0] < noun.idx]
+        if not earlier:
+            continue
+        act = max(earlier, key=lambda e: e.trigger[0])
+        phrase = doc[noun.left_edge.i : noun.right_edge.i + 1]
+        event.target = act.source[:1]
+        event.target_code = act.source_code
+        event.target_span = [phrase.start_char, phrase.end_char]
+        event.path = (event.path or "") + f"; target refers back {phrase.text!r} -> {act.id or 'earlier act'}"
+
+
+def _definite_object(doc: Doc, event: Event) -> Token | None:
+    """The trigger's direct object when it is a definite noun with no doer of its own ("the attack", not "the
+    attack by Hamas" nor "Russia's attack", which the role reader already reads)."""
+    trigger = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if trigger is None:
+        return None
+    for obj in (c for c in trigger.root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
+        own = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)
+        if dets & DEFINITE and not own:
+            return obj
+    return None
