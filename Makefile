@@ -16,6 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/eventwire demo --db demo.duckdb
+	@echo "(the command is $(BIN)/eventwire while .venv is not activated)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

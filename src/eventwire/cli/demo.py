@@ -26,4 +26,7 @@ def run(args: argparse.Namespace) -> int:
     with resources.as_file(corpus) as path:
         argv = ["ingest", str(path), "--db", args.db, "--wait", str(args.wait)]
         status = ingest.run(parser().parse_args(argv + (["--workers", str(args.workers)] if args.workers else [])))
-    return status or stats.run(args)
+    status = status or stats.run(args)
+    if not status:
+        print(f"\nExplore it: eventwire serve --db {args.db}   then open http://127.0.0.1:8000/ (dashboard and API)")
+    return status
