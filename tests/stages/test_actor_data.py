@@ -43,7 +43,7 @@ KINDS = {"IGO", "NGO", "NSA", "PTY", "STATE", "MEDIA"}
 HOMED = {"PTY", "STATE", "MEDIA"}  # kinds that always have a home country (NSA may be transnational)
 
 HEADERS = {
-    "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "ambiguous"],
+    "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "ambiguous", "state"],
     "organisations.tsv": ["code", "name", "aliases", "kind", "country", "sector", "members_note", "descriptions"],
     "sectors.tsv": ["lemma", "sector", "defers", "owned", "note"],
     "titles.tsv": ["title", "sector", "scope", "note"],
@@ -458,3 +458,14 @@ def test_readme_documents_sector_codes():
         assert re.search(rf"`{code}`", readme), f"sector {code} not documented in README.md"
     for name in HEADERS:
         assert name in readme
+
+
+def test_dependencies_fold_into_a_state_but_the_manuals_exceptions_do_not():
+    """PLOVER manual, country names: dependencies take their controlling state's name; Hong Kong, Palestine and
+    Antarctica keep their own."""
+    _, rows = load("countries.tsv")
+    codes = {row["iso3"] for row in rows}
+    states = {row["iso3"]: row["state"] for row in rows if row["state"]}
+    assert states["FLK"] == "GBR" and states["PRI"] == "USA" and states["GRL"] == "DNK"
+    assert not {"HKG", "PSE", "ATA", "TWN"} & set(states)
+    assert all(state in codes and state not in states and state != code for code, state in states.items())

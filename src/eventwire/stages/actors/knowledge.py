@@ -55,6 +55,7 @@ class Knowledge:
             rows[name].extend(r for r in read_tsv(HERE / name) if r.get("person") not in user_people)
         self.phrases: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
+        self.states: dict[str, str] = {}  # ISO 3166 code -> the state it acts for (itself, or a dependency's)
         self._countries(rows["countries.tsv"])
         self.organisations: dict[str, Entry] = {}
         self.descriptions: dict[str, list[str]] = {}  # "alliance" -> organisations "the alliance" may mean
@@ -87,6 +88,8 @@ class Knowledge:
         for row in rows:
             code, name = row["iso3"], row["name"]
             self.country_names.setdefault(code, name)
+            self.states[code] = row.get("state") or code
+            code = self.states[code]  # "the Falkland Islands" act for Britain
             ambiguous = row.get("ambiguous") == "1"
             for kind, cell in (
                 ("name", row["name"]),

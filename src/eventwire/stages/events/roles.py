@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang import PASSIVE_SUBJECTS, SUBJECTS
 from ...records import Actor, Coded
+from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import conditional
@@ -322,6 +323,8 @@ class RoleReader:
         """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
         if prep.lower_ == "from" and prep.head.lemma_.lower() in self.cues["transfer"]:
             return []  # "sent troops from Belarus": where they came from, not who received them
+        if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
+            return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
         if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative":
             return self._objects_of(prep, "target", via)
         if prep.lower_ in self.cues["locative_prep"]:
@@ -472,6 +475,7 @@ class RoleReader:
         if place is None:
             return None
         start, end, code = place
+        code = knowledge().states.get(code, code)  # a dependency stands for its controlling state
         actor = next((a for a in self.ew.actors if a.type == "country" and a.code == code), None)
         if actor is None:
             country = pycountry.countries.get(alpha_3=code)
