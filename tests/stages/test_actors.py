@@ -50,6 +50,15 @@ def test_repeat_mentions_and_pronoun(nlp):
     assert mentions(blinken, text) == ["U.S. Secretary of State Antony Blinken", "Mr. Blinken", "he"]
 
 
+def test_pronouns_agree_in_gender_where_the_text_tells_it(nlp):
+    text = "Mr. Scholz met Foreign Minister Annalena Baerbock in Berlin. He thanked her for the report. She left."
+    found, _ = actors(nlp, text)
+    assert mentions(found["Annalena Baerbock"], text)[1:] == ["her", "She"]
+    text = "Mr. Scholz spoke on Tuesday. He said the talks went well. She left the room."
+    found, _ = actors(nlp, text)
+    assert mentions(found["Olaf Scholz"], text)[1:] == ["He"]  # "She" is someone the text does not name
+
+
 def test_family_name_first(nlp):
     found, text = actors(nlp, "Chinese Foreign Minister Wang Yi flew to Jakarta. Mr. Wang praised the partnership.")
     assert mentions(found["Wang Yi"], text) == ["Chinese Foreign Minister Wang Yi", "Mr. Wang"]

@@ -82,6 +82,7 @@ class Knowledge:
             self.title_forms.add(row["title"])
         # words before a title: "former" makes a former holder (ELI), "deputy" belongs to the title
         self.title_modifiers = {row["word"]: row["effect"] for row in read_tsv(HERE / "title_modifiers.tsv")}
+        self.genders = {row["word"]: row["gender"] for row in read_tsv(HERE / "genders.tsv")}  # "Mrs.", "queen"
         self.roles = Roles(rows["roles.tsv"])
 
     def _countries(self, rows: list[dict[str, str]]) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .resolution import REACH, SUBJECTS, Resolution
 
 PERSONAL = {"he", "she", "him", "her"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SINGULAR = {"it", "its"}
 PLURAL = {"they", "their"}
 STATES = SINGULAR | PLURAL
@@ -22,9 +23,11 @@ CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 
 def link_personal_pronouns(res: Resolution) -> None:
     """ "he"/"she" → the most salient person of the last few sentences: the one the text is about (mentioned
-    most, as a subject) rather than merely the last name mentioned."""
+    most, as a subject) rather than merely the last name mentioned, of the pronoun's gender where the text
+    tells a person's ("Mrs. X", an earlier "he" for them)."""
     ew, doc = res.ew, res.doc
     people = [(s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person"]
+    genders = _genders(res, people)
     for token in doc:
         if token.lower_ not in PERSONAL or token.pos_ != "PRON" or token.i in ew.actor_of_token:
             continue
@@ -32,11 +35,33 @@ def link_personal_pronouns(res: Resolution) -> None:
         recent = [(s, e, a) for s, e, a in people if e <= token.i and here - res.sentence_of[s] <= REACH]
         if not recent:
             continue
+        gender = PRONOUN_GENDER[token.lower_]
+        candidates = [a for a in dict.fromkeys(a for _, _, a in recent) if genders.get(a, gender) == gender]
+        if not candidates:
+            continue  # "she" after only men: someone the actors stage does not know
         before = [(s, e, a) for s, e, a in people if e <= token.i]
-        actor_id = max(dict.fromkeys(a for _, _, a in recent), key=lambda a: _salience(doc, before, a))
+        actor_id = max(candidates, key=lambda a: _salience(doc, before, a))
         ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+        genders.setdefault(actor_id, gender)
         people.append((token.i, token.i + 1, actor_id))
         people.sort()
+
+
+def _genders(res: Resolution, people: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The gender a person's mentions tell: a word before, in or beside a name ("Mrs. X", "Queen X", "X, the
+    spokeswoman"; genders.tsv); the first word found wins."""
+    words, doc, found = res.k.genders, res.doc, {}
+    for start, end, actor_id in people:
+        span = doc[start:end]
+        near = [*span, *(doc[start - 1 : start]), *(c for t in span for c in t.children if c.dep_ == "appos")]
+        if span.root.dep_ == "appos":
+            near.append(span.root.head)
+        for token in near:
+            gender = words.get(token.lower_) or words.get(token.lemma_.lower())
+            if gender:
+                found.setdefault(actor_id, gender)
+                break
+    return found
 
 
 def _salience(doc: Doc, before: list[tuple[int, int, str]], actor_id: str) -> tuple[int, bool]:
