@@ -169,7 +169,7 @@ class EventStage:
         if not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:
-            targets = roles.get("aimed", [])
+            targets = roles.get("aimed", []) or reader.places(phrases, trigger, ("aimed",), nested=True)
         if not targets and coding.plover in REACTION_TYPES:
             targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
         if not targets:

@@ -12,6 +12,7 @@ from ...records import Event
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
+NAMING = {"call", "describe", "term", "label"}  # "condemned what he called an attack"
 
 
 def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | None]) -> None:
@@ -37,13 +38,23 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
 
 def _definite_object(doc: Doc, event: Event) -> Token | None:
     """The trigger's direct object when it is a definite noun with no doer of its own ("the attack", not "the
-    attack by Hamas" nor "Russia's attack", which the role reader already reads)."""
+    attack by Hamas" nor "Russia's attack", which the role reader already reads), or the noun of "what he
+    called an attack"."""
     trigger = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
     if trigger is None:
         return None
     for obj in (c for c in trigger.root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
         dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
-        own = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)
-        if dets & DEFINITE and not own:
+        if dets & DEFINITE and not _own_doer(obj):
             return obj
+    for clause in (c for c in trigger.root.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING):
+        if any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
+        ):  # "condemned what he called an attack"
+            named = [c for c in clause.children if c.dep_ in {"oprd", "attr", "xcomp"} and c.pos_ == "NOUN"]
+            return next((n for n in named if not _own_doer(n)), None)
     return None
+
+
+def _own_doer(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)

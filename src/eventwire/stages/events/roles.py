@@ -370,17 +370,20 @@ class RoleReader:
                     fillers.append(Filler(actor, span, f"{role} {via} {phrase.text!r}", direct))
         return filled
 
-    def places(self, phrases: list[Phrase], trigger: Token, kinds: tuple[str, ...] = ("locative",)) -> list[Filler]:
+    def places(
+        self, phrases: list[Phrase], trigger: Token, kinds: tuple[str, ...] = ("locative",), nested: bool = False
+    ) -> list[Filler]:
         """The actors that places stand for ("a curfew in Somalia", "arrived in Kyiv", "drills around Taiwan"):
         the state of the place the places stage found, as an actor of the document (added if the text names it
-        only as a place). ``kinds``: the roles of the phrases to read (``locative``, ``proximate``, ``target``)."""
+        only as a place). ``kinds``: the roles of the phrases to read (``locative``, ``proximate``, ``target``,
+        ``aimed``); ``nested``: also a place inside the phrase ("fired missiles at targets near Kyiv")."""
         found: list[Filler] = []
         for role, phrase, via in phrases:
             if role not in kinds:
                 continue
             named = [(a, span) for a, span in self.actors_in(phrase, trigger) if a.code] or [
                 (a, span)
-                for t in [phrase, *phrase.conjuncts]
+                for t in [phrase, *phrase.conjuncts, *(self._placed_in(phrase) if nested else [])]
                 if (found_place := self._state_of_place(t) or self._state_of_named_place(t))
                 for a, span in [found_place]
             ]
@@ -446,6 +449,17 @@ class RoleReader:
                 if actor.code and all(f.actor is not actor for f in found):
                     found.append(Filler(actor, span, f"target {via} {phrase.text!r}"))
         return found
+
+    def _placed_in(self, noun: Token) -> list[Token]:
+        """The places a noun is said to be in or near ("targets near Kyiv")."""
+        preps = self.cues["locative_prep"] | self.cues["proximity_prep"]
+        return [
+            p
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
 
     def event_places(self, phrases: list[Phrase], trigger: Token) -> list[Filler]:
         """The states where what a reaction is aimed at happened ("condemned the coup in Niger", "the violence in
