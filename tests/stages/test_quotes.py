@@ -168,8 +168,10 @@ def test_pronoun_speaker_is_the_person_named_before(coded_texts):
 def test_cueless_paragraph_continues_the_previous_speaker(coded_texts):
     c = coded_texts["brussels"]
     q = quote_starting(c, "Hungary will keep its own course")
-    assert q.direct and q.cue is None and q.source is None
-    assert spoken_by(c, q, "Szijjarto")
+    before = quote_starting(c, "The only way out")
+    assert q.direct and spoken_by(c, q, "Szijjarto")
+    # it shares the cue and source of the quote it continues: the fragments of one attribution
+    assert (q.cue, q.source) == (before.cue, before.source) and BRUSSELS[q.cue[0] : q.cue[1]] == "said"
 
 
 def test_indirect_speech_with_that(coded_texts):
@@ -228,7 +230,7 @@ def test_x_said_quote_and_quote_according_to_x(coded_texts):
     assert spoken_by(c, said, "Zelensky")
     according = quote_starting(c, "The air defence systems promised")
     assert according.direct and spoken_by(c, according, "Yermak")
-    assert not any("Meet the Press" in q.text for q in c.quotes)  # a quoted name is no quote
+    assert not any(q.text.startswith("Meet the Press") for q in c.quotes)  # a quoted name is no quote
 
 
 def test_archive_double_apostrophe_marks(coded_texts):
@@ -321,3 +323,89 @@ def test_word_classes_come_from_the_data_file():
     assert {"spokesman", "spokeswoman"} <= SPOKESPEOPLE
     with pytest.raises(KeyError):
         words("no such class")
+
+
+def quotes_of(text):
+    c = code_text(text, date="2024-05-01")
+    return c, {q.text: q for q in c.quotes}
+
+
+def test_quote_interrupted_by_its_cue_is_one_attribution():
+    from eventwire.evaluate.quotes import predict
+
+    text = '"The talks are over," the German chancellor said, "and we will go home tonight."'
+    c, quotes = quotes_of(text)
+    first, second = quotes["The talks are over,"], quotes["and we will go home tonight."]
+    assert first.cue == second.cue and first.source == second.source and first.speaker_text == "the German chancellor"
+    (attribution,) = predict(c.to_json())
+    assert attribution["content"] == (first.content[0], second.content[1])
+
+
+def test_belief_and_expectation_verbs_attribute_what_follows():
+    text = (
+        "The Italian finance minister believes that inflation will fall next year. "
+        "The central bank expects to raise rates again. The parliament is expected to vote on the budget on Friday."
+    )
+    c, quotes = quotes_of(text)
+    assert quotes["inflation will fall next year"].speaker_text == "The Italian finance minister"
+    assert quotes["to raise rates again"].speaker_text == "The central bank"
+    passive = quotes["The parliament is expected to vote on the budget on Friday"]
+    assert passive.speaker is None and passive.source is None  # expected by no one named
+    assert not any(q.text.startswith("inflation will fall") and q.direct for q in c.quotes)
+
+
+def test_findings_judgements_and_directives_are_attributions():
+    text = (
+        "A new poll shows the governing party with a ten-point lead. Senator Maria Lopez called the plan reckless. "
+        "The minister declined to comment on the report."
+    )
+    _, quotes = quotes_of(text)
+    assert quotes["the governing party with a ten-point lead"].speaker_text == "A new poll"
+    assert quotes["the plan reckless"].speaker_text == "Senator Maria Lopez"
+    assert quotes["to comment on the report"].speaker_text == "The minister"
+
+
+def test_the_subject_of_a_hedge_is_content_not_a_source():
+    _, quotes = quotes_of("The ceasefire in the south seems to be holding for now.")
+    (q,) = quotes.values()
+    assert q.text == "The ceasefire in the south seems to be holding for now" and q.source is None
+
+
+def test_noun_cues_take_their_possessor_or_the_verb_as_speaker():
+    text = (
+        "The Chinese foreign ministry said in a statement that the naval drills were routine. "
+        "Residents were angered by the governor's assertion that the bridge was safe."
+    )
+    _, quotes = quotes_of(text)
+    drills = quotes["the naval drills were routine"]
+    assert text[drills.cue[0] : drills.cue[1]] == "said" and drills.speaker_text == "The Chinese foreign ministry"
+    bridge = quotes["the bridge was safe"]
+    assert text[bridge.cue[0] : bridge.cue[1]] == "assertion" and bridge.speaker_text.startswith("the governor")
+
+
+def test_relative_pronoun_is_the_source_and_its_antecedent_the_speaker():
+    text = "Chancellor Olaf Scholz, who spoke in Berlin on Monday, said that the grid was safe."
+    text += " Scholz met Finance Minister Christian Lindner, who said that the budget would pass."
+    c, quotes = quotes_of(text)
+    q = quotes["the budget would pass"]
+    assert q.speaker_text == "who" and text[q.source[0] : q.source[1]] == "who"
+    assert c.actor(q.speaker).name == "Christian Lindner"
+
+
+def test_unnamed_official_speaks_with_a_country():
+    c, quotes = quotes_of("A senior U.S. official said the talks would resume next week.")
+    q = quotes["the talks would resume next week"]
+    assert q.speaker_text == "A senior U.S. official" and c.actor(q.speaker).code.startswith("USA")
+
+
+def test_an_attribution_inside_what_someone_said_is_part_of_their_words():
+    text = "The Italian finance minister said that she thinks the deficit will shrink next year."
+    _, quotes = quotes_of(text)
+    (q,) = quotes.values()
+    assert q.text == "she thinks the deficit will shrink next year" and text[q.cue[0] : q.cue[1]] == "said"
+
+
+def test_stances_are_attributed_to_who_holds_them():
+    _, quotes = quotes_of("The governor of Texas wants to cut property taxes. The mayor supports the new stadium.")
+    assert quotes["to cut property taxes"].speaker_text.startswith("The governor")
+    assert quotes["the new stadium"].speaker_text == "The mayor"

@@ -20,7 +20,12 @@ def union(fragments) -> tuple[int, int] | None:
 
 
 def predict(coded: dict) -> list[dict]:
-    return [{role: union(q[role]) for role in ROLES} for q in coded["quotes"]]
+    """One attribution per cue: the quotes sharing a cue are the fragments of one attribution (`"A," he said,
+    "B"`, and the cue-less sentences that continue a quote), as in the gold, whose contents are fragment lists."""
+    groups: dict = {}
+    for q in coded["quotes"]:
+        groups.setdefault(tuple(q["cue"]) if q["cue"] else q["id"], []).append(q)
+    return [{role: union([q[role] for q in group if q[role]]) for role in ROLES} for group in groups.values()]
 
 
 def _right_speakers(gold: list[dict], pred: list[dict]) -> tuple[int, int]:

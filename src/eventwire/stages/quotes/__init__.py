@@ -3,7 +3,8 @@
 Direct quotes come from one scan over the double quote marks of the text (straight and typographic; single
 marks are only nested quotes or apostrophes, so they stay inside their quote). Their speaker is read from a
 cue verb next to the marks (`"...," she said`, `X told reporters: "..."`, `"...," according to X`). Reported
-speech is the clausal complement of a cue verb (`X said (that) CLAUSE`) or the clause around "according to X";
+speech is what a cue verb's complement holds (`X said (that) CLAUSE`, `X expects to ...`, `a poll shows X ...`),
+the clause of a cue noun (`his remarks that ...`) or the clause around "according to X";
 a short quoted phrase inside such a clause (`X said the move was "reckless"`) is part of that reported quote.
 The cues are a data file beside this module, shared with the events stage through :data:`CUE_LEMMAS`.
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import ACCORDING, CUE_LEMMAS, IMPERSONAL
+from .lexicon import ACCORDING, COMPLEMENTS, IMPERSONAL
 from .marks import Marked
 from .page import Page
 
@@ -31,13 +31,17 @@ class Attribution:
 class Cues:
     """Finds the cues of one document and the subject each one names."""
 
-    def __init__(
-        self, page: Page, speech: frozenset[str] = CUE_LEMMAS, phrases: tuple[tuple[str, ...], ...] = ACCORDING
-    ):
-        self.doc, self.speech, self.phrases = page.doc, speech, phrases
+    def __init__(self, page: Page):
+        self.doc = page.doc
 
-    def is_cue_verb(self, t: Token) -> bool:
-        return t.pos_ == "VERB" and t.lemma_.lower() in self.speech
+    @staticmethod
+    def is_cue_verb(t: Token) -> bool:
+        return t.pos_ == "VERB" and t.lemma_.lower() in COMPLEMENTS
+
+    @staticmethod
+    def complements(verb: Token) -> frozenset[str]:
+        """The dependents of a cue verb that hold what it attributes (cues.tsv)."""
+        return COMPLEMENTS.get(verb.lemma_.lower(), frozenset())
 
     def cue_span(self, verb: Token) -> Span:
         """The verb, with its particle when one follows it ("pointed out")."""
@@ -48,7 +52,7 @@ class Cues:
 
     def phrase_at(self, i: int) -> Span | None:
         """The cue phrase ("according to") starting at token i, if one does."""
-        for words in self.phrases:
+        for words in ACCORDING:
             if tuple(t.lower_ for t in self.doc[i : i + len(words)]) == words:
                 return self.doc[i : i + len(words)]
         return None
@@ -56,6 +60,15 @@ class Cues:
     def attribution(self, start: int, end: int, cue: Span) -> Attribution:
         """Reported speech: content from ``start`` to ``end`` chars, said by the subject of ``cue``."""
         return Attribution(start, end, False, cue, self.subject(cue, inverted=False))
+
+    @staticmethod
+    def noun_source(noun: Token) -> Token | None:
+        """Who a cue noun belongs to: its possessor ("the ministry's statement", "his remarks"), else the subject
+        of the verb it is the object of ("X voiced concerns about Y", "X issued a statement")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None or noun.dep_ != "dobj":
+            return owner
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
     def subject(self, cue: Span, inverted: bool) -> Token | None:
         """The speaker's head token: the subject of the cue verb, of the verb it continues ("adding that"),
@@ -66,11 +79,11 @@ class Cues:
         if cue[0].text == ":":
             return _colon_subject(cue[0])
         verb = cue[0]
+        if "subject" in self.complements(verb):
+            return None  # "Trump seems to lead": the subject is what is said, not who says it
         for _ in range(3):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                return verb.head  # "X, who said ..."
-            if subject is not None:
+            if subject is not None:  # "X, who said ...": the relative pronoun (the speakers resolve it to X)
                 return subject
             if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head == verb:
                 break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .cues import Attribution, Cues
+from .lexicon import IMPERSONAL
 from .marks import QUOTE_MARKS, SENTENCE_END, Marked
 from .page import Page
 
@@ -46,9 +47,20 @@ class DirectQuotes:
         cue = before if before is not None and (prev.text == ":" or after is None) else after
         initial = prev is None or crossed_line or prev.text in SENTENCE_END or prev.text in QUOTE_MARKS
         attribution = Attribution(q.start, q.end, True, sentence_initial=initial)
+        if cue is None and not initial:
+            cue = self._sentence_verb(q)
         if cue is not None:
             attribution.cue, attribution.subject = cue, self.cues.subject(cue, inverted=cue is after)
         return attribution
+
+    def _sentence_verb(self, q: Marked) -> Span | None:
+        """A quote inside a sentence with no cue verb of its own (`X shot back, "..."`, `X cites "..."`): the
+        sentence's main verb, before the quote, whose subject names someone, attributes it."""
+        root = self.doc[self.page.token_at(q.open)].sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.pos_ != "VERB" or root.idx > q.open or subject is None or subject.lower_ in IMPERSONAL:
+            return None
+        return self.cues.cue_span(root)
 
     def cue_after(self, q: Marked) -> Span | None:
         """`"...," he said` / `"...," said X` / `"...," X told reporters` / `"..." according to X`."""

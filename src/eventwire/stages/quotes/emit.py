@@ -10,24 +10,25 @@ from .speakers import Speakers
 
 def emit(page: Page, ew: Coded, attributions: list[Attribution]) -> None:
     """Resolve speakers and append the quotes. A cue-less quote opening a sentence continues the attributed
-    quote just before it (same or previous paragraph): it takes its speaker, but has no cue or source span
-    of its own (the speaker is named at the earlier quote)."""
+    quote just before it (same or previous paragraph): it takes that quote's speaker, source and cue, so that
+    the quotes sharing a cue are the fragments of one attribution (`"A," he said. "B."`)."""
     speakers = Speakers(page, ew)
     previous: Quote | None = None
     for a in attributions:
         speaker, speaker_text, source = None, None, None
+        cue = [a.cue.start_char, a.cue.end_char] if a.cue is not None else None
         if a.subject is not None:
             actor, span = speakers.speaker(a.subject)
             speaker = actor.id if actor is not None else None
             speaker_text, source = span.text, [span.start_char, span.end_char]
         elif a.cue is None and a.sentence_initial and previous is not None and _continues(page, previous, a):
-            speaker, speaker_text = previous.speaker, previous.speaker_text
+            speaker, speaker_text, source, cue = previous.speaker, previous.speaker_text, previous.source, previous.cue
         quote = Quote(
             id=f"q{len(ew.quotes) + 1}",
             speaker=speaker,
             speaker_text=speaker_text,
             source=source,
-            cue=[a.cue.start_char, a.cue.end_char] if a.cue is not None else None,
+            cue=cue,
             direct=a.direct,
             content=[a.start, a.end],
             text=page.text[a.start : a.end],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...tables import read_tsv
+from ...tables import read_tsv, split
 
 DATA = Path(__file__).parent
 _CUES = read_tsv(DATA / "cues.tsv")
@@ -13,6 +13,17 @@ _WORDS = read_tsv(DATA / "words.tsv")
 CUE_LEMMAS: frozenset[str] = frozenset(row["lemma"] for row in _CUES if row["kind"] == "speech")
 """Lemmas of verbs that report speech ("say", "warn", ...): the events stage reads "X said that Y attacked Z"
 as an event Y→Z reported by X."""
+
+COMPLEMENTS: dict[str, frozenset[str]] = {
+    row["lemma"]: frozenset(split(row["complements"])) for row in _CUES if row["kind"] not in {"according", "noun"}
+}
+"""Every cue verb of the quotes stage (speech, belief, evidence ...) with the dependents that hold its content."""
+
+NOUN_COMPLEMENTS: dict[str, frozenset[str]] = {
+    row["lemma"]: frozenset(split(row["complements"])) for row in _CUES if row["kind"] == "noun"
+}
+"""Cue nouns ("statement", "fears") with their content's dependents: clauses, or the prepositions whose object
+is the content."""
 
 # multiword prepositions whose object is the source ("according to X"), as lower-case word tuples
 ACCORDING: tuple[tuple[str, ...], ...] = tuple(

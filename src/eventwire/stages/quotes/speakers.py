@@ -9,6 +9,8 @@ from ..actors import resolve_span
 from .lexicon import PERSONAL, SPOKESPEOPLE
 from .page import Page
 
+RELATIVE = {"WP", "WDT"}  # "who", "which", "that" opening a relative clause
+
 
 class Speakers:
     """Resolves the subjects of one document's cues to actors, through the actor stage's mentions."""
@@ -22,6 +24,8 @@ class Speakers:
         When the head noun itself is no actor, an institution inside the phrase speaks ("a NATO spokesman",
         "Russian officials"), but a person only in apposition ("the senator, Debbie Stabenow"): in "a senior
         Obama administration official" Obama is not the speaker."""
+        if head.tag_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head != head.head:
+            return self.speaker(head.head.head)[0], self.doc[head.i : head.i + 1]  # "X, who said": X speaks
         phrase = self._noun_phrase(head)
         actor = resolve_span(self.doc, phrase)
         if actor is None and head.lower_ in PERSONAL:
