@@ -1,6 +1,7 @@
 """Load test of the HTTP API: concurrent clients asking `GET /api/events` of `eventwire serve` for a fixed time.
 
-    python bench/load.py [--events 100000 | --db FILE] [--clients 50] [--seconds 60] [--json FILE]
+    python bench/load.py [--events 100000 | --db FILE] [--clients 50] [--processes 2] [--seconds 60] [--warmup 0]
+                         [--json FILE]
 
 Starts `eventwire serve` (as installed) on a free loopback port over a synthetic store of ``--events`` events (built
 by bench/synthetic.py in a temporary folder, deleted afterwards) or over ``--db``. Each client sends its next
@@ -8,7 +9,11 @@ request as soon as the last is answered; requests are a fixed mix of what a dash
 events (40%), one month of events (30%), a PLOVER type or a QuadClass (15%), an actor's code (15%). Prints requests
 per second, latency percentiles (p50, p90, p99, max) over all requests and per kind, and every status other than
 200 as an error. The clients (Python, asyncio and httpx) run on the same machine as the server and take some of its
-CPU: the figures are for server and clients together.
+CPU: the figures are for server and clients together. They are shared among ``--processes`` client processes, so
+that the clients' own Python is not what limits the rate (one process of 50 httpx clients answers about 430
+requests/s at most on the benchmark machine, its whole core). With ``--wrk`` the clients are wrk (Debian package
+`wrk`, written in C) asking the same mix of 1,000 drawn requests in turn, so that nearly all of the machine is
+left to the server; wrk reports no per-kind figures.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from multiprocessing import get_context
 from pathlib import Path
 
 import duckdb
@@ -42,7 +50,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def request_mix(db: str, seed: int = 7):
+def request_mix(db: str, seed: int):
     """A function giving the (kind, query parameters) of each next request."""
     con = duckdb.connect(db, read_only=True)
     codes = [r[0] for r in con.execute(
@@ -94,6 +102,50 @@ async def run_clients(url: str, clients: int, seconds: float, next_request) -> t
     return answered, errors
 
 
+def client_process(url: str, clients: int, seconds: float, db: str, seed: int) -> tuple[list, Counter, float]:
+    """One client process: its answers and errors (as :func:`run_clients`) and the CPU seconds it used."""
+    mix = request_mix(db, seed)
+    used = cpu_seconds(os.getpid())
+    answered, errors = asyncio.run(run_clients(url, clients, seconds, mix))
+    return answered, errors, cpu_seconds(os.getpid()) - used
+
+
+def run_wrk(url: str, clients: int, seconds: float, db: str, folder: Path) -> tuple[int, dict, Counter]:
+    """(answered, latency percentiles in ms, errors) of wrk asking the request mix through ``clients``
+    connections."""
+    from urllib.parse import urlencode
+
+    next_request = request_mix(db, 7)
+    paths = ["/api/events?" + urlencode(next_request()[1]) for _ in range(1000)]
+    script = folder / "mix.lua"
+    script.write_text(
+        "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+        "n = 0\nrequest = function()\n  n = n % #paths + 1\n  return wrk.format(nil, paths[n])\nend\n"
+    )
+    command = ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--latency", "-s", str(script), url]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    figures, errors, answered = {}, Counter(), 0
+    for line in out.splitlines():
+        words = line.split()
+        if len(words) == 2 and words[0] in {"50%", "90%", "99%"}:
+            figures["p" + words[0][:-1]] = _ms(words[1])
+        elif "requests in" in line:
+            answered = int(words[0])
+        elif line.strip().startswith("Non-2xx"):
+            errors["non-2xx"] = int(words[-1])
+        elif line.strip().startswith("Socket errors"):
+            errors["socket"] = sum(int(w.rstrip(",")) for w in words[3::2])
+    return answered, figures, +errors
+
+
+def _ms(value: str) -> float:
+    """wrk's "850.00us", "12.34ms", "1.02s" in milliseconds."""
+    for unit, scale in (("us", 0.001), ("ms", 1), ("s", 1000)):
+        if value.endswith(unit):
+            return round(float(value[: -len(unit)]) * scale, 1)
+    raise ValueError(value)
+
+
 def percentiles(times: list[float]) -> dict:
     cuts = statistics.quantiles(times, n=100, method="inclusive")
     return {
@@ -135,7 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", type=int, default=100_000, help="synthetic events in the store (default 100,000)")
     p.add_argument("--db", help="an existing store to serve instead of a synthetic one")
     p.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
+    p.add_argument("--processes", type=int, default=2, help="client processes sharing them (default 2)")
+    p.add_argument("--warmup", type=float, default=0, help="seconds of requests before those measured (default 0)")
     p.add_argument("--seconds", type=float, default=60, help="how long the clients ask (default 60)")
+    p.add_argument("--wrk", action="store_true", help="clients are wrk (installed apart), not Python processes")
     p.add_argument("--json", help="also write the figures to this JSON file")
     args = p.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="eventwire-load-"))
@@ -146,31 +201,51 @@ def main(argv: list[str] | None = None) -> int:
             print(f"built a store of {args.events:,} synthetic events in {build(db, args.events):.1f} s", flush=True)
         server, url = serve(db, folder / "server.log")
         try:
-            mix = request_mix(db)
+            if args.warmup:  # the same mix: the server has met most questions once, as one that has been up a while
+                asyncio.run(run_clients(url, args.clients, args.warmup, request_mix(db, 0)))
             cpu = cpu_seconds(server.pid)
-            answered, errors = asyncio.run(run_clients(url, args.clients, args.seconds, mix))
+            if args.wrk:
+                answered, overall, errors = run_wrk(url, args.clients, args.seconds, db, folder)
+                cpu = cpu_seconds(server.pid) - cpu
+                latency = "  ".join(f"{k} {v} ms" for k, v in overall.items())
+                print(f"wrk, {args.clients} connections, {args.seconds:g} s: {answered:,} answered "
+                      f"({answered / args.seconds:,.1f} requests/s), errors: {dict(errors) or 0}; "
+                      f"server CPU per request {cpu / answered * 1000:.1f} ms; {latency}")  # fmt: skip
+                return 1 if errors else 0
+            n = args.processes
+            shares = [args.clients // n + (i < args.clients % n) for i in range(n)]
+            with ProcessPoolExecutor(n, mp_context=get_context("fork")) as pool:
+                seeds = range(7, 7 + n)
+                runs = list(pool.map(client_process, repeat(url), shares, repeat(args.seconds), repeat(db), seeds))
             cpu = cpu_seconds(server.pid) - cpu
         finally:
             server.terminate()
             server.wait(timeout=60)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    answered = [answer for run in runs for answer in run[0]]
+    errors = sum((run[1] for run in runs), Counter())
+    clients_cpu = sum(run[2] for run in runs)
     overall = percentiles([t for _, t in answered])
     kinds = defaultdict(list)
     for kind, t in answered:
         kinds[kind].append(t)
     rate = len(answered) / args.seconds
-    print(f"{args.clients} clients, {args.seconds:g} s, {os.cpu_count()} cores: {len(answered):,} answered "
-          f"({rate:,.1f} requests/s), errors: {dict(errors) or 0}")  # fmt: skip
-    print(f"  server CPU per request: {cpu / len(answered) * 1000:.1f} ms ({cpu / args.seconds:.2f} cores busy)")
+    print(f"{args.clients} clients in {args.processes} processes, {args.seconds:g} s, {os.cpu_count()} cores: "
+          f"{len(answered):,} answered ({rate:,.1f} requests/s), errors: {dict(errors) or 0}")  # fmt: skip
+    print(f"  server CPU per request: {cpu / len(answered) * 1000:.1f} ms ({cpu / args.seconds:.2f} cores busy); "
+          f"clients: {clients_cpu / len(answered) * 1000:.1f} ms ({clients_cpu / args.seconds:.2f} cores)")  # fmt: skip
     print(f"  {'all requests':<14} " + "  ".join(f"{k} {v}" for k, v in overall.items()))
     by_kind = {kind: percentiles(times) for kind, times in sorted(kinds.items())}
     for kind, figures in by_kind.items():
         print(f"  {kind:<14} " + "  ".join(f"{k} {v}" for k, v in figures.items()))
     if args.json:
         args.corpus, args.limit = args.db or "synthetic", args.events
-        save_json(args.json, args, clients=args.clients, seconds=args.seconds, requests_per_s=round(rate, 1),
+        save_json(args.json, args, clients=args.clients, processes=args.processes, seconds=args.seconds,
+                  warmup=args.warmup,
+                  requests_per_s=round(rate, 1),
                   server_cpu_ms_per_request=round(cpu / len(answered) * 1000, 2),
+                  clients_cpu_ms_per_request=round(clients_cpu / len(answered) * 1000, 2),
                   errors=dict(errors), overall=overall, by_kind=by_kind)  # fmt: skip
     return 1 if errors else 0
 

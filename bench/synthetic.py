@@ -108,26 +108,28 @@ def build(path: str, n_events: int) -> float:
     u = "(hash(i, '{}') % 1000000) / 1000000.0"  # a uniform number in [0, 1) per row and purpose
     con.execute("BEGIN TRANSACTION")
     con.execute(
-        f"""INSERT INTO documents
-            SELECT 'syn' || i, md5('syn' || i), 'Synthetic report ' || i,
-                   DATE '2015-01-01' + CAST(floor(3653 * sqrt({u.format("day")})) AS INTEGER),
-                   'Synthetic Wire', 'https://synthetic.example/' || i, ?, TIMESTAMP '2026-01-01'
+        f"""INSERT INTO documents BY NAME
+            SELECT 'syn' || i AS doc_id, md5('syn' || i) AS hash, 'Synthetic report ' || i AS title,
+                   DATE '2015-01-01' + CAST(floor(3653 * sqrt({u.format("day")})) AS INTEGER) AS date,
+                   'Synthetic Wire' AS source, 'https://synthetic.example/' || i AS url, ? AS text,
+                   TIMESTAMP '2026-01-01' AS ingested_at
             FROM range({docs}) t(i)""",
         [TEXT],
     )
     con.execute(
-        f"""INSERT INTO actors
-            SELECT 'syn' || (i // {ACTORS_PER_DOC}), 'a' || (i % {ACTORS_PER_DOC} + 1),
-                   c.name || coalesce(' ' || s.sector, ''), c.iso3 || coalesce(s.sector, ''), c.iso3, s.sector,
-                   CASE WHEN s.sector IS NULL THEN 'country' ELSE 'group' END, NULL,
-                   [[(i % {ACTORS_PER_DOC}) * 80, (i % {ACTORS_PER_DOC}) * 80 + 9]]
+        f"""INSERT INTO actors BY NAME
+            SELECT 'syn' || (i // {ACTORS_PER_DOC}) AS doc_id, 'a' || (i % {ACTORS_PER_DOC} + 1) AS id,
+                   c.name || coalesce(' ' || s.sector, '') AS name, c.iso3 || coalesce(s.sector, '') AS code,
+                   c.iso3 AS country, s.sector, CASE WHEN s.sector IS NULL THEN 'country' ELSE 'group' END AS type,
+                   [[(i % {ACTORS_PER_DOC}) * 80, (i % {ACTORS_PER_DOC}) * 80 + 9]] AS mentions
             FROM range({docs * ACTORS_PER_DOC}) t(i)
             JOIN country_slots c ON c.slot = hash(i, 'country') % {SLOTS}
             JOIN sector_slots s ON s.slot = hash(i, 'sector') % {SLOTS}"""
     )
     con.execute(
-        """INSERT INTO places
-            SELECT doc_id, 0, 9, name, name, country, 0.0, 0.0, NULL, 'p1' FROM actors WHERE id = 'a1'"""
+        """INSERT INTO places BY NAME
+            SELECT doc_id, 0 AS start, 9 AS "end", name AS text, name, country, 0.0 AS lat, 0.0 AS lon, 'p1' AS id
+            FROM actors WHERE id = 'a1'"""
     )
     con.execute(
         f"""INSERT INTO events BY NAME
@@ -142,6 +144,7 @@ def build(path: str, n_events: int) -> float:
                    CASE WHEN targeted THEN [d.target_id] ELSE [] END AS target,
                    s.code AS source_code, CASE WHEN targeted THEN t.code END AS target_code,
                    c.cameo, c.plover, c.mode, c.quad, c.goldstein, strftime(doc.date, '%Y-%m-%d') AS date,
+                   doc.date AS day, 'day' AS date_precision,
                    CASE WHEN m < 0.85 THEN 'asserted' WHEN m < 0.92 THEN 'intended' WHEN m < 0.96 THEN 'requested'
                         ELSE 'threatened' END AS modality,
                    false AS negated, 'p1' AS place, [d.k * 100 + 10, d.k * 100 + 15] AS trigger,

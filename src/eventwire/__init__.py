@@ -17,17 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .records import Coded, Document
     from .store import Store
-
-try:
-    __version__ = version("eventwire")  # the one place it is written is pyproject.toml
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
 
 __all__ = ["Coded", "Document", "Store", "__version__", "code", "code_many"]
 LAZY = {"Store": "store", "Coded": "records", "Document": "records"}
@@ -38,7 +32,18 @@ def __getattr__(name: str):
         from importlib import import_module
 
         return getattr(import_module(f".{LAZY[name]}", __name__), name)
+    if name == "__version__":  # looked up when asked for: importlib.metadata alone takes 50-90 ms to import
+        return _version()
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("eventwire")  # the one place it is written is pyproject.toml
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
 
 
 def code(text: str, date: dt.date | str | None = None, id: str = "doc", title: str | None = None) -> Coded:

@@ -42,6 +42,8 @@ class Document:
     url: str | None = None
     author: str | None = None
     language: str | None = None  # ISO 639-1 code of the text ("en")
+    outlet: str | None = None  # who published it, named alike across documents (eventwire.stories: "Reuters")
+    story_id: str | None = None  # the story it is a copy of: the doc_id of the story's first document, once stored
 
 
 @dataclass(eq=False)  # one object per referent: compared and hashed by identity
@@ -84,6 +86,7 @@ class Event:
     path: str | None = None  # how the parse filled the roles, e.g. "source nsubj 'Russia'; target dobj 'Ukraine'"
     source_span: list[int] | None = None  # the whole noun phrase filling the source role
     target_span: list[int] | None = None  # ...and the target role
+    place_source: str | None = field(default=None, metadata=_json(enum=["sentence", "dateline", "target", "lead"]))
     evidence: list[list[int]] = field(default_factory=list)  # every sentence reporting this act, `sentence` first
 
 
@@ -120,6 +123,9 @@ class Place:
     lon: float | None
     geonameid: int | None = None
     id: str | None = None
+    # how exact the coordinates are; the GeoNames feature class (A admin, P populated place, L area, H water, R road)
+    precision: str | None = field(default=None, metadata=_json(enum=["country", "admin region", "city", "region"]))
+    feature_class: str | None = field(default=None, metadata=_json(enum=["A", "P", "L", "H", "R"]))
 
 
 RECORDS: dict[str, type] = {"actors": Actor, "events": Event, "quotes": Quote, "timexes": Timex, "places": Place}
@@ -137,6 +143,8 @@ class StoredDocument:
     url: str | None
     text: str
     ingested_at: dt.datetime
+    outlet: str | None = None  # see Document
+    story_id: str | None = None
 
 
 # An event's or a time expression's date as the text gives it is ISO text of any precision ("2024-11-20",

@@ -23,6 +23,8 @@ import pyarrow as pa
 
 from .errors import StoreError
 from .records import RECORDS, SCHEMA, Coded, arrow_schema, duckdb_ddl, stored_row
+from .stories import DDL as STORY_DDL
+from .stories import Stories
 
 DEFAULT_DB = "eventwire.duckdb"
 RECORD_TABLES = tuple(RECORDS)
@@ -56,6 +58,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.wait = wait
+        self.stories = Stories()  # the story index, built from the store when a batch is first added
         _check_path(self.path, read_only)
         self._con: duckdb.DuckDBPyConnection | None = self._open()  # now: what is wrong with the file is said at once
 
@@ -155,6 +158,7 @@ class Store:
         rows = _rows(fresh, self._taken_ids([c.meta.id for c, _, _ in fresh]))
         self.con.execute("BEGIN TRANSACTION")
         try:
+            self.stories.assign(self.con, rows["documents"])  # each document's outlet and story, and its signature
             for table, records in rows.items():
                 if records:
                     arrow = pa.Table.from_pylist(records, schema=arrow_schema(table))
@@ -201,6 +205,7 @@ class Store:
             try:
                 con.execute("BEGIN TRANSACTION")
                 con.execute(duckdb_ddl())
+                con.execute(STORY_DDL)
                 con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
                 con.execute("INSERT INTO meta VALUES ('schema', ?)", [SCHEMA])
                 con.execute("COMMIT")

@@ -6,6 +6,7 @@ it improves and still fail when the API answers other events than the CLI and th
 import datetime as dt
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -366,17 +367,43 @@ def test_bad_posts_are_refused_with_a_message(api, body, status, said):
 
 
 def test_a_store_an_ingest_is_writing_gets_503_then_answers(api, db):
+    asked = api.get("/api/events", params={"limit": 7})
     writer = duckdb.connect(str(db))  # as an ingest holds the file while it writes a batch
     try:
+        again = api.get("/api/events", params={"limit": 7})  # answered before, and the file has not changed
         started = time.monotonic()
-        answer = api.get("/api/events")
+        answer = api.get("/api/events", params={"limit": 8})
         waited = time.monotonic() - started
     finally:
         writer.close()
+    assert again.status_code == 200 and again.json() == asked.json()
     assert answer.status_code == 503 and answer.headers["retry-after"]
     assert f"being written by an ingest (pid {os.getpid()})" in answer.json()["detail"]
     assert 0.5 <= waited < 10
-    assert api.get("/api/events").status_code == 200
+    assert api.get("/api/events", params={"limit": 8}).status_code == 200
+
+
+def test_an_ingest_beside_the_server_shows_in_the_next_answers(db, tmp_path):
+    copy = tmp_path / "growing.duckdb"
+    shutil.copy(db, copy)
+    process, url = serve(copy, tmp_path / "growing.log")
+    try:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            questions = [("/api/events", {"actor": "CHL"}), ("/api/actors", {"q": "CHL"}), ("/api/events", {})]
+            before = [listed(client, path, **params) for path, params in questions]
+            assert before[0]["total"] == before[1]["total"] == 0 and before == [
+                listed(client, path, **params) for path, params in questions
+            ]  # asked twice: the second answer may be the first one kept
+            article = {"id": "recall", "date": "2024-06-03", "text": "Chile recalled its ambassador to Peru."}
+            (tmp_path / "more.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+            with Store(copy) as store:  # the server lets go of the file between requests
+                assert run_ingest([str(tmp_path / "more.jsonl")], store, workers=1).stored == 1
+            after = [listed(client, path, **params) for path, params in questions]
+    finally:
+        stop(process)
+    assert {e["doc_id"] for e in after[0]["items"]} == {"recall"} and after[0]["total"] >= 1
+    assert [a["code"] for a in after[1]["items"]] == ["CHL"]
+    assert after[2]["total"] == before[2]["total"] + after[0]["total"]
 
 
 def test_the_docs_describe_every_endpoint(api):

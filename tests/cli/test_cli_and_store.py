@@ -56,6 +56,8 @@ def test_code_text_file_with_date(tmp_path, capsys):
         "url": None,
         "author": None,
         "language": "en",
+        "outlet": None,
+        "story_id": None,
     }
     codes = {a["code"] for a in data["actors"]}
     assert {"CHN", "JPN"} <= codes

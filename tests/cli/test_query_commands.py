@@ -255,9 +255,12 @@ def test_actors_are_grouped_by_code_and_filtered(capsys, db, every):
 def test_documents_with_their_counts(capsys, db, every):
     documents = listing(capsys, db, "documents")
     assert [d["doc_id"] for d in documents] == ["old", "talks", "raid", "pledge"]  # in date order
+    with Store(db, read_only=True) as store:
+        quoted = dict(store.con.execute("SELECT doc_id, count(*) FROM quotes GROUP BY doc_id").fetchall())
     for d in documents:
         assert d["events"] == sum(r["doc_id"] == d["doc_id"] for r in every)
-    assert next(d for d in documents if d["doc_id"] == "talks")["quotes"] == 1
+        assert d["quotes"] == quoted.get(d["doc_id"], 0)
+    assert quoted["talks"] >= 1  # Fidan's words: the count can fail
     assert [d["doc_id"] for d in listing(capsys, db, "documents", "--from", "2024", "--to", "2024")] == [
         "talks",
         "raid",

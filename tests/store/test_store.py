@@ -18,7 +18,7 @@ def test_a_new_store_has_the_tables_and_names_its_schema(tmp_path):
     Store(path).close()
     con = duckdb.connect(str(path), read_only=True)
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    assert tables == {"documents", "meta", *RECORDS}
+    assert tables == {"documents", "meta", "signatures", *RECORDS}  # signatures: story matching (eventwire.stories)
     assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] == SCHEMA
     con.close()
     with Store(path, read_only=True) as store:  # reopened without complaint

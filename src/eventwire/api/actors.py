@@ -9,11 +9,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
-from ..filters import Filters, actor_match
+from ..filters import Filters, actor_match, selection
+from .answers import answered
 from .params import Json, Page, event_filters, page, paged
-from .selection import EVENT_DAY, selection
 
 router = APIRouter(tags=["actors"])
 
@@ -34,16 +34,15 @@ QUADS = range(5)  # 1-4, and 0 (neutral) in the penta convention
 
 
 @router.get("/actors", response_class=Json, summary="actors across documents, by code")
-def get_actors(
+async def get_actors(
     request: Request,
     p: Annotated[Page, Depends(page)],
     q: Annotated[str | None, Query(max_length=200, description="a code prefix (RUS) or part of a name")] = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO alpha-3")] = None,
-) -> Json:
+) -> Response:
     """Each actor code with its most frequent name, country and sector, the documents and mentions naming it and
     the events it is the source or target of; most active first."""
-    with request.app.state.access.store() as store:
-        return Json(actors(store, p, q, country))
+    return await answered(request, lambda store: actors(store, p, q, country))
 
 
 def actors(store, p: Page, q: str | None = None, country: str | None = None) -> dict:
@@ -59,17 +58,16 @@ def actors(store, p: Page, q: str | None = None, country: str | None = None) -> 
 
 
 @router.get("/actors/{code}/timeline", response_class=Json, summary="an actor's events over time")
-def get_timeline(
+async def get_timeline(
     request: Request,
     code: Annotated[str, Path(pattern="^[A-Za-z0-9]{2,16}$", description="actor code (a prefix: RUS)")],
     f: Annotated[Filters, Depends(event_filters)],
     interval: Annotated[Literal["day", "week", "month", "year"], Query(description="period counted")] = "month",
     role: Annotated[Literal["source", "target", "either"], Query(description="the actor's side")] = "either",
-) -> Json:
+) -> Response:
     """Per period (weeks start on Monday; periods without events are left out): events, events by QuadClass,
     cooperation (quad 1-2) and conflict (quad 3-4), and mean Goldstein score."""
-    with request.app.state.access.store() as store:
-        return Json(timeline(store, code.upper(), f, interval, role))
+    return await answered(request, lambda store: timeline(store, code.upper(), f, interval, role))
 
 
 def timeline(store, code: str, f: Filters, interval: str = "month", role: str = "either") -> dict:
@@ -78,7 +76,7 @@ def timeline(store, code: str, f: Filters, interval: str = "month", role: str = 
     sides = " OR ".join(f"starts_with({column}, ?)" for column in ROLES[role])
     # the document's date only for the events without their own: joining documents for all costs more than the rest
     rows = store.con.execute(
-        f"""WITH kept AS (SELECT e.doc_id, {EVENT_DAY} AS day, e.quad, e.goldstein {source} AND ({sides}))
+        f"""WITH kept AS (SELECT e.doc_id, e.day AS day, e.quad, e.goldstein {source} AND ({sides}))
             SELECT date_trunc(?, coalesce(day, (SELECT date FROM documents d WHERE d.doc_id = kept.doc_id)))::DATE
                    AS period, quad, count(*), sum(goldstein)
             FROM kept GROUP BY period, quad HAVING period IS NOT NULL ORDER BY period, quad""",

@@ -15,22 +15,24 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .. import __version__
+from .. import __version__, web
 from ..errors import StoreError, UserError
 from ..records import SCHEMA
-from . import actors, coding, documents, events, export, network, statements
+from . import actors, coding, documents, events, export, network, overview, places, statements, stories
 from .access import WAIT, Access, StoreBusy
+from .answers import Answers
 from .params import Json
 
 THREADS_PER_CORE = 2  # measured with bench/load.py: 2 per core answered more requests, and the slowest far sooner,
 # than 1 per core or Starlette's 40 threads
-RESOURCES = (events, actors, network, statements, documents, export, coding)
+RESOURCES = (events, actors, network, statements, documents, export, coding, overview, places, stories)
 DESCRIPTION = """Events, actors, dyads, quotes and commitments of an eventwire store, and coding of posted text.
 
 Event filters are query parameters (`from`, `to`, `actor`, `source_actor`, `target_actor`, `country`, `type`,
 `cameo`, `quad`, `modality`, `min_confidence`, `text`); lists are paged with `limit` (at most 1000) and `offset`.
 The store is opened read-only for each request, so an ingest can run beside the server; while it writes a batch,
-requests wait a few seconds and else get 503. With a token, every `/api` request needs
+requests wait a few seconds and else get 503. An answer is kept and sent again for the same request until the
+store file changes. With a token, every `/api` request needs
 `Authorization: Bearer TOKEN`."""
 
 
@@ -41,11 +43,13 @@ def create_app(db_path: str | Path, token: str | None = None, wait: float = WAIT
         title="eventwire", version=__version__, description=DESCRIPTION, default_response_class=Json, lifespan=_lifespan
     )
     app.state.access = Access(str(db_path), wait)
+    app.state.answers = Answers(app.state.access)
     api = APIRouter(prefix="/api", dependencies=[Depends(Token(token))] if token else [])
     for resource in RESOURCES:
         api.include_router(resource.router)
     api.add_api_route("/health", health, methods=["GET"], response_class=Json, tags=["server"])
     app.include_router(api)
+    web.mount(app, token)
     _answer_errors(app)
     return app
 
@@ -79,7 +83,7 @@ class Token:
     def __init__(self, token: str):
         self.token = token.encode()
 
-    def __call__(self, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> None:
+    async def __call__(self, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]) -> None:
         if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), self.token):
             raise HTTPException(
                 401, "this server needs its token: send `Authorization: Bearer TOKEN`", {"WWW-Authenticate": "Bearer"}

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Request, Response
 
 from ..store import RECORD_TABLES
+from .answers import answered
 from .params import Json, records
 
 router = APIRouter(tags=["documents"])
 
 
 @router.get("/documents/{doc_id:path}", response_class=Json, summary="a document with its records and spans")
-def get_document(request: Request, doc_id: Annotated[str, Path(max_length=1000, description="document id")]) -> Json:
+async def get_document(
+    request: Request, doc_id: Annotated[str, Path(max_length=1000, description="document id")]
+) -> Response:
     """The document (metadata and text), its records as stored (`actors`, `events`, `quotes`, `timexes`, `places`;
     offsets are [start, end) characters of `text`) and `spans`: every span of every record, in text order, with its
     kind (actor, trigger, sentence, source, target, evidence, quote, cue, speaker, timex, place) and record id."""
-    with request.app.state.access.store() as store:
-        return Json(document(store, doc_id))
+    return await answered(request, lambda store: document(store, doc_id))
 
 
 def document(store, doc_id: str) -> dict:

@@ -1,75 +1,62 @@
 """`GET /api/events`: the events the filters keep, a page at a time, each with its dyad, codes, place, document
-and evidence sentence.
-
-A page is found in two steps, so that its cost does not grow with the store's texts (see :mod:`.selection`): the
-row ids of the page's events, in date order, from the events the filters keep; then those events, and the names,
-places, titles and sentences of their documents only.
+and evidence sentence: the rows :func:`eventwire.filters.event_rows` gives the CLI, so that a page costs what its
+events do, not what the store's texts do.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from ..filters import ORDER, Filters
+from ..filters import Filters, event_rows, selection
+from ..stories.clusters import DEFAULT_WINDOW
+from .answers import answered
 from .params import Json, Page, event_filters, page, records
-from .selection import selection
+from .stories import event_clusters
 
 router = APIRouter(tags=["events"])
-COLUMNS = """doc_id, id, source, target, source_code, target_code, cameo, plover, mode, quad, goldstein, date,
-             date_source, modality, negated, deadline, place, sentence, confidence"""
+PLACE = ("id", "name", "country", "lat", "lon")
+COLUMNS = """e.doc_id, e.id, e.date, e.date_source, e.source_code, s.name AS source_name, e.target_code,
+             t.name AS target_name, e.cameo, e.plover, e.mode, e.quad, e.goldstein, e.modality, e.negated,
+             e.deadline, p.id AS place_id, p.name AS place_name, p.country AS place_country, p.lat AS place_lat,
+             p.lon AS place_lon, d.title, d.url, d.source AS outlet, d.date AS doc_date,
+             substring(d.text, e.sentence[1] + 1, e.sentence[2] - e.sentence[1]) AS evidence, e.confidence"""
 
 
 @router.get("/events", response_class=Json, summary="events, filtered and paged")
-def get_events(
+async def get_events(
     request: Request,
     f: Annotated[Filters, Depends(event_filters)],
     p: Annotated[Page, Depends(page)],
-) -> Json:
-    """Events in the order of their documents' dates: `total` is how many the filters keep, `items` the page."""
-    with request.app.state.access.store() as store:
-        return Json(events(store, f, p))
+    dedup: Annotated[bool, Query(description="one item per event cluster, with its counts (see /api/stories)")] = False,
+    window: Annotated[int, Query(ge=0, le=366, description="with dedup: days counted as one")] = DEFAULT_WINDOW,
+) -> Response:
+    """Events in the order of their documents' dates: `total` is how many the filters keep, `items` the page. With
+    `dedup`, event clusters instead: the same source, target and CAMEO code less than `window` days apart (1: the
+    same day, the one-a-day rule; 0: only among copies of one story), with `num_mentions`, `num_sources` (outlets),
+    `num_articles`, `num_stories` and `members` (every event as "doc_id/id")."""
+    if dedup:
+        return await answered(request, lambda store: event_clusters(store, f, p, window))
+    return await answered(request, lambda store: events(store, f, p))
 
 
 def events(store, f: Filters, p: Page) -> dict:
-    con = store.con
-    source, params = selection(f, "d")
-    page = f"SELECT e.rowid {source} ORDER BY {ORDER} LIMIT ? OFFSET ?"
-    keys = [rowid for (rowid,) in con.execute(page, [*params, p.limit, p.offset]).fetchall()]
-    rows = records(con.execute(f"SELECT rowid AS row, {COLUMNS} FROM events WHERE rowid IN (SELECT unnest(?))", [keys]))
-    rank = {key: i for i, key in enumerate(keys)}
-    rows.sort(key=lambda r: rank[r["row"]])
-    docs = sorted({r["doc_id"] for r in rows})
-    documents = {r[0]: r for r in _of(con, "SELECT doc_id, title, url, source, date, text FROM documents", docs)}
-    names = {(doc, id_): name for doc, id_, name in _of(con, "SELECT doc_id, id, name FROM actors", docs)}
-    places = {
-        (doc, id_): {"id": id_, "name": name, "country": country, "lat": lat, "lon": lon}
-        for doc, id_, name, country, lat, lon in _of(
-            con, "SELECT doc_id, id, name, country, lat, lon FROM places", docs
-        )
-    }
-    total = con.execute(f"SELECT count(*) {selection(f)[0]}", params).fetchall()[0][0]
-    items = [_item(r, documents[r["doc_id"]], names, places) for r in rows]
-    return {"total": total, "limit": p.limit, "offset": p.offset, "items": items}
+    rows = records(event_rows(store, replace(f, limit=p.limit, offset=p.offset), columns=COLUMNS))
+    source, params = selection(f)
+    total = store.con.execute(f"SELECT count(*) {source}", params).fetchall()[0][0]
+    return {"total": total, "limit": p.limit, "offset": p.offset, "items": [_item(r) for r in rows]}
 
 
-def _of(con, sql: str, doc_ids: list[str]) -> list[tuple]:
-    """The rows of ``sql`` (over a store table) that belong to these documents."""
-    return con.execute(f"{sql} WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()
-
-
-def _item(r: dict, document: tuple, names: dict, places: dict) -> dict:
-    doc_id, title, url, outlet, date, text = document
-    source, target = (r[role][0] if r[role] else None for role in ("source", "target"))
-    start, end = r["sentence"]
+def _item(r: dict) -> dict:
     return {
-        "doc_id": doc_id,
+        "doc_id": r["doc_id"],
         "id": r["id"],
-        "date": r["date"] or date,
+        "date": r["date"] or r["doc_date"],
         "date_source": r["date_source"],
-        "source": {"code": r["source_code"], "name": names.get((doc_id, source))},
-        "target": {"code": r["target_code"], "name": names.get((doc_id, target))},
+        "source": {"code": r["source_code"], "name": r["source_name"]},
+        "target": {"code": r["target_code"], "name": r["target_name"]},
         "cameo": r["cameo"],
         "plover": r["plover"],
         "mode": r["mode"],
@@ -78,8 +65,14 @@ def _item(r: dict, document: tuple, names: dict, places: dict) -> dict:
         "modality": r["modality"],
         "negated": r["negated"],
         "deadline": r["deadline"],
-        "place": places.get((doc_id, r["place"])),
-        "document": {"id": doc_id, "title": title, "url": url, "source": outlet, "date": date},
-        "evidence": " ".join(text[start:end].split()),
+        "place": {k: r[f"place_{k}"] for k in PLACE} if r["place_id"] is not None else None,
+        "document": {
+            "id": r["doc_id"],
+            "title": r["title"],
+            "url": r["url"],
+            "source": r["outlet"],
+            "date": r["doc_date"],
+        },
+        "evidence": " ".join(r["evidence"].split()),
         "confidence": r["confidence"],
     }

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from ..filters import Filters
+from ..filters import Filters, selection
+from .answers import answered
 from .params import Json, Page, event_filters, page, paged, records
-from .selection import EVENT_DAY, selection
 
 router = APIRouter(tags=["network"])
 
@@ -19,27 +19,26 @@ ORDER = "ORDER BY events DESC, source_code, target_code"
 
 def dyad_sql(f: Filters) -> tuple[str, list]:
     """Events the filters keep between two different coded actors, per (source, target), most events first."""
-    source, params = selection(f, "d")
+    source, params = selection(f)
     sql = f"""
         SELECT e.source_code, e.target_code, count(*) AS events, round(avg(e.goldstein), 3) AS goldstein,
                count(*) FILTER (WHERE e.quad IN (1, 2)) AS cooperation,
                count(*) FILTER (WHERE e.quad IN (3, 4)) AS conflict,
-               min({EVENT_DAY}) AS first, max({EVENT_DAY}) AS last
+               min(e.day) AS first, max(e.day) AS last
         {source} AND e.source_code <> e.target_code
         GROUP BY e.source_code, e.target_code"""
     return sql, params
 
 
 @router.get("/dyads", response_class=Json, summary="events per source and target")
-def get_dyads(
+async def get_dyads(
     request: Request,
     f: Annotated[Filters, Depends(event_filters)],
     p: Annotated[Page, Depends(page)],
-) -> Json:
+) -> Response:
     """Per (source code, target code): events, mean Goldstein score, cooperation (quad 1-2) and conflict (quad 3-4)
     events, first and last day; most events first."""
-    with request.app.state.access.store() as store:
-        return Json(dyads(store, f, p))
+    return await answered(request, lambda store: dyads(store, f, p))
 
 
 def dyads(store, f: Filters, p: Page) -> dict:
@@ -48,16 +47,15 @@ def dyads(store, f: Filters, p: Page) -> dict:
 
 
 @router.get("/network", response_class=Json, summary="the actor network: nodes and edges")
-def get_network(
+async def get_network(
     request: Request,
     f: Annotated[Filters, Depends(event_filters)],
     edges: Annotated[int, Query(ge=1, le=MAX_EDGES, description="the strongest edges kept")] = 500,
     min_events: Annotated[int, Query(ge=1, description="fewest events an edge needs")] = 1,
-) -> Json:
+) -> Response:
     """Edges are dyads (as `/api/dyads`), the strongest first; nodes are the actors at their ends, with name,
     country, sector and the events of the kept edges they take part in."""
-    with request.app.state.access.store() as store:
-        return Json(network(store, f, edges, min_events))
+    return await answered(request, lambda store: network(store, f, edges, min_events))
 
 
 def network(store, f: Filters, edges: int = 500, min_events: int = 1) -> dict:

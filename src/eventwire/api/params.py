@@ -38,14 +38,14 @@ class Page:
     offset: int
 
 
-def page(
+async def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,
 ) -> Page:
     return Page(limit, offset)
 
 
-def event_filters(
+async def event_filters(
     date_from: Annotated[dt.date | None, Query(alias="from", description="first day (YYYY-MM-DD)")] = None,
     date_to: Annotated[dt.date | None, Query(alias="to", description="last day (YYYY-MM-DD)")] = None,
     actor: Annotated[str | None, Query(description="source or target: a code prefix (RUS) or part of a name")] = None,
@@ -61,7 +61,9 @@ def event_filters(
     min_confidence: Annotated[float, Query(ge=0, le=1, description="lowest confidence kept")] = 0.0,
     text: Annotated[str | None, Query(max_length=200, description="words in the evidence sentence")] = None,
 ) -> Filters:
-    """The event filters of the query string (the fields of :class:`eventwire.filters.Filters`)."""
+    """The event filters of the query string (the fields of :class:`eventwire.filters.Filters`). This and
+    :func:`page` are coroutines only so that FastAPI runs them in its event loop, not in a worker thread: they
+    wait for nothing."""
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"'from' ({date_from}) is after 'to' ({date_to})")
     if type is not None:

@@ -20,6 +20,7 @@ def add_parser(sub) -> None:
         "column (docs/DATA.md says what each means).",
     )
     filtering.add_filters(p)
+    options.add_dedup(p)
     output.add_format(p)
     options.add_db(p)
     p.set_defaults(run=run)
@@ -28,4 +29,24 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..query import events
 
+    if args.dedup:
+        return _clusters(args)
+    if args.window is not None:
+        from ..errors import UserError
+
+        raise UserError("--window applies with --dedup (events counted once)")
     return output.listing(args, events, unit="events", shown=SHOWN, note="evidence")
+
+
+CLUSTER_SHOWN = ("day", "last_day", "source_code", "source_name", "target_code", "target_name", "cameo", "plover")
+CLUSTER_SHOWN += ("num_mentions", "num_sources", "num_articles", "doc_id")
+
+
+def _clusters(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from ..stories.clusters import DEFAULT_WINDOW, clustered
+
+    window = DEFAULT_WINDOW if args.window is None else args.window
+    query = partial(clustered, window=window)
+    return output.listing(args, query, unit="event clusters", shown=CLUSTER_SHOWN, note="evidence")

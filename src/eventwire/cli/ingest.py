@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import threading
 import time
 from pathlib import Path
 
+from ..errors import UserError
 from . import options
 
 COUNT_SECONDS = 10  # the longest the progress bar's total is counted for (a huge or hostile gzip): then no total
@@ -29,6 +31,19 @@ def add_parser(sub) -> None:
     options.add_inputs(p)
     options.add_db(p)
     options.add_coding(p)
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="code on a Dask cluster: the scheduler's address (tcp://host:8786), or local for a cluster of --workers "
+        "processes on this machine; the workers must see the input files (and --parquet-only's folder) at the same "
+        "paths. Uncompressed JSON lines are split into byte ranges, other files are coded whole",
+    )
+    p.add_argument(
+        "--parquet-only",
+        metavar="DIR",
+        help="with --dask: leave the coded documents as a Parquet dataset in DIR (a folder per table of the store, "
+        "for DuckDB, polars or Spark) instead of loading them into --db",
+    )
     p.set_defaults(run=run)
 
 
@@ -39,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest import run_ingest
 
     options.check_inputs(args.paths)
+    if args.dask:
+        return run_dask(args)
+    if args.parquet_only:
+        raise UserError("--parquet-only is for --dask: a local ingest writes the store")
     with options.store(args) as store:  # before loading the model: a store that cannot be used is said
         store.close()  # ... and then let go of until the first look-up
         try:
@@ -58,6 +77,36 @@ def run(args: argparse.Namespace) -> int:
                 **options.read_options(args),
             )
     print(summary_line(summary, store.path), file=sys.stderr)
+    return 1 if summary.problems else 0
+
+
+def run_dask(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ..distributed import ingest_dask
+
+    pipeline = {"actors": tuple(args.actors) if args.actors else None, "quad": args.quad}
+    where = args.parquet_only
+    if where:
+        Path(where).mkdir(parents=True, exist_ok=True)
+    with contextlib.nullcontext() if where else options.store(args) as store:
+        if store is not None:
+            store.close()  # let go of until the first partition is loaded
+        with tqdm(desc="ingesting", unit="doc", disable=None) as bar:
+            threading.Thread(target=count, args=(args.paths, bar), daemon=True).start()
+            summary = ingest_dask(
+                args.paths,
+                store,
+                address=args.dask,
+                workers=args.workers,
+                parquet=where,
+                pipeline=pipeline,
+                min_confidence=args.min_confidence,
+                on_problem=options.report,
+                progress=bar.update,
+                **options.read_options(args),
+            )
+    print(summary_line(summary, where or store.path), file=sys.stderr)
     return 1 if summary.problems else 0
 
 

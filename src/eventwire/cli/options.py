@@ -106,6 +106,23 @@ def add_db(p: argparse.ArgumentParser, default: str = DEFAULT_DB) -> None:
     )
 
 
+def add_dedup(p: argparse.ArgumentParser) -> None:
+    """Event clusters instead of every mention (eventwire.stories.clusters)."""
+    p.add_argument(
+        "--dedup",
+        action="store_true",
+        help="one row per event cluster: the same source, target and CAMEO code on the same day (the one-a-day "
+        "rule), with how many mentions, sources (outlets), articles and stories report it",
+    )
+    p.add_argument(
+        "--window",
+        type=_whole,
+        metavar="DAYS",
+        help="with --dedup: events of the same dyad and code less than DAYS days apart are one (default 1: the same "
+        "day); 0 counts an event once only among the copies of one story",
+    )
+
+
 def store(args: argparse.Namespace, read_only: bool = False):
     """The store of :func:`add_db`'s options."""
     from ..store import Store
@@ -161,6 +178,12 @@ def report(problem) -> None:
     from tqdm import tqdm
 
     tqdm.write(str(problem), file=sys.stderr)
+
+
+def _whole(value: str) -> int:
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days (0 or more)")
+    return int(value)
 
 
 def _positive(value: str) -> int:

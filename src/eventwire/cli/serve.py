@@ -1,4 +1,4 @@
-"""`eventwire serve`: the HTTP API (FastAPI, uvicorn) over a store."""
+"""`eventwire serve`: the HTTP API (FastAPI, uvicorn) and the dashboard over a store."""
 
 from __future__ import annotations
 
@@ -17,14 +17,17 @@ def add_parser(sub) -> None:
 
     p = sub.add_parser(
         "serve",
-        help="the HTTP API over a store (events, actors, dyads, network, quotes, exports, coding)",
-        description="Serve a store over HTTP: /api/events, /api/actors, /api/actors/CODE/timeline, /api/dyads, "
-        "/api/network, /api/quotes, /api/commitments, /api/documents/ID, /api/export/FORMAT, POST /api/code, "
+        help="the dashboard and the HTTP API over a store (events, actors, dyads, network, quotes, exports, coding)",
+        description="Serve a store over HTTP: the dashboard at / (overview, timeline, network, map, evidence, "
+        "promises, quotes), and /api/events, /api/actors, /api/actors/CODE/timeline, /api/dyads, "
+        "/api/network, /api/overview, /api/places, /api/quotes, /api/commitments, /api/documents/ID, "
+        "/api/export/FORMAT, POST /api/code, "
         "/api/health; the OpenAPI description is at /docs. The store is opened read-only for each request and let "
         "go after it, so `eventwire ingest` can add to it while the server runs: DuckDB lets no process open a file "
         "while another writes it, so a request made while an ingest writes a batch waits (--wait) and is then "
         "answered 503. The server listens on 127.0.0.1 only, unless --host names another address; then a token is "
-        "required, and every /api request must send it as `Authorization: Bearer TOKEN`.",
+        "required, and every /api request must send it as `Authorization: Bearer TOKEN`; a browser opens "
+        "/?token=TOKEN once and then keeps it in a cookie.",
     )
     p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the DuckDB store (default: {DEFAULT_DB})")
     p.add_argument(

