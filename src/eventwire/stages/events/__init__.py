@@ -21,7 +21,7 @@ from .. import places, quotes
 from . import anaphora, merge
 from .acts import Act, ActFinder
 from .codebook import Codebook, codebook
-from .coding import Coder, Coding
+from .coding import VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
 from .modality import ModalityReader, Mood, irrealis, reporter
@@ -94,6 +94,11 @@ class EventStage:
         for quote in ew.quotes:
             quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
         return doc
+
+    def _material(self, code) -> bool:
+        """Whether an act is done to a place (material cooperation or conflict, or a visit), so that its object
+        is where it happened; a verbal act happens where its speaker is."""
+        return self.codebook.quad_class(code.code, "gdelt") in {2, 4} or code.code in VISITS
 
     def _kind_of(self, noun: Token) -> str | None:
         """The PLOVER type an event noun names on its own ("attack" -> ASSAULT), from its plain lexicon row."""
@@ -239,9 +244,8 @@ class EventStage:
         sent = trigger.sent
         date, date_source = event_date(doc, ew, trigger, context.text)
         target = targets[0].actor if targets else None
-        place, place_source = places.event_place(
-            doc, sent, _object_place(ew, trigger), context.dateline, target, coding.code.code
-        )
+        done_to = _object_place(ew, trigger) if self._material(coding.code) else None  # not "accused Russia"
+        place, place_source = places.event_place(doc, sent, done_to, context.dateline, target, coding.code.code)
         speaker = reporter(context.reader, ew, trigger, quotes.CUE_LEMMAS)
         confidence = 0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0) + _prominence(trigger)
         confidence -= UNCODED_PENALTY * sum(not f.actor.code for f in [*sources, *targets])
