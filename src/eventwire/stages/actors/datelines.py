@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
+from ...lang import text_of
+
 _DASH = r"(?:--?|—|–)"
 _CREDIT = r"\([A-Z][\w.&'/ -]{0,40}\)"
 _REST = r"(?:,[ \t]+[A-Z0-9][\w.' ]{0,30}){0,2}"  # ", Ukraine", ", March 3"
@@ -30,7 +32,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
 def credit_tokens(doc: Doc, outlets: set[str]) -> set[int]:
     """Tokens of datelines and of parenthesised agency credits ("(Reuters)") anywhere in the text."""
     found: set[int] = set()
-    text = doc.text
+    text = text_of(doc)
     spans = datelines(text)
     spans += [m.span() for m in CREDIT.finditer(text) if m.group()[1:-1] in outlets]
     for start, end in spans:

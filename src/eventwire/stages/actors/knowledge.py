@@ -154,6 +154,11 @@ def _kind_of(path: Path) -> str:
     return FILES[column]
 
 
-@cache
 def knowledge(extra: tuple[str, ...] = ()) -> Knowledge:
+    """The dictionaries with the user's files ``extra`` over them, built once per set of files."""
+    return _knowledge(tuple(extra))
+
+
+@cache
+def _knowledge(extra: tuple[str, ...]) -> Knowledge:
     return Knowledge(extra)

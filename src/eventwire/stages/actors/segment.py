@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...lang import text_of
 from .datelines import datelines
 
 
@@ -27,7 +28,7 @@ def sentence_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
-    text = doc.text  # built anew on every access
+    text = text_of(doc)
     for _, end in datelines(text):
         span = doc.char_span(end, len(text), alignment_mode="expand")
         if span is not None and span.start > 0:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ...lang import text_of
 from ...records import Actor, Coded, Event, Place, coded
 from .. import places, quotes
 from . import anaphora, merge
@@ -76,7 +77,7 @@ class EventStage:
             for t in (m.token, m.carrier)
             if t is not None and (t == m.token or (t.lemma_.lower(), "NOUN") in self.lexicon.rules)
         )
-        context = Context(doc, ew, reader, doc.text, places.dateline_place(doc))
+        context = Context(doc, ew, reader, text_of(doc), places.dateline_place(doc))
         found: dict[tuple, Event] = {}
         for act in acts:
             for event in self._events(context, act):

@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...lang import text_of
 from ...records import Actor, Place, coded
 from ...tables import read_tsv
 from .gazetteer import gazetteer
@@ -74,7 +75,7 @@ def dateline_place(doc: Doc) -> Place | None:
     News is usually reported from where it happened, so the dateline is the fallback location for events
     whose own sentence names no place. Reads the places the stage recorded, so run the pipeline first.
     """
-    m = dateline(doc.text)
+    m = dateline(text_of(doc))
     if not m:
         return None
     return next((p for p in coded(doc).places if p.start == m.start("city")), None)

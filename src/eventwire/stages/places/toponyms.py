@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ...lang import text_of
 from .gazetteer import ADMIN_WORDS, GENERIC, Entry, Gazetteer, bare, key, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -74,7 +75,7 @@ class ToponymFinder:
 
     def find(self, doc: Doc) -> list[Toponym]:
         """The toponyms in text order, without overlaps, each knowing the state or country after its comma."""
-        text = doc.text
+        text = text_of(doc)
         chosen = _without_overlaps(self._candidates(doc))
         for t in list(chosen):  # the state or country after a comma, which NER often misses ("Paris, Tex.")
             m = QUALIFIER.match(text, t.end)
@@ -89,7 +90,7 @@ class ToponymFinder:
 
     def _candidates(self, doc: Doc) -> list[Toponym]:
         """Every toponym any of the ways finds, overlaps included."""
-        text = doc.text
+        text = text_of(doc)
         found = _dateline(text, self.gaz)
         for span in self._phrase_matches(doc):
             found.append(self._toponym(text, span.start_char, span.end_char, "LOC"))
@@ -130,7 +131,7 @@ class ToponymFinder:
         )  # a name NER calls a person or a date more often than a place is none ("Smith", "March")
         names = {t.text.casefold() for t in found if t.candidates and (t.label in ("GPE", "LOC") or t.dateline)}
         names = {n for n in names if votes[n, True] >= votes[n, False]}
-        repeated, text = [], doc.text
+        repeated, text = [], text_of(doc)
         for name in names:
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
                 span = doc.char_span(m.start(), m.end())
@@ -285,7 +286,7 @@ def _local(doc: Doc) -> Iterable[tuple[int, int]]:
     legislator's party and home ("Sen. Ray Miller, D-Columbus,"), a person "of" a place ("John Doe of Berea"),
     a name before a noun such as "man" or "residents" ("a Winona man", "Gainesville police") or before the word
     for its kind of region ("the Donetsk region")."""
-    for m in PARTY_HOME.finditer(doc.text):
+    for m in PARTY_HOME.finditer(text_of(doc)):
         yield m.span("name")
     for tok in doc[1:]:
         if tok.lower_ == "of" and tok.nbor(-1).ent_type_ == "PERSON" and tok.nbor(-1).ent_iob_ != "O":

@@ -10,6 +10,8 @@ from .lexicon import ACCORDING, COMPLEMENTS, IMPERSONAL
 from .marks import Marked
 from .page import Page
 
+FIRST_WORDS = frozenset(words[0] for words in ACCORDING)  # a cheap test before slicing a span
+
 
 @dataclass
 class Attribution:
@@ -52,6 +54,8 @@ class Cues:
 
     def phrase_at(self, i: int) -> Span | None:
         """The cue phrase ("according to") starting at token i, if one does."""
+        if self.doc[i].lower_ not in FIRST_WORDS:
+            return None
         for words in ACCORDING:
             if tuple(t.lower_ for t in self.doc[i : i + len(words)]) == words:
                 return self.doc[i : i + len(words)]

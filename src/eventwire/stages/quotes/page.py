@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from ...lang import text_of
 from .lexicon import COMPLEMENTISERS
 from .marks import QUOTE_MARKS
 
@@ -17,9 +18,9 @@ class Page:
     """One document's tokens and paragraphs (a parse never crosses a paragraph break)."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text = doc, text_of(doc)
         self.paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array("IDX").tolist()  # without making a Token per word
 
     def paragraph(self, pos: int) -> int:
         """The number of the paragraph holding char ``pos``."""
