@@ -324,12 +324,7 @@ def _load(coding: Coding, folder: str, store, summary: Summary, tell: Report) ->
     for repeat in coding.repeats:
         tell(repeat)
     for problem in coding.problems:
-        if isinstance(problem, Skipped):
-            summary.skipped += 1
-        elif isinstance(problem, Notice):
-            summary.warnings += 1
-        else:
-            summary.problems.append(problem)
+        summary.count(problem)
         tell(problem)
     if store is None:
         summary.stored += coding.coded

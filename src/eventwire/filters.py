@@ -26,7 +26,6 @@ JOINS = {
     "t": "LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target[1]",
     "p": "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place",
 }
-EVENT_JOINS = f"FROM events e {' '.join(JOINS.values())}"
 EVENT_COLUMNS = """e.*, s.name AS source_name, t.name AS target_name, d.title AS doc_title, d.url AS doc_url,
        d.source AS doc_source, d.date AS doc_date, p.name AS place_name, p.country AS place_country,
        substring(d.text, e.sentence[1] + 1, e.sentence[2] - e.sentence[1]) AS evidence_text"""

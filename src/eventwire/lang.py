@@ -60,7 +60,9 @@ def iso_date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise ValueError(f"date {value!r} is not YYYY-MM-DD") from None
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()[:10])
+        problem = "is no day of the calendar" if shaped else "is not YYYY-MM-DD"
+        raise ValueError(f"date {value!r} {problem}") from None
 
 
 def add_months(day: dt.date, months: int) -> tuple[int, int]:

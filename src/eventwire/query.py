@@ -135,7 +135,7 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None, f
     part of a name; ``about`` those whose content mentions an actor so named; ``f`` by the document's date
     (``date_from``, ``date_to``) and words of the statement (``text``), and caps how many (``limit``)."""
     f = f or Filters()
-    condition, params = _conditions(f, "d.date", text="q.text")
+    condition, params = conditions(f, "d.date", text="q.text")
     if speaker:
         match, param = actor_match(speaker, "a.code", "a.name")
         condition += f" AND {match}"
@@ -192,7 +192,7 @@ def actors(store: Store, f: Filters):
     sector, in how many documents it is mentioned and how often, how many events it takes part in (either side)
     and the dates of the first and last document. ``f`` keeps actors by name or code (``actor``), ``country`` and
     the documents' dates; the most active first."""
-    condition, params = _conditions(f, "d.date", actor=("a.code", "a.name"), country="a.country")
+    condition, params = conditions(f, "d.date", actor=("a.code", "a.name"), country="a.country")
     return store.con.execute(
         f"""
         WITH kept AS (
@@ -216,7 +216,7 @@ def actors(store: Store, f: Filters):
 def documents(store: Store, f: Filters):
     """The documents ``f`` keeps (by date, by words of their title or text, by an actor they mention), with how
     many events, quotes and actors each holds, in date order."""
-    condition, params = _conditions(f, "d.date", text="coalesce(d.title, '') || ' ' || d.text")
+    condition, params = conditions(f, "d.date", text="coalesce(d.title, '') || ' ' || d.text")
     if f.actor:
         match, param = actor_match(f.actor, "a.code", "a.name")
         condition += f" AND d.doc_id IN (SELECT doc_id FROM actors a WHERE {match})"
@@ -234,7 +234,7 @@ def documents(store: Store, f: Filters):
     )
 
 
-def _conditions(
+def conditions(
     f: Filters, dates: str, actor: tuple[str, str] | None = None, country: str | None = None, text: str | None = None
 ) -> tuple[str, list]:
     """The SQL condition and parameters of the fields of ``f`` a listing other than events takes: ``dates``,

@@ -90,6 +90,13 @@ def test_bad_option_values(capsys):
     assert "date '5 March' is not YYYY-MM-DD" in err
 
 
+def test_a_date_in_the_right_form_that_is_no_day_says_so(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["code", "--date", "2024-02-30"])
+    assert exit_.value.code == 2
+    assert "date '2024-02-30' is no day of the calendar" in capsys.readouterr().err
+
+
 def test_explain_shows_the_phrases_filling_the_roles(tmp_path, capsys):
     path = tmp_path / "s.txt"
     path.write_text("U.S. Secretary of State Antony Blinken accused Russia of prolonging the war.", encoding="utf-8")

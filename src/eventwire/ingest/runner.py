@@ -50,6 +50,15 @@ class Summary:
     warnings: int = 0
     problems: list[Problem] = field(default_factory=list)
 
+    def count(self, entry: Problem) -> None:
+        """Count what a reader or a coder reported: a skip, a warning or a document not stored."""
+        if isinstance(entry, Skipped):
+            self.skipped += 1
+        elif isinstance(entry, Notice):
+            self.warnings += 1
+        else:
+            self.problems.append(entry)
+
 
 def run_ingest(
     paths: Iterable[str],
@@ -99,12 +108,7 @@ def ingest_items(
     tell = on_problem or (lambda problem: None)
 
     def report(entry: Problem) -> None:
-        if isinstance(entry, Skipped):
-            summary.skipped += 1
-        elif isinstance(entry, Notice):
-            summary.warnings += 1
-        else:
-            summary.problems.append(entry)
+        summary.count(entry)
         tell(entry)
 
     done = progress or (lambda n: None)

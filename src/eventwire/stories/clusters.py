@@ -16,7 +16,7 @@ evidence sentence; clusters are listed in the order of the listings of events.
 
 from __future__ import annotations
 
-from ..filters import EVENT_JOINS, ORDER, Filters, where
+from ..filters import ORDER, Filters, selection
 
 DEFAULT_WINDOW = 1  # days: the one-a-day rule
 
@@ -79,8 +79,8 @@ def cluster_sql(window: int, kept: str | None = None) -> str:
 def _kept(f: Filters) -> tuple[str, list]:
     """SQL of the events ``f`` keeps as (doc_id, id, n), n their place in the listings' order, whatever ``f.limit``
     (which counts clusters); and its parameters."""
-    condition, params = where(f)
-    return f"SELECT e.doc_id, e.id, row_number() OVER (ORDER BY {ORDER}) AS n {EVENT_JOINS} WHERE {condition}", params
+    source, params = selection(f, "d")  # the order reads the document's date
+    return f"SELECT e.doc_id, e.id, row_number() OVER (ORDER BY {ORDER}) AS n {source}", params
 
 
 def clustered(store, f: Filters, window: int = DEFAULT_WINDOW):

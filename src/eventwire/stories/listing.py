@@ -4,7 +4,7 @@ outlets, the story's first document (its canonical text) first."""
 from __future__ import annotations
 
 from ..filters import Filters, actor_match
-from ..query import _conditions
+from ..query import conditions
 
 ORDER = "ORDER BY first_date NULLS LAST, story_id"
 
@@ -25,7 +25,7 @@ FROM members GROUP BY story
 def story_sql(f: Filters) -> tuple[str, list]:
     """SQL of the stories with a document that ``f`` keeps (by its date, words of its title or text, an actor it
     mentions), unordered, and its parameters."""
-    condition, params = _conditions(f, "d.date", text="coalesce(d.title, '') || ' ' || d.text")
+    condition, params = conditions(f, "d.date", text="coalesce(d.title, '') || ' ' || d.text")
     if f.actor:
         match, param = actor_match(f.actor, "a.code", "a.name")
         condition += f" AND d.doc_id IN (SELECT doc_id FROM actors a WHERE {match})"
