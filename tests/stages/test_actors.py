@@ -533,3 +533,38 @@ def test_the_government_far_into_a_story_is_of_the_country_the_story_named_most(
     )
     found, _ = actors(nlp, text)
     assert found["Egypt government"].code == "EGYGOV"
+
+
+def test_title_in_apposition_without_an_owner_takes_the_passage_country(nlp):
+    found, _ = actors(
+        nlp, "Brazil raised its interest rate on Monday. Carla Mendes, the deputy finance minister, defended the move."
+    )
+    assert (found["Carla Mendes"].country, found["Carla Mendes"].sector) == ("BRA", "GOV")
+    found, _ = actors(nlp, "Carla Mendes, who met the finance minister, defended the move.")
+    assert found["Carla Mendes"].sector is None  # the title is someone else's
+
+
+def test_a_pronoun_subject_continues_the_subject_of_the_sentence_before(nlp):
+    text = (
+        "Chancellor Olaf Scholz said President Joe Biden's plan, Biden's advisers and Biden's envoy had all "
+        "helped. He then left for Paris."
+    )
+    found = dated(nlp, text, "2023-05-10")
+    assert "He" in mentions(found["Olaf Scholz"], text) and "He" not in mentions(found["Joe Biden"], text)
+
+
+def test_a_possessive_is_no_part_of_a_name(nlp):
+    found = dated(nlp, "President Trump’s speech was short.", "2018-05-10")
+    assert found["Donald Trump"].code == "USAGOV"
+
+
+def test_a_longer_name_ending_in_a_known_phrase_is_another_body(nlp):
+    text = "The National Security Council met on Monday. The UN Security Council met too."
+    found, _ = actors(nlp, text)
+    assert mentions(found["United Nations Security Council"], text) == ["The UN Security Council"]
+
+
+def test_the_court_is_the_named_court_before_it(nlp):
+    text = "The Ninth Circuit Court of Appeals heard the case in May. The court said it would rule in June."
+    found, _ = actors(nlp, text)
+    assert mentions(found["Ninth Circuit Court of Appeals"], text)[1:] == ["The court", "it"]

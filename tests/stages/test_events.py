@@ -658,3 +658,13 @@ def test_an_agreement_on_what_will_happen_is_still_one():
 def test_where_troops_are_sent_from_is_no_target():
     found = dyads("Russian forces crossed into Ukraine, sending troops across the border from Russia and Belarus.")
     assert not any(t in {"RUS", "BLR"} for _, t, p, _ in found if p == "MOBILIZE")
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names():
+    found = dyads("Turkey threatened to close its airspace unless Greece withdrew the warships.")
+    assert ("TUR", "GRC", "THREATEN", "threatened") in found
+
+
+def test_to_yield_evidence_is_no_concession():
+    assert not dyads("Kenya said Somalia’s census yielded new figures.")
+    assert [p for _, _, p, _ in dyads("The Kenyan army yielded ground to the rebels.")] == ["CONCEDE"]

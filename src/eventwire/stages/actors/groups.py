@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...lang import fold
 from .phrases import noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
@@ -35,7 +36,7 @@ def find_groups(res: Resolution) -> None:
         sector = noun_sector(res.k, token)
         if sector is None or _needs_owner(res, token):
             continue
-        antecedent = _antecedent(res, token)
+        antecedent = _antecedent(res, token) or _named_body(res, token)
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
@@ -70,6 +71,24 @@ def _antecedent(res: Resolution, token: Token) -> tuple | None:
         for span, key, _ in res.found
         if key[0] == "group"
         and key[3:4] == (lemma,)
+        and span.end <= token.i
+        and here - res.sentence_of[span.start] <= REACH
+    ]
+    return max(earlier)[1] if earlier else None
+
+
+def _named_body(res: Resolution, token: Token) -> tuple | None:
+    """The named organisation a definite singular noun names again by its head: "the D.C. Circuit Court of
+    Appeals ... the court", "the House Judiciary Committee ... the Committee" (the last one in reach)."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
+    if not definite or token.tag_ not in {"NN", "NNP"} or any(c.dep_ in {"amod", "compound"} for c in token.children):
+        return None
+    lemma, here = token.lemma_.lower(), res.sentence_of[token.i]
+    earlier = [
+        (span.start, key)
+        for span, key, _ in res.found
+        if key[0] == "org-name"
+        and span.root.lemma_.lower() == lemma
         and span.end <= token.i
         and here - res.sentence_of[span.start] <= REACH
     ]
@@ -114,6 +133,16 @@ def find_unknown_organisations(res: Resolution) -> None:
     for ent in res.doc.ents:
         inside_title = any(t.start <= ent.start and ent.end <= t.end for t in res.title_spans)
         if ent.label_ != "ORG" or inside_title or not res.free(ent):
+            continue
+        if ent[-1].tag_ == "POS":  # "the Committee’s"
+            ent = ent[:-1]
+        person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))
+        if person is not None:  # "Don McGahn ... McGahn", a surname the NER took for an organisation
+            res.add(ent, person, None)
+            continue
+        body = _named_body(res, ent.root) if len([t for t in ent if t.pos_ != "DET"]) == 1 else None
+        if body is not None:  # "the House Judiciary Committee ... the Committee"
+            res.add(ent, body, None)
             continue
         name = ent.text.removeprefix("the ").removeprefix("The ")
         sector = noun_sector(res.k, ent.root)

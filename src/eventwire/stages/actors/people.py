@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
 ELITE = "ELI"  # CAMEO's sector for former officials
+AFFILIATIONS = {"of", "for", "at", "with", "to"}  # "a spokesman for X": the title is X's
 
 
 def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
@@ -80,14 +81,14 @@ def _name_like(token: Token, end: int) -> bool:
 
 def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     """Add every named person; returns the keys of the people introduced."""
-    names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> the person it names
+    names = res.names
     known: set[tuple] = set()
     for ent in spans:
         if res.k.roles.person(ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
             ent = _strip_leading_title(res, ent)
             if ent is None:
                 continue
-        tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct]
+        tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct and t.tag_ != "POS"]  # not "Trump’s"
         if not tokens:
             continue
         words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
@@ -224,6 +225,19 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
     if owner is None and title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
         after = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
         owner = res.phrase_at.get(after)
-    if owner is None or (owner.start < title.start and owner.start <= ent.end):
+    if owner is None and (
+        not all(_describes(res, t) for t in doc[ent.end + 1 : start])
+        or any(c.dep_ == "prep" and c.lower_ in AFFILIATIONS for c in doc[title.end - 1].children)
+    ):
+        return None  # "X, who met the Senator"; "X, a spokesman for the PMF" (a body no dictionary knows)
+    if owner is not None and owner.start < title.start and owner.start <= ent.end:
         return None
     return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)
+
+
+def _describes(res: Resolution, token: Token) -> bool:
+    """A word that may stand between a name's comma and its title: "X, the Senate Majority Leader", "X, a
+    Republican senator" (the title's country is then the passage's); not a country or organisation ("X, a US
+    peace envoy": the US is the owner, if one the title does not reach)."""
+    in_phrase = any(s.start <= token.i < s.end for s in res.dictionary)
+    return token.dep_ in {"det", "amod", "compound"} and token.head.dep_ == "appos" and not in_phrase

@@ -40,11 +40,25 @@ def link_personal_pronouns(res: Resolution) -> None:
         if not candidates:
             continue  # "she" after only men: someone the actors stage does not know
         before = [(s, e, a) for s, e, a in people if e <= token.i]
-        actor_id = max(candidates, key=lambda a: _salience(doc, before, a))
+        actor_id = _continued(res, token, candidates) or max(candidates, key=lambda a: _salience(doc, before, a))
         ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
         genders.setdefault(actor_id, gender)
         people.append((token.i, token.i + 1, actor_id))
         people.sort()
+
+
+def _continued(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "McMaster said ... He added": the main subject of a sentence continues the person the sentence before
+    was about (its main subject), however often the passage named someone else."""
+    sentence = pronoun.sent
+    if pronoun.dep_ not in SUBJECTS or pronoun.head != sentence.root or sentence.start == 0:
+        return None
+    before = res.doc[sentence.start - 1].sent
+    for subject in (c for c in before.root.children if c.dep_ in SUBJECTS):
+        actor_id = res.ew.actor_of_token.get(subject.i)
+        if actor_id in candidates:
+            return actor_id
+    return None
 
 
 def _genders(res: Resolution, people: list[tuple[int, int, str]]) -> dict[str, str]:

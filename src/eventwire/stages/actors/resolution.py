@@ -47,6 +47,16 @@ def _in_subject(span: Span) -> bool:
     return token.dep_ in SUBJECTS
 
 
+def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
+    """ "National Security Council" is not the UN's "Security Council": a phrase that the NER's organisation
+    name continues from capitalised words of no other phrase."""
+    first = span[0]
+    if span.start == 0 or first.ent_type_ != "ORG" or first.ent_iob_ != "I":
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_title and before.pos_ in {"PROPN", "ADJ"} and before.i not in in_phrase
+
+
 class Resolution:
     """One document being resolved."""
 
@@ -54,10 +64,13 @@ class Resolution:
         self.k, self.doc, self.ew = stage.k, doc, coded(doc)
         self.day = self.ew.meta.date
         self.credits = credit_tokens(doc, stage.outlets)  # datelines and "(Reuters)": never actors
+        matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
+        in_phrase = {i for s in matches for i in range(s.start, s.end)}
         self.dictionary = [
             s
-            for s in filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
+            for s in matches
             if not self.credits & set(range(s.start, s.end))
+            and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
         ]
         self.phrase_at = {s.start: s for s in self.dictionary}
         self.phrase_ending = {s.end: s for s in self.dictionary}
@@ -68,6 +81,7 @@ class Resolution:
         self.by_id: dict[str, Actor] = {}
         self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
+        self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
         self.cities: dict[int, list[tuple[Span, str]]] = {}  # by sentence, see cities_in
 
     # -- questions -------------------------------------------------------------------------------------

@@ -167,6 +167,9 @@ class EventStage:
         trigger = act.match.token
         sources = roles.get("source", []) + roles.get("reciprocal", [])
         targets = roles.get("target", []) or self._complement_targets(reader, act, coding, sources)
+        warned = reader.warned(trigger) if coding.plover == "THREATEN" and not roles.get("target") else []
+        if warned and not _countries(warned) & _countries(targets):
+            targets = warned  # "to block the deal if Britain ...": Britain (not "to hit Iranian sites if Iran ...")
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
@@ -319,6 +322,10 @@ def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Fill
     place = places.place_for_sentence(context.doc, trigger.sent)
     home, guest = (f.actor.country or (f.actor.code or "")[:3] for f in (sources[0], targets[0]))
     return place is not None and bool(place.country) and home == place.country != guest
+
+
+def _countries(fillers: list[Filler]) -> set[str]:
+    return {f.actor.country or f.actor.code for f in fillers}
 
 
 def _one_per_country(fillers: list[Filler]) -> list[Filler]:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # roles reads "if" clauses from here
 HEAD_KINDS = (("intention", "intended"), ("threat", "threatened"), ("request", "requested"), ("denial", "denied"))
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
+CONDITIONS = {"if", "unless"}  # the words that make a clause a condition
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ def governor(token: Token) -> Token | None:
 
 
 def conditional(token: Token) -> bool:
-    """Whether the act is in an "if" clause, its own or one it is conjoined to ("if there are riots and people
-    defy ...")."""
+    """Whether the act is in an "if" or "unless" clause, its own or one it is conjoined to ("if there are riots
+    and people defy ...")."""
     while True:
-        if any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
             return True
         if token.dep_ != "conj" or token.head == token:
             return False

@@ -20,7 +20,7 @@ from ...records import Actor, Coded
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
-from .modality import conditional
+from .modality import CONDITIONS, conditional
 from .triggers import OBJECTS, Match
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
@@ -439,6 +439,22 @@ class RoleReader:
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
                 for subject in clause.children
                 if subject.dep_ == "nsubj"
+            ),
+        )
+
+    def warned(self, trigger: Token) -> list[Filler]:
+        """Who is warned by a threat with a condition: the one whose conduct the condition names ("threatened to
+        close the border if Mexico did not stop migration": Mexico; PLOVER manual, THREATEN: coercive warnings)."""
+        verbs = [trigger, *(c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"})]
+        return self._fillers(
+            trigger,
+            (
+                (subject, "if>nsubj")
+                for verb in verbs
+                for clause in verb.children
+                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+                for subject in clause.children
+                if subject.dep_ in {"nsubj", "nsubjpass"}
             ),
         )
 
