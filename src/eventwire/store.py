@@ -17,14 +17,16 @@ import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
-
-import duckdb
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from .errors import StoreError
 from .records import RECORDS, SCHEMA, Coded, arrow_schema, duckdb_ddl, stored_row
 from .stories import DDL as STORY_DDL
 from .stories import Stories
+
+if TYPE_CHECKING:  # imported where used: the commands that only read a store need no Arrow, `code` no DuckDB
+    import duckdb
+    import pyarrow as pa
 
 DEFAULT_DB = "eventwire.duckdb"
 RECORD_TABLES = tuple(RECORDS)
@@ -71,6 +73,8 @@ class Store:
 
     def close(self) -> None:
         """Let go of the file, so that other processes can open it; the store opens it again when next used."""
+        import duckdb
+
         con, self._con = self._con, None
         if con is not None:
             try:
@@ -88,6 +92,8 @@ class Store:
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         """Connect, waiting (up to ``self.wait`` seconds) while another process holds the file."""
+        import duckdb
+
         deadline = time.monotonic() + self.wait
         while True:
             try:
@@ -139,6 +145,8 @@ class Store:
 
     def stored_ids(self, hashes: Iterable[str]) -> dict[str, str]:
         """The document id of each of these content hashes that is stored already."""
+        import pyarrow as pa
+
         wanted = pa.table({"hash": pa.array(list(hashes), pa.string())})
         return dict(
             self._query_arrow("SELECT w.hash, d.doc_id FROM wanted w JOIN documents d USING (hash)", wanted=wanted)
@@ -146,6 +154,9 @@ class Store:
 
     def add(self, batch: list[tuple[Coded, str, str]]) -> int:
         """Store (records, content hash, text) triples in one transaction; returns how many were new."""
+        import duckdb
+        import pyarrow as pa
+
         stored = self.stored_ids(h for _, h, _ in batch)
         fresh, seen = [], set()
         for coded, content_hash, text in batch:
@@ -174,6 +185,8 @@ class Store:
 
     def _rollback(self) -> None:
         """Undo the open transaction; a failed COMMIT has already ended it, and that error is the one to tell."""
+        import duckdb
+
         try:
             self.con.execute("ROLLBACK")
         except duckdb.Error:
@@ -181,6 +194,8 @@ class Store:
 
     def _taken_ids(self, ids: list[str]) -> set[str]:
         """Which of these document ids are stored already (one query for the batch)."""
+        import pyarrow as pa
+
         wanted = pa.table({"doc_id": pa.array(ids, pa.string())})
         return {
             r[0] for r in self._query_arrow("SELECT doc_id FROM wanted JOIN documents USING (doc_id)", wanted=wanted)
@@ -200,6 +215,8 @@ class Store:
 
     def _check_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         """Create the tables in a new store; refuse a store written with another record schema."""
+        import duckdb
+
         existing = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if not existing and not self.read_only:
             try:
@@ -256,6 +273,8 @@ def _first_line(exc: BaseException) -> str:
 def _write_error(path: str, exc: duckdb.Error, doing: str = "write") -> str | None:
     """What stops every use of the file (a full disk, a read-only file), said by its cause; None for an error
     of the data written, which another document would not meet."""
+    import duckdb
+
     message = str(exc)
     for cause, advice in DISK_ERRORS.items():
         if cause.lower() in message.lower():

@@ -237,4 +237,5 @@ def test_guard_kinds():
         "opinion",
         "court",
         "court_word",
+        "own_act",
     }

@@ -668,3 +668,12 @@ def test_a_threat_is_aimed_at_whom_its_condition_names():
 def test_to_yield_evidence_is_no_concession():
     assert not dyads("Kenya said Somalia’s census yielded new figures.")
     assert [p for _, _, p, _ in dyads("The Kenyan army yielded ground to the rebels.")] == ["CONCEDE"]
+
+
+def test_help_is_aid_only_to_someone_named():
+    assert "AID" not in [p for _, _, p, _ in dyads("Thanks to a truce Egypt helped broker, the fighting stopped.")]
+    assert ("JPN", "UKR", "AID") in [d[:3] for d in dyads("Japan helped Ukraine with money.")]
+
+
+def test_goods_counted_by_weight_are_the_goods():
+    assert ("JOR", "PSE", "AID") in [d[:3] for d in dyads("Jordan airlifted 30 tons of food to Gaza.")]

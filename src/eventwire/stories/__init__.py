@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import re
 import zlib
-
-import numpy as np
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from .outlets import outlet
+
+if TYPE_CHECKING:  # imported where used: a store opened only to be read needs neither
+    import numpy as np
 
 NUM_PERM = 128  # hash functions per signature: the error of an estimated Jaccard similarity is about 1/sqrt(128)
 SHINGLE = 5  # words per shingle
 THRESHOLD = 0.3  # estimated Jaccard similarity from which two documents are one story
 SCHEME = "affine32"  # datasketch's hashing scheme, named when a stored signature is read back
 WORD = re.compile(r"\w+")
-MIX = np.uint64(0x9E3779B1)  # an odd multiplier that spreads the words' hashes over a shingle's hash
+MIX = 0x9E3779B1  # an odd multiplier that spreads the words' hashes over a shingle's hash
 DDL = "CREATE TABLE IF NOT EXISTS signatures (doc_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, minhash BLOB NOT NULL);"
-SIGNATURES = pa.schema([("doc_id", pa.string()), ("seq", pa.int64()), ("minhash", pa.binary())])
 
 
 def shingles(text: str) -> np.ndarray:
@@ -39,11 +39,13 @@ def shingles(text: str) -> np.ndarray:
     matter), each once. Each word is hashed once (CRC-32, the same in every process, as the stored signatures need)
     and a run's hash is computed from its words' with numpy: hashing each shingle's text with SHA-1, datasketch's
     default, made matching a third slower (bench/stories.py)."""
+    import numpy as np
+
     words = np.array([zlib.crc32(w.encode()) for w in WORD.findall(text.lower())], dtype=np.uint64)
     runs = max(1, len(words) - SHINGLE + 1)
     hashes = np.zeros(runs if len(words) else 0, dtype=np.uint64)
     for i in range(min(SHINGLE, len(words))):
-        hashes = hashes * MIX + words[i : i + runs]
+        hashes = hashes * np.uint64(MIX) + words[i : i + runs]
     return np.unique(hashes & np.uint64(0xFFFFFFFF))
 
 
@@ -68,6 +70,8 @@ class Stories:
         """Give each document row (``doc_id``, ``source``, ``url``, ``text``) its ``outlet`` and ``story_id``, and
         write the signatures, on ``con`` in the transaction that stores the documents. Each document is matched
         against the stored ones and those before it in ``documents``."""
+        import pyarrow as pa
+
         self._catch_up(con)
         seq = len(self.signature)
         rows = []
@@ -85,7 +89,8 @@ class Stories:
             rows.append({"doc_id": doc["doc_id"], "seq": seq, "minhash": minhash.hashvalues.tobytes()})
             seq += 1
         if rows:
-            con.register("new_signatures", pa.Table.from_pylist(rows, schema=SIGNATURES))
+            signatures = pa.schema([("doc_id", pa.string()), ("seq", pa.int64()), ("minhash", pa.binary())])
+            con.register("new_signatures", pa.Table.from_pylist(rows, schema=signatures))
             try:
                 con.execute("INSERT INTO signatures SELECT * FROM new_signatures")
             finally:
@@ -94,6 +99,8 @@ class Stories:
     def _closest(self, minhash) -> str | None:
         """The indexed document most similar to ``minhash``, if at least :attr:`threshold` similar; the LSH only
         proposes candidates, and their estimated similarity decides."""
+        import numpy as np
+
         scores = {key: float(np.mean(self.signature[key] == minhash.hashvalues)) for key in self.lsh.query(minhash)}
         best = max(sorted(scores), key=scores.__getitem__, default=None)  # a tie goes to the first id, every time
         return best if best is not None and scores[best] >= self.threshold else None
@@ -108,6 +115,8 @@ class Stories:
     def _catch_up(self, con) -> None:
         """Index the signatures stored since this index last looked (by other runs or processes); start again from
         the store if it holds fewer than indexed (a batch whose transaction was rolled back)."""
+        import numpy as np
+
         (stored,) = con.execute("SELECT count(*) FROM signatures").fetchall()[0]
         if self.lsh is None or stored < len(self.signature):
             self._reset()

@@ -1,18 +1,18 @@
 """Actors: who is named in the text, resolved to CAMEO-style codes, with every mention linked.
 
 Dictionaries (countries, organisations, communities, agent nouns, titles) are TSV files beside this package
-(``knowledge.py`` reads them) and are matched with spaCy's PhraseMatcher over token sequences. One document is
-resolved in passes, one module each, that share what was found (``resolution.py``): named people
-(``people.py``), titles without a name (``titles.py``), dictionary phrases and the groups they qualify
-(``phrases.py``), definite descriptions (``descriptions.py``), groups named by what they are and unknown
-organisations (``groups.py``), then pronouns (``pronouns.py``). Datelines and agency credits are never actors
-(``datelines.py``); ``segment.py`` is the component that makes a blank line and a dateline end a sentence.
+(``knowledge.py`` reads them) and are matched with spaCy's PhraseMatcher over token sequences (``patterns.py``,
+which tokenizes them once into a cache file). One document is resolved in passes, one module each, that share
+what was found (``resolution.py``): named people (``people.py``), titles without a name (``titles.py``),
+dictionary phrases and the groups they qualify (``phrases.py``), definite descriptions (``descriptions.py``),
+groups named by what they are and unknown organisations (``groups.py``), then pronouns (``pronouns.py``).
+Datelines and agency credits are never actors (``datelines.py``); ``segment.py`` is the component that makes a
+blank line and a dateline end a sentence.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ...records import Actor, Coded, Document, coded
@@ -20,6 +20,7 @@ from . import segment  # noqa: F401  (registers the eventwire_sentence_breaks co
 from .descriptions import find_descriptions
 from .groups import find_groups, find_unknown_organisations
 from .knowledge import Knowledge, knowledge
+from .patterns import matchers
 from .people import find_people, person_spans
 from .phrases import find_phrases
 from .pronouns import link_personal_pronouns, link_state_pronouns
@@ -34,17 +35,9 @@ class ActorStage:
 
     def __init__(self, nlp: Language, actors: tuple[str, ...] = ()):
         self.k = knowledge(tuple(actors))
-        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for phrase in self.k.phrases:
-            self.phrases.add(phrase, [nlp.make_doc(phrase)])
-        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for title in sorted(self.k.title_forms):
-            self.titles.add(title.lower(), [nlp.make_doc(title)])
-        self.people = PhraseMatcher(nlp.vocab, attr="ORTH")  # office holders the NER may miss
-        names = sorted(set(self.k.roles.terms) | self.k.roles.alias_texts)
-        self.people.add("PERSON", [nlp.make_doc(name) for name in names])
-        self.family_names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.family_names.add("PERSON", [nlp.make_doc(n) for n in sorted(self.k.roles.family_name_texts)])
+        found = matchers(nlp, self.k)  # dictionary phrases, titles, office holders the NER may miss, family names
+        self.phrases, self.titles, self.people = found["phrases"], found["titles"], found["people"]
+        self.family_names = found["family_names"]
         self.outlets = {
             phrase for phrase, entry in self.k.phrases.items() if entry.kind == "organisation" and entry.sector == "MED"
         }  # "(Reuters)" is a credit

