@@ -63,7 +63,8 @@ def run(command: list[str]) -> dict:
     """Run a command, sampling its process tree: wall and CPU seconds, the largest process's peak RSS."""
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    said_file = tempfile.TemporaryFile("w+")  # not a pipe: a run that reports many problems would fill it and stall
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=said_file, text=True)
     cpu, peak = {}, 0
     while process.poll() is None:
         for pid in tree(process.pid):
@@ -73,7 +74,9 @@ def run(command: list[str]) -> dict:
     wall = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     waited = after.ru_utime + after.ru_stime - children_before.ru_utime - children_before.ru_stime
-    said = process.stderr.read().strip().splitlines()
+    said_file.seek(0)
+    said = said_file.read().strip().splitlines()
+    said_file.close()
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed: {said[-1] if said else process.returncode}")
     return {

@@ -15,11 +15,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..store import LOCK_HOLDER, LOCKED, OFFLINE, Store
+
+if TYPE_CHECKING:
+    import duckdb
 
 WAIT = 5.0  # seconds a request waits for a store an ingest is writing, then 503
 HOLD = 20.0  # seconds the file may stay open without a break (below a waiting ingest's 30 s)
@@ -108,6 +110,8 @@ class Access:
     def _connect(self) -> duckdb.DuckDBPyConnection | None:
         """A read-only connection, trying again while another process holds the file; None for any other
         problem, which :class:`Store` then says."""
+        import duckdb  # here, not at the top: every command's parser reads WAIT, and only the server connects
+
         deadline = time.monotonic() + self.wait
         while True:
             try:

@@ -117,6 +117,7 @@ class Entry:
 
 
 COLUMNS = [f.name for f in fields(Entry)]
+REMEMBERED = 100_000  # names whose entries a process keeps (a few MB)
 
 
 class Gazetteer:
@@ -125,6 +126,7 @@ class Gazetteer:
     def __init__(self, path: Path):
         self.path = path
         self._pid, self._db = -1, None
+        self._seen: dict[str, tuple[Entry, ...]] = {}  # name -> its entries, see entries()
         rows = self._query("SELECT kind, value, target FROM words")
         self.demonyms = {v: t for k, v, t in rows if k == "demonym"}  # lookup key -> ISO alpha-3 country
         self.phrases = {v for k, v, _ in rows if k == "phrase"}  # country and region names to match in any text
@@ -137,9 +139,15 @@ class Gazetteer:
         return self._db.execute(sql, params).fetchall()
 
     def entries(self, text: str) -> list[Entry]:
-        """Every entry named ``text``, by its own name or an alternate one, in index order."""
-        rows = self._query(f"SELECT {', '.join(COLUMNS)} FROM names WHERE key = ? ORDER BY rowid", key(text))
-        return [Entry(*row[:-2], alternate=bool(row[-2]), feature_class=row[-1]) for row in rows]
+        """Every entry named ``text``, by its own name or an alternate one, in index order (remembered: a text
+        asks for the same few names many times)."""
+        name = key(text)
+        if (found := self._seen.get(name)) is None:
+            if len(self._seen) >= REMEMBERED:
+                self._seen.clear()
+            rows = self._query(f"SELECT {', '.join(COLUMNS)} FROM names WHERE key = ? ORDER BY rowid", name)
+            found = self._seen[name] = tuple(Entry(*r[:-2], alternate=bool(r[-2]), feature_class=r[-1]) for r in rows)
+        return list(found)
 
     def demonym(self, text: str) -> Entry | None:
         """The country a demonym stands for, singular or plural ("Kenyan", "Kenyans"), or None."""
