@@ -37,6 +37,11 @@ def test_the_cached_ruler_and_lemmatizer_give_the_stock_annotations(models):
             assert np.array_equal(a.to_array(ATTRS), b.to_array(ATTRS)), a.text
 
 
+def test_an_empty_text_has_no_tokens_to_match(models):
+    _, cached = models
+    assert [len(doc) for doc in cached.pipe(["", " "])] == [0, 1]
+
+
 def test_the_cached_matcher_returns_the_stock_matches_including_the_rules_it_runs_whole(models):
     stock, cached = models
     ruler, cached_ruler = stock.get_pipe("attribute_ruler"), cached.get_pipe("attribute_ruler")

@@ -93,6 +93,8 @@ class RuleMatcher:
 
     def __call__(self, doc: Doc, **options) -> list[tuple[int, int, int]]:
         matches = list(self.rest(doc, **options))
+        if not len(doc):  # "", or only spaces the tokenizer keeps in no token
+            return matches
         rows = doc.to_array([IDS[name] for name in self.attrs]).reshape(len(doc), -1).tolist()
         for i, row in enumerate(rows):
             if self.words and row[0] not in self.words:
