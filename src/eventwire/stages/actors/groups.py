@@ -65,16 +65,8 @@ def _antecedent(res: Resolution, token: Token) -> tuple | None:
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children)
     if not definite or token.tag_ != "NNS" or any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
         return None
-    lemma, here = token.lemma_.lower(), res.sentence_of[token.i]
-    earlier = [
-        (span.start, key)
-        for span, key, _ in res.found
-        if key[0] == "group"
-        and key[3:4] == (lemma,)
-        and span.end <= token.i
-        and here - res.sentence_of[span.start] <= REACH
-    ]
-    return max(earlier)[1] if earlier else None
+    lemma = token.lemma_.lower()
+    return _last_in_reach(res, token, lambda span, key: key[0] == "group" and key[3:4] == (lemma,))
 
 
 def _named_body(res: Resolution, token: Token) -> tuple | None:
@@ -83,14 +75,17 @@ def _named_body(res: Resolution, token: Token) -> tuple | None:
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in token.children)
     if not definite or token.tag_ not in {"NN", "NNP"} or any(c.dep_ in {"amod", "compound"} for c in token.children):
         return None
-    lemma, here = token.lemma_.lower(), res.sentence_of[token.i]
+    lemma = token.lemma_.lower()
+    return _last_in_reach(res, token, lambda span, key: key[0] == "org-name" and span.root.lemma_.lower() == lemma)
+
+
+def _last_in_reach(res: Resolution, token: Token, fits) -> tuple | None:
+    """The key of the last mention before the token, within reach, that ``fits(span, key)``."""
+    here = res.sentence_of[token.i]
     earlier = [
         (span.start, key)
         for span, key, _ in res.found
-        if key[0] == "org-name"
-        and span.root.lemma_.lower() == lemma
-        and span.end <= token.i
-        and here - res.sentence_of[span.start] <= REACH
+        if span.end <= token.i and here - res.sentence_of[span.start] <= REACH and fits(span, key)
     ]
     return max(earlier)[1] if earlier else None
 
