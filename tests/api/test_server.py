@@ -7,9 +7,7 @@ import datetime as dt
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -21,8 +19,8 @@ import pytest
 from eventwire.filters import Filters, event_rows
 from eventwire.ingest import run_ingest
 from eventwire.store import Store
+from servers import EVENTWIRE, free_port, serve, stop
 
-EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
 ARTICLES = [
     {
         "id": "tanks",
@@ -59,38 +57,6 @@ ARTICLES = [
     },
 ]
 TOKEN = "s3cret-for-tests"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(db: Path, log: Path, *options: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """`eventwire serve` in a process of its own (DuckDB's file lock is per process), once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [EVENTWIRE, "serve", "--db", str(db), "--port", str(port), *options],
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            httpx.get(f"{url}/docs", timeout=1)
-            return process, url
-        except httpx.TransportError:
-            assert process.poll() is None, log.read_text()
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError(f"the server did not start: {log.read_text()}")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,7 @@ photographs each view on the demo store into docs/dashboard/ (EVENTWIRE_DEMO_DB 
 
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -22,10 +19,10 @@ import pytest
 from eventwire.filters import Filters, event_rows
 from eventwire.ingest import run_ingest
 from eventwire.store import Store
+from servers import EVENTWIRE, serve, stop
 
 pytestmark = pytest.mark.slow
 
-EVENTWIRE = str(Path(sys.executable).with_name("eventwire"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -122,36 +119,11 @@ def db(tmp_path_factory) -> Path:
     return folder / "news.duckdb"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(db: Path, *options: str):
-    """`eventwire serve` in a process of its own, once it answers; its address and process."""
-    port = free_port()
-    log = db.with_name(f"serve-{port}.log")
-    command = [EVENTWIRE, "serve", "--db", str(db), "--port", str(port), *options]
-    process = subprocess.Popen(command, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            httpx.get(f"{url}/static/app.css", timeout=1)
-            return url, process
-        except httpx.TransportError:
-            assert process.poll() is None, log.read_text()
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError(f"the server did not start: {log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(db):
-    url, process = serve(db)
+    process, url = serve(db, db.with_name("serve.log"))
     yield url
-    process.terminate()
-    process.wait(timeout=30)
+    stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -306,7 +278,7 @@ def test_screenshots_of_the_demo_store(browser, tmp_path):
     demo = Path(os.environ.get("EVENTWIRE_DEMO_DB") or tmp_path / "demo.duckdb")
     if not demo.exists():
         subprocess.run([EVENTWIRE, "demo", "--db", str(demo)], check=True, capture_output=True)
-    url, process = serve(demo)
+    process, url = serve(demo, tmp_path / "serve.log")
     try:
         visit = Visit(browser, url)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -320,5 +292,4 @@ def test_screenshots_of_the_demo_store(browser, tmp_path):
             visit.page.screenshot(path=SCREENSHOTS / f"{name}.png")
         assert not visit.problems, visit.problems
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
