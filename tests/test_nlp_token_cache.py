@@ -5,6 +5,7 @@ import pickle
 import numpy as np
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.matcher import Matcher
 
 from eventwire.nlp import load_model
 from eventwire.token_cache import RuleMatcher, cache_rules
@@ -53,8 +54,31 @@ def test_the_cached_matcher_returns_the_stock_matches_including_the_rules_it_run
         expected = ruler.matcher(doc, allow_missing=True)
         assert sorted(cached_ruler.matcher(doc, allow_missing=True)) == sorted(expected)
         found += expected
-    rest = {match for doc in docs for match, _, _ in cached_ruler.matcher.rest(doc, allow_missing=True)}
-    assert rest and rest <= {match for match, _, _ in found}  # the texts reach rules of more than one token
+    anchored = {match for doc in docs for match, _, _ in cached_ruler.matcher.anchored(doc, allow_missing=True)}
+    assert anchored and anchored <= {match for match, _, _ in found}  # the texts reach rules of more than one token
+
+
+def test_every_kind_of_rule_gives_the_stock_matches(models):
+    """A plain one-token rule, a two-token rule opened by a plain test, rules opened by a regular expression (one
+    and two tokens), one testing the tag with a regular expression, and one with a quantifier (run whole)."""
+    stock, _ = models
+    rules = [
+        [{"LOWER": {"IN": ["bridge", "river"]}}],
+        [{"LOWER": "new"}, {"POS": "NOUN"}],
+        [{"LOWER": {"REGEX": "^me+t"}}],
+        [{"LOWER": {"REGEX": "^th"}}, {"LOWER": {"IN": ["river", "council"]}}],
+        [{"TAG": {"REGEX": "^VB"}}, {"LOWER": "again"}],
+        [{"LOWER": "very", "OP": "+"}, {"LOWER": "late"}],
+    ]
+    matcher = Matcher(stock.vocab)
+    for key, rule in enumerate(rules):
+        matcher.add(str(key), [rule])
+    cached = RuleMatcher(matcher, [(str(key), [rule]) for key, rule in enumerate(rules)])
+    assert (len(cached.single), len(cached.anchored), len(cached.rest)) == (1, 3, 2)
+    texts = [*TEXTS, "The meeting ran very very late.", "They meet again by the new bridge over the river."]
+    for _ in range(2):  # the second round answers from the caches
+        for doc in stock.pipe(texts):
+            assert sorted(cached(doc)) == sorted(matcher(doc)), doc.text
 
 
 def test_what_is_saved_is_unchanged(models):

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.matcher import Matcher
 
 from eventwire.lang import add_months, last_day, last_day_of_month, shift
 from eventwire.nlp import build, code_text, make_doc
 from eventwire.records import Document
 from eventwire.stages.timex import timex_for_sentence
-from eventwire.stages.timex.patterns import CLASSES, PATTERNS, TRIGGERS, token_spec
+from eventwire.stages.timex.patterns import CLASSES, PATTERNS, TRIGGERS, PatternFinder, token_spec
 from eventwire.stages.timex.read import Parts
 from eventwire.stages.timex.resolve import kind_of
 
@@ -196,6 +197,28 @@ def test_every_pattern_contains_a_trigger_word():
             spec.get("OP") != "?" and (spec == CLASSES["SLASHDATE"] or set(_words(spec)) <= set(TRIGGERS))
             for spec in specs
         ), pattern
+
+
+def test_the_anchored_matchers_find_every_match_of_the_patterns_over_the_whole_text():
+    """Each anchor's matcher runs only around its words: it must still find all that one matcher of every pattern
+    finds over the whole text (dates, spans of time, clock times, repetitions, decades, slashed dates)."""
+    nlp = build()
+    whole = Matcher(nlp.vocab)
+    for i, pattern in enumerate(PATTERNS):
+        whole.add(f"timex{i}", [[token_spec(w) for w in pattern.split()]])
+    finder = PatternFinder(nlp)
+    texts = [
+        "On Tuesday, March 4, 2025, the council met for more than three hours, and again a week later.",
+        "The levy, set in the late 1990s and raised every two years, ends in the first quarter of 2026.",
+        "Talks resume at 9:30 a.m. EST on Friday; the deal signed 12/05/2024 lapsed two months ago.",
+        "Sales rose in Q3 2024 and in the spring of last year, the firm said this morning at noon.",
+        "Turnout was 2024 votes.",
+    ]
+    for text in texts:
+        doc = nlp(text)
+        expected = sorted((s.label_, s.start, s.end) for s in whole(doc, as_spans=True))
+        assert sorted((s.label_, s.start, s.end) for s in finder(doc)) == expected, text
+        assert expected or text.startswith("Turnout")
 
 
 def test_every_capitalised_pattern_word_is_a_token_class():

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...lang import text_of
@@ -98,16 +99,16 @@ class ToponymFinder:
 
     def _candidates(self, doc: Doc) -> list[Toponym]:
         """Every toponym any of the ways finds, overlaps included."""
-        text = text_of(doc)
-        people = _people(doc) | {ent.text.casefold() for ent in doc.ents if ent.label_ == "PERSON"}
-        named = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC")}
+        text, ents = text_of(doc), doc.ents  # spaCy makes the entities' spans anew on each access
+        people = _people(ents) | {ent.text.casefold() for ent in ents if ent.label_ == "PERSON"}
+        named = {ent.text for ent in ents if ent.label_ in ("GPE", "LOC")}
         found = _dateline(text, self.gaz) + self._unit_lists(doc)
         for span, kind in _kind_names(doc):  # "Hot Springs Drive", "Neches River": the whole name
             candidates = [] if kind == "R" else self.gaz.lookup(span.text)
             found.append(Toponym(span.start_char, span.end_char, span.text, candidates, "FEATURE", feature_class=kind))
-        for span in self._phrase_matches(doc):
+        for span in self._phrase_matches(doc, ents):
             found.append(self._toponym(text, span.start_char, span.end_char, "LOC"))
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in PLACE_LABELS | {"NORP"} and (country := self.gaz.demonym(ent.text)):
                 if not _language(ent):  # "spoke only French" names no country
                     found.append(Toponym(ent.start_char, ent.end_char, ent.text, [country], label="NORP"))
@@ -115,7 +116,7 @@ class ToponymFinder:
                 parts = [self._toponym(text, start, end, ent.label_) for start, end in _parts(ent)]
                 found += [t for t in parts if t.candidates or t.text.casefold() not in people]  # an unknown name
                 # the text gives a person is none ("Tom Farrin ... Farrin")
-        for ent in doc.ents:  # "Gainesville Police Department", "University of Nebraska": the place in a name,
+        for ent in ents:  # "Gainesville Police Department", "University of Nebraska": the place in a name,
             if ent.label_ in ("ORG", "FAC", "PERSON", "GPE", "LOC"):  # also one NER took for a place ("Fargo City")
                 for span in (self._leading_place(ent, named), self._place_after_of(ent)):
                     if span is not None:
@@ -132,15 +133,13 @@ class ToponymFinder:
             if any(e.name.casefold() in names or e.kind in ("state", "country") for e in t.candidates):
                 found.append(t)  # any town by its own name, a state or country by any ("D-S.C."): these phrases
                 # name where people live
-        return found + self._repeated(doc, found)
+        return found + self._repeated(doc, ents, found)
 
     def _unit_lists(self, doc: Doc) -> list[Toponym]:
         """The names in a list before the plural of a word for a kind of region, each such a region: "Barrow and
         Jackson counties", "the Clarke, Madison and Oconee counties"."""
         found = []
-        for tok in doc:
-            if tok.lower_ not in UNITS:
-                continue
+        for tok in _tokens(doc, UNIT_IDS):
             i, first = tok.i, _sentence_start(tok)
             while i > first:
                 end = i
@@ -160,13 +159,13 @@ class ToponymFinder:
                 i = joined
         return found
 
-    def _repeated(self, doc: Doc, found: list[Toponym]) -> list[Toponym]:
+    def _repeated(self, doc: Doc, ents: tuple[Span, ...], found: list[Toponym]) -> list[Toponym]:
         """Other mentions of a name the document uses as a place, which NER missed or called a person or an
         organisation ("Gainesville residents marched", "an Alexandria woman"): one sense per discourse."""
-        people = _people(doc)
+        people = _people(ents)
         votes = Counter(
             (ent.text.casefold(), ent.label_ in ("GPE", "LOC"))
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ in {"GPE", "LOC", "DATE"} or ent.label_ == "PERSON" and ent.text.casefold() in people
         )  # a name NER calls a date, or a person whose full name the text gives, more often than a place is none
         # ("March"; "Smith" after "John Smith"): the small model takes many a lone town's name for a person
@@ -262,11 +261,11 @@ class ToponymFinder:
                 return Toponym(start, end, text[start:end], candidates)
         return None
 
-    def _phrase_matches(self, doc: Doc) -> Iterable[Span]:
+    def _phrase_matches(self, doc: Doc, ents: tuple[Span, ...]) -> Iterable[Span]:
         """Country and region names, unless part of a longer non-place name or a person's name."""
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+            ent = next((e for e in ents if e.start <= start and end <= e.end), None)
             if ent is None or ent.label_ in PLACE_LABELS:
                 yield span
             elif _without_the(ent) == (start, end) and not (
@@ -275,9 +274,25 @@ class ToponymFinder:
                 yield span
 
 
-def _people(doc: Doc) -> set[str]:
-    """The surnames of the people a document names in full ("Smith" of "John Smith"), case-folded."""
-    return {ent[-1].text.casefold() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+def _people(ents: tuple[Span, ...]) -> set[str]:
+    """The surnames of the people a document's entities name in full ("Smith" of "John Smith"), case-folded."""
+    return {ent[-1].text.casefold() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(map(get_string_id, words))
+
+
+UNIT_IDS = _ids(UNITS)
+KIND_IDS = _ids(FEATURE_BEFORE.keys() | FEATURE.keys())
+MOTION_IDS = _ids(MOTION)
+LOCAL_IDS = _ids({"of", *RESIDENT, *ADMIN_WORDS})
+
+
+def _tokens(doc: Doc, ids: frozenset[int]) -> Iterator[Token]:
+    """The tokens whose lower-case form has one of these ids: the scans below look for a few words in every
+    document, and reading the ids from the doc's array makes no Token object of the other words."""
+    return (doc[i] for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in ids)
 
 
 def _sentence_start(tok: Token) -> int:
@@ -312,7 +327,7 @@ def _kind_names(doc: Doc) -> Iterable[tuple[Span, str]]:
     ("Route 9", "County Road 43"), a name after "Lake" or "Mount" ("Lake Erie"). A word for a kind followed by a
     further name is part of a longer one ("Rock Creek Park", "St. Louis", "Main Street Bank"); house numbers are
     no part of a street."""
-    for tok in doc:
+    for tok in _tokens(doc, KIND_IDS):
         if not _name_word(tok):
             continue
         word, end = tok.lower_, tok.i + 1
@@ -390,9 +405,7 @@ def _after_prepositions(doc: Doc) -> Iterable[Span]:
     or person only right after "in", "at", "near" or "outside", or after "and" in such a list ("a letter from
     Lincoln" is a man; so is the one in "in Paris, Lincoln said").
     """
-    for tok in doc:
-        if tok.lower_ not in MOTION:
-            continue
+    for tok in _tokens(doc, MOTION_IDS):
         i, joined_by = tok.i + 1, tok.lower_
         while i < len(doc):
             start = i + (doc[i].lower_ == "the")
@@ -420,14 +433,16 @@ def _local(doc: Doc) -> Iterable[tuple[int, int]]:
     for its kind of region ("the Donetsk region")."""
     for m in PARTY_HOME.finditer(text_of(doc)):
         yield m.span("name")
-    for tok in doc[1:]:
+    for tok in _tokens(doc, LOCAL_IDS):
+        if tok.i == 0:  # nothing before it
+            continue
         if tok.lower_ == "of" and tok.nbor(-1).ent_type_ == "PERSON" and tok.nbor(-1).ent_iob_ != "O":
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and _name_word(doc[end]) and doc[end].pos_ == "PROPN":
                 end += 1
             if end > tok.i + 1:
                 yield doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1])
-        elif (tok.lower_ in RESIDENT or tok.lower_ in ADMIN_WORDS) and tok.i > 0:
+        elif tok.lower_ in RESIDENT or tok.lower_ in ADMIN_WORDS:
             start = tok.i
             while start > 0 and tok.i - start < 3 and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
                 start -= 1

@@ -52,10 +52,11 @@ class Cues:
             return self.doc[verb.i : nxt + 1]
         return self.doc[verb.i : verb.i + 1]
 
-    def phrase_at(self, i: int) -> Span | None:
-        """The cue phrase ("according to") starting at token i, if one does."""
-        if self.doc[i].lower_ not in FIRST_WORDS:
+    def phrase_at(self, t: Token) -> Span | None:
+        """The cue phrase ("according to") starting at token t, if one does."""
+        if t.lower_ not in FIRST_WORDS:
             return None
+        i = t.i
         for words in ACCORDING:
             if tuple(t.lower_ for t in self.doc[i : i + len(words)]) == words:
                 return self.doc[i : i + len(words)]

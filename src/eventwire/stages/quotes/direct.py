@@ -76,7 +76,7 @@ class DirectQuotes:
         asked = last_char in "?!"  # `"Why?" she asked.` but not `"Why?" She said that ...`
         if not (open_clause or asked):
             return None
-        phrase = self.cues.phrase_at(i)
+        phrase = self.cues.phrase_at(self.doc[i])
         if phrase is not None:
             return phrase
         for j in range(i, min(i + CUE_REACH, len(self.doc))):
@@ -106,7 +106,7 @@ class DirectQuotes:
             t = self.doc[j]
             if t.is_space or t.text in QUOTE_MARKS:
                 break
-            cue = self.cues.phrase_at(j) or (self.cues.cue_span(t) if self.cues.is_cue_verb(t) else None)
+            cue = self.cues.phrase_at(t) or (self.cues.cue_span(t) if self.cues.is_cue_verb(t) else None)
             if cue is None:
                 if t.pos_ in {"VERB", "AUX"}:
                     break  # another clause stands between the cue and the quote

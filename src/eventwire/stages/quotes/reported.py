@@ -3,12 +3,20 @@ parenthetical cue (`CLAUSE, X said, CLAUSE`) and the clause "according to X" qua
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from spacy.parts_of_speech import NOUN, VERB
+from spacy.strings import get_string_id
+from spacy.symbols import LOWER, POS
 from spacy.tokens import Span, Token
 
-from .cues import Attribution, Cues
+from .cues import FIRST_WORDS, Attribution, Cues
 from .lexicon import NOUN_COMPLEMENTS
 from .marks import Marked
 from .page import Page
+
+CUE_POS = {VERB, NOUN}  # of cue verbs and cue nouns
+FIRST_WORD_IDS = frozenset(map(get_string_id, FIRST_WORDS))
 
 
 class ReportedSpeech:
@@ -22,10 +30,10 @@ class ReportedSpeech:
         token_at = self.page.token_at
         inside = {i for q in quoted for i in range(token_at(q.start), token_at(q.end - 1) + 1)}
         found: list[Attribution] = []
-        for t in self.doc:
+        for t in self._cue_words():
             if t.i in inside:
                 continue
-            phrase = self.cues.phrase_at(t.i)
+            phrase = self.cues.phrase_at(t)
             if phrase is not None:
                 content = self._according_clause(phrase)
                 if content is not None:
@@ -35,6 +43,12 @@ class ReportedSpeech:
             elif t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_COMPLEMENTS:
                 found.extend(self._stated(t))
         return found
+
+    def _cue_words(self) -> Iterator[Token]:
+        """The words that may be cues: verbs, nouns and the first words of cue phrases (read from the doc's arrays,
+        so that the other words, most of a text, never become Token objects)."""
+        columns = self.doc.to_array([POS, LOWER]).tolist()
+        return (self.doc[i] for i, (pos, lower) in enumerate(columns) if pos in CUE_POS or lower in FIRST_WORD_IDS)
 
     def _said(self, verb: Token) -> list[Attribution]:
         """What a cue verb attributes: its complements named in cues.tsv (a clause, an infinitive, an object), and

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ...records import Timex, coded
 from .lexicon import DAY_WORDS, LEFT_CONTEXT
-from .patterns import compile_matchers, match
+from .patterns import PatternFinder
 from .read import not_time, read
 from .resolve import resolve
 
@@ -81,12 +81,12 @@ class TimeStage:
     """Appends a :class:`~eventwire.records.Timex` for every time expression in the document."""
 
     def __init__(self, nlp: Language):
-        self.triggers, self.matcher = compile_matchers(nlp)
+        self.find_patterns = PatternFinder(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         records = coded(doc)
         today = records.meta.date
-        spans = [(_trim(span), True) for span in match(self.triggers, self.matcher, doc)]
+        spans = [(_trim(span), True) for span in self.find_patterns(doc)]
         spans += [(_trim(ent), False) for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         candidates, seen = [], set()
         for span, from_pattern in spans:

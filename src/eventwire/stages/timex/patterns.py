@@ -1,11 +1,15 @@
 """Finding candidate time expressions: the token patterns of patterns.tsv over the classes of classes.tsv.
 
 Token classes are closed word lists (set look-ups), not regexes: the Matcher tests them on every token. And
-since matching every pattern against every token costs more than the parse's tagger, the patterns only run
-on the few stretches of text around trigger words (every pattern holds at least one).
+since matching every pattern against every token costs more than the parse's tagger, each pattern is found by
+its anchor, its first token that must be a trigger word (every pattern holds one): the patterns sharing an
+anchor make one matcher, run only on the stretches of text around that anchor's words, as far before and after
+them as its patterns reach. Every match holds its anchor, so none is missed.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -29,10 +33,10 @@ _CLASS_ROWS = read_tsv(DATA / "classes.tsv")
 _LISTS = word_lists()
 CLASSES = {row["class"]: _class_spec(row["attribute"], row["values"], _LISTS) for row in _CLASS_ROWS}
 PATTERNS = [row["pattern"] for row in read_tsv(DATA / "patterns.tsv")]
-MAX_PATTERN = max(len(p.split()) for p in PATTERNS)
 
 _TRIGGER_CLASSES = [row["class"] for row in _CLASS_ROWS if row["trigger"] == "yes"]
 TRIGGERS = sorted({w for c in _TRIGGER_CLASSES if "LOWER" in CLASSES[c] for w in CLASSES[c]["LOWER"]["IN"]})
+TRIGGER_SET = set(TRIGGERS)
 # trigger classes tested on another attribute than the lower-case word ("12/05/2024" by its shape)
 _TRIGGER_SPECS = [CLASSES[c] for c in _TRIGGER_CLASSES if "LOWER" not in CLASSES[c]]
 
@@ -56,23 +60,63 @@ def token_spec(word: str) -> dict:
     return spec
 
 
-def compile_matchers(nlp: Language) -> tuple[Matcher, Matcher]:
-    """The trigger matcher and the full pattern matcher."""
-    matcher = Matcher(nlp.vocab)
-    for i, pattern in enumerate(PATTERNS):
-        matcher.add(f"timex{i}", [[token_spec(w) for w in pattern.split()]])
-    triggers = Matcher(nlp.vocab)
-    triggers.add("trigger", [[{"LOWER": {"IN": TRIGGERS}}], *[[spec] for spec in _TRIGGER_SPECS]])
-    return triggers, matcher
+@dataclass
+class Anchored:
+    """The patterns sharing an anchor: their matcher, and how many tokens their matches may reach before and
+    after the anchor."""
+
+    matcher: Matcher
+    before: int = 0
+    after: int = 0
 
 
-def match(triggers: Matcher, matcher: Matcher, doc: Doc) -> list[Span]:
-    """All pattern matches, found by running the patterns only on windows around trigger words."""
-    windows: list[list[int]] = []
-    for _, start, _ in triggers(doc):
-        lo, hi = max(0, start - MAX_PATTERN), min(len(doc), start + MAX_PATTERN)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
-    return [span for lo, hi in windows for span in matcher(doc[lo:hi], as_spans=True)]
+def _anchor(specs: list[dict]) -> int:
+    """The position of a pattern's first token that is not optional and takes only trigger words (or shapes)."""
+    return next(
+        k
+        for k, spec in enumerate(specs)
+        if spec.get("OP") != "?" and (spec in _TRIGGER_SPECS or "LOWER" in spec and set(_values(spec)) <= TRIGGER_SET)
+    )
+
+
+def _values(spec: dict) -> list[str]:
+    """The words or shapes a one-attribute token spec takes."""
+    value = next(v for name, v in spec.items() if name != "OP")
+    return value["IN"] if isinstance(value, dict) else [value]
+
+
+class PatternFinder:
+    """Finds every match of the patterns, each anchor's matcher running only on the windows around its words."""
+
+    def __init__(self, nlp: Language):
+        groups: dict[tuple, Anchored] = {}
+        self.anchors: dict[str, dict[int, list[Anchored]]] = {}  # attribute -> word (shape) id -> what it anchors
+        for i, pattern in enumerate(PATTERNS):
+            specs = [token_spec(w) for w in pattern.split()]
+            at = _anchor(specs)
+            attr, values = next(name for name in specs[at] if name != "OP"), _values(specs[at])
+            group = groups.get((attr, *values))
+            if group is None:
+                group = groups[attr, *values] = Anchored(Matcher(nlp.vocab))
+                for value in values:
+                    self.anchors.setdefault(attr, {}).setdefault(nlp.vocab.strings.add(value), []).append(group)
+            group.matcher.add(f"timex{i}", [specs])
+            group.before, group.after = max(group.before, at), max(group.after, len(specs) - at - 1)
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        windows: dict[int, tuple[Anchored, list[list[int]]]] = {}
+        for attr, anchors in self.anchors.items():
+            for i, value in enumerate(doc.to_array(attr).tolist()):
+                for group in anchors.get(value, ()):
+                    lo, hi = max(0, i - group.before), min(len(doc), i + group.after + 1)
+                    spans = windows.setdefault(id(group), (group, []))[1]
+                    if spans and lo <= spans[-1][1]:
+                        spans[-1][1] = hi
+                    else:
+                        spans.append([lo, hi])
+        return [
+            span
+            for group, spans in windows.values()
+            for lo, hi in spans
+            for span in group.matcher(doc[lo:hi], as_spans=True)
+        ]
