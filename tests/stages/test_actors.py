@@ -568,3 +568,47 @@ def test_the_court_is_the_named_court_before_it(nlp):
     text = "The Ninth Circuit Court of Appeals heard the case in May. The court said it would rule in June."
     found, _ = actors(nlp, text)
     assert mentions(found["Ninth Circuit Court of Appeals"], text)[1:] == ["The court", "it"]
+
+
+def test_a_region_that_acts_stands_for_its_government(nlp):
+    found, text = actors(nlp, "California sued the federal government over the rule, days after floods hit Texas.")
+    assert (found["California"].code, found["California"].type) == ("USAGOV", "group")
+    assert "Texas" not in found  # a place acted on is a place
+    found, text = actors(nlp, "The union filed a lawsuit against the state of Montana.")
+    assert mentions(found["Montana"], text) == ["the state of Montana"]
+    found, _ = actors(nlp, "Punjab police arrested the activist.")  # a region of two countries
+    assert found["Punjab police"].country is None
+
+
+def test_a_city_or_region_places_a_group_or_a_titled_person(nlp):
+    found, _ = actors(nlp, "Montana officials rejected the plan. Texas Governor Greg Abbott criticized it.")
+    assert found["United States official"].code == "USAGOV"
+    assert found["Greg Abbott"].code == "USAGOV"
+    found, _ = actors(nlp, "The Kenyan minister spoke with his counterpart in Ethiopia.")
+    assert found["Ethiopia counterpart"].code == "ETHGOV"
+
+
+def test_a_family_name_the_ner_missed_links_back(nlp):
+    text = "Nancy Pelosi was elected Speaker of the House on Thursday. President Donald Trump congratulated Pelosi."
+    found, _ = actors(nlp, text)
+    assert mentions(found["Nancy Pelosi"], text) == ["Nancy Pelosi", "Pelosi"]
+
+
+def test_the_publisher_is_no_actor(nlp):
+    text = "The Kenyan minister discussed the vote with Wikinews last month."
+    doc = nlp(make_doc(nlp, text, Document(id="t", source="Wikinews")))
+    assert [a.name for a in doc._.ew.actors] == ["Kenya minister"]
+    doc = nlp(make_doc(nlp, "The White House said the talks went well.", Document(id="t", source="The White House")))
+    assert [a.code for a in doc._.ew.actors] == ["USAGOV"]  # a publisher the dictionaries know still acts
+
+
+def test_we_in_a_statement_is_its_publisher(nlp):
+    def voices(text, title="Statement on the attack"):
+        doc = nlp(make_doc(nlp, text, Document(id="t", source="The White House", title=title)))
+        return {text[s:e]: a.code for a in doc._.ew.actors for s, e in a.mentions}
+
+    text = 'We condemn the attack. "We will rebuild," the mayor of the town said.'
+    assert voices(text) == {"We": "USAGOV"}  # the quoted "we" is the mayor's (the quotes stage links it)
+    assert voices("We welcome the agreement.", title="Joint Statement of the Leaders") == {}
+    transcript = "THE PRESIDENT: We will not leave.\n\nQ Will you stay?\n\nTHE PRESIDENT: We will see."
+    assert voices(transcript) == {}  # each speaker's "we" is their own

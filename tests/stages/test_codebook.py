@@ -165,7 +165,7 @@ def test_quadclass():
 
 def test_lexicon_rows(lexicon, codes):
     assert len(lexicon) >= 350
-    classes = {"@" + r["class"] for r in read("object_classes.tsv")} | {"@actor", "@pronoun"}
+    classes = {"@" + r["class"] for r in read("object_classes.tsv")} | {"@actor", "@pronoun", "@place"}
     for r in lexicon:
         assert r["cameo"] in codes, r
         assert r["pos"] in {"VERB", "NOUN", "ADJ"}, r
@@ -238,4 +238,5 @@ def test_guard_kinds():
         "court",
         "court_word",
         "own_act",
+        "contest",
     }

@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Span
 from ...records import Actor, Coded, Document, coded
 from . import segment  # noqa: F401  (registers the eventwire_sentence_breaks component)
 from .descriptions import find_descriptions
-from .groups import find_groups, find_unknown_organisations
+from .groups import find_groups, find_regions, find_unknown_organisations
 from .knowledge import Knowledge, knowledge
 from .patterns import matchers
-from .people import find_people, person_spans
+from .people import find_people, find_unrecognised_mentions, person_spans
 from .phrases import find_phrases
-from .pronouns import link_personal_pronouns, link_state_pronouns
+from .pronouns import find_publisher_voice, link_personal_pronouns, link_state_pronouns
 from .resolution import Resolution
 from .titles import find_titles
 
@@ -47,11 +47,14 @@ class ActorStage:
             doc._.ew = Coded(meta=Document(id="doc"))
         res = Resolution(self, doc)
         known = find_people(res, person_spans(self, res))
+        find_unrecognised_mentions(res)
         find_titles(res, known)
         find_phrases(res)
         find_unknown_organisations(res)
         find_descriptions(res)
         find_groups(res)
+        find_regions(res)
+        find_publisher_voice(res)
         res.commit()
         link_state_pronouns(res)
         link_personal_pronouns(res)

@@ -29,12 +29,16 @@ def datelines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in DATELINE.finditer(text)]
 
 
-def credit_tokens(doc: Doc, outlets: set[str]) -> set[int]:
-    """Tokens of datelines and of parenthesised agency credits ("(Reuters)") anywhere in the text."""
+def credit_tokens(doc: Doc, outlets: set[str], publisher: str | None = None) -> set[int]:
+    """Tokens of datelines, of parenthesised agency credits ("(Reuters)") and of the name of the outlet that
+    published the text ("Wikinews asked her ..."), anywhere in the text; ``publisher`` only where it is no
+    actor the dictionaries know ("The White House" publishes and acts)."""
     found: set[int] = set()
     text = text_of(doc)
     spans = datelines(text)
     spans += [m.span() for m in CREDIT.finditer(text) if m.group()[1:-1] in outlets]
+    if publisher:
+        spans += [m.span() for m in re.finditer(rf"\b{re.escape(publisher)}\b", text)]
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:

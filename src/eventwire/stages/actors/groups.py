@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...lang import fold
+from ..places.resolve import region_of
 from .phrases import noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
@@ -22,6 +23,8 @@ UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere
 DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
 FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
 LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
+REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
+AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
 def find_groups(res: Resolution) -> None:
@@ -30,12 +33,13 @@ def find_groups(res: Resolution) -> None:
             token.i in res.taken
             or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start))  # "Rebels attacked"
             or not (token.dep_ in ARGUMENTS or _owner(res, token))
-            or any(c.i in res.taken or c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+            or any(c.i in res.taken for c in token.children)
         ):
-            continue  # "Islamic State militants" are the Islamic State's, "their fighters" their owner's
+            continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token)
-        if sector is None or _needs_owner(res, token):
-            continue
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
+        if sector is None or ((owned or _needs_owner(res, token)) and res.country_in(token) is None):
+            continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
         antecedent = _antecedent(res, token) or _named_body(res, token)
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
@@ -51,6 +55,27 @@ def find_groups(res: Resolution) -> None:
             ("group", country, sector, token.lemma_.lower()),
             actor_fields(name, "person" if _individual(token, sector) else "group", country=country, sector=sector),
         )
+
+
+def find_regions(res: Resolution) -> None:
+    """A first-level region that acts or is aimed at stands for its government, as a capital does ("California
+    sued the administration", "a lawsuit against the state of Montana"): the country's GOV, named for the region;
+    a region as a place ("in Texas", "seized Crimea") or a qualifier ("Texas officials", placed by
+    :func:`find_groups`) is none."""
+    for ent in res.doc.ents:
+        root = ent.root
+        body = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None  # "the state of X"
+        if body is not None and body.lemma_.lower() in REGION_BODIES:
+            root = body
+        acts = root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ in AIMED_PREPS)  # not "seized X"
+        if ent.label_ != "GPE" or not acts or res.phrase_at.get(ent.start) is not None or not res.free(ent):
+            continue
+        country = region_of(ent.text)
+        if country is not None:
+            mention = res.doc[_extent(res, root, with_place=False).start : ent.end] if root != ent.root else ent
+            if res.free(mention):
+                fields = actor_fields(ent.text, "group", country=country, sector="GOV")
+                res.add(mention, ("region", country, ent.text), fields)
 
 
 def _individual(token: Token, sector: str) -> bool:
@@ -160,8 +185,9 @@ def _extent(res: Resolution, token: Token, with_place: bool) -> Span:
     ):
         left -= 1
     right = token.i + 1
-    if with_place:
-        edge = max(c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"})
+    preps = [c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}]
+    if with_place and preps:  # not when a qualifier placed it ("Lagos police")
+        edge = max(preps)
         if res.free(res.doc[right : edge + 1]):
             right = edge + 1
     return res.doc[left:right]

@@ -115,6 +115,29 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     return known
 
 
+def find_unrecognised_mentions(res: Resolution) -> None:
+    """A one-word mention of a person named before that the NER did not take for a name ("Nancy Pelosi ...
+    Trump congratulated Pelosi"): a proper noun standing alone, outside the dictionaries' phrases."""
+    doc = res.doc
+    in_phrase = {i for span in res.dictionary for i in range(span.start, span.end)}
+    for token in doc:
+        key = res.names.get((fold(token.text),))
+        if (
+            key is None
+            or not fold(str(key[1])).endswith(" " + fold(token.text))  # a family name, not "Rocky" of Rocky X
+            or token.i in res.taken
+            or token.i in in_phrase
+            or token.pos_ != "PROPN"
+            or not token.is_title
+            or token.dep_ == "compound"  # "a Linux distribution"
+            or token.ent_type_ not in {"", "PERSON", "ORG"}  # "Bloomberg endorsed Biden"
+        ):
+            continue
+        beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
+            res.add(doc[token.i : token.i + 1], key, None)
+
+
 def _strip_leading_title(res: Resolution, ent: Span) -> Span | None:
     """NER sometimes swallows the title ("President Joe Biden"); keep the name only."""
     for t in res.title_spans:
@@ -162,7 +185,8 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     if intro.owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
-        country = None if scope == "organisation" else res.country_about(intro.title.start)
+        place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
+        country = None if scope == "organisation" else place or res.country_about(intro.title.start)
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
         fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)

@@ -7,9 +7,11 @@ Runs after the actors are made, on the token → actor index, so that a pronoun 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
-from .resolution import REACH, SUBJECTS, Resolution
+from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -19,6 +21,8 @@ STATES = SINGULAR | PLURAL
 COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
+VOICE = {"we", "us", "our", "ours"}
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def link_personal_pronouns(res: Resolution) -> None:
@@ -84,6 +88,29 @@ def _salience(doc: Doc, before: list[tuple[int, int, str]], actor_id: str) -> tu
     as_subject = any(doc[s:e].root.dep_ in SUBJECTS for s, e in mentions)
     last = before[-1][2] == actor_id
     return len(mentions) + 2 * as_subject + last, last
+
+
+def find_publisher_voice(res: Resolution) -> None:
+    """ "We", "us", "our" outside quotation marks in a text its publisher speaks in ("The White House": "We
+    condemn the attack") are the publisher, when the dictionaries know it as a state body; not in a joint
+    statement, where "we" are several, nor in a transcript, where each speaker's "we" is their own."""
+    entry, name = res.publisher
+    if entry is None or entry.kind not in {"capital", "metonym"} or "joint" in (res.ew.meta.title or "").lower():
+        return
+    if sum(_turn(line) for line in res.doc.text.splitlines()) > 1:
+        return
+    quoted = [m.span() for m in QUOTED.finditer(res.doc.text)]
+    for token in res.doc:
+        if token.lower_ in VOICE and token.pos_ == "PRON" and token.i not in res.taken:
+            if not any(start <= token.idx < end for start, end in quoted):
+                fields = actor_fields(name, "group", country=entry.code, sector="GOV")
+                res.add(res.doc[token.i : token.i + 1], ("group", entry.code, "GOV"), fields)
+
+
+def _turn(line: str) -> bool:
+    """A speaker's turn in a transcript: "THE PRESIDENT: ...", "PRIME MINISTER CHÍNH: ...", "Q ..."."""
+    label, colon, _ = line.strip().partition(":")
+    return line.startswith("Q ") or (bool(colon) and len(label) <= 40 and label.isupper() and len(label) > 2)
 
 
 def link_state_pronouns(res: Resolution) -> None:

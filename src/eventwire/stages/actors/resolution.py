@@ -63,7 +63,11 @@ class Resolution:
     def __init__(self, stage: ActorStage, doc: Doc):
         self.k, self.doc, self.ew = stage.k, doc, coded(doc)
         self.day = self.ew.meta.date
-        self.credits = credit_tokens(doc, stage.outlets)  # datelines and "(Reuters)": never actors
+        publisher = (self.ew.meta.source or "").removeprefix("The ").strip()
+        entry = self.k.phrases.get(publisher)
+        acts = entry is not None and entry.sector != "MED"  # "The White House" publishes and acts
+        self.publisher = (entry if acts else None, publisher)
+        self.credits = credit_tokens(doc, stage.outlets, "" if acts else publisher)  # datelines, "(Reuters)"
         matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
         in_phrase = {i for s in matches for i in range(s.start, s.end)}
         self.dictionary = [
@@ -82,7 +86,8 @@ class Resolution:
         self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
         self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
-        self.cities: dict[int, list[tuple[Span, str]]] = {}  # by sentence, see cities_in
+        self.cities: dict[int, list[Span]] = {}  # place-like entities by sentence, see cities_in
+        self.settled: dict[int, list[tuple[Span, str]]] = {}  # those the gazetteer settles, with their country
 
     # -- questions -------------------------------------------------------------------------------------
 
@@ -130,26 +135,36 @@ class Resolution:
         return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
     def country_in(self, token: Token) -> str | None:
-        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad"."""
+        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", and a
+        city or region that qualifies it ("Lagos police", "Montana officials")."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
                 for t in prep.subtree:
                     span = self.phrase_at.get(t.i)
                     if span is not None and self.entry(span).kind in {"name", "capital"}:
                         return self.entry(span).code
-                    city = next((c for c in self.cities_in(self.sentence_of[t.i]) if c[0].start == t.i), None)
-                    if span is None and city is not None:
-                        return city[1]
-        return None
+                    if span is None and (country := self.place_country(t)) is not None:
+                        return country
+        qualifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i]
+        return next(filter(None, (self.place_country(c) for c in qualifiers)), None)
+
+    def place_country(self, token: Token) -> str | None:
+        """The country of the gazetteer-settled place a token is part of ("York" in "New York")."""
+        place = next((c for c in self.cities_in(self.sentence_of[token.i]) if c[0].start <= token.i < c[0].end), None)
+        return place[1] if place is not None else None
 
     def cities_in(self, sentence: int) -> list[tuple[Span, str]]:
         """The places of a sentence that the dictionaries do not name but the gazetteer settles, with their
         country ("Lagos", "Maiduguri")."""
-        if sentence not in self.cities:
-            ents = [e for e in self.doc.ents if _place_like(e) and self.phrase_at.get(e.start) is None]
-            here = [(e, country_of(e.text)) for e in ents if self.sentence_of[e.start] == sentence]
-            self.cities[sentence] = [(e, country) for e, country in here if country is not None]
-        return self.cities[sentence]
+        if not self.cities:  # once per document: the place-like entities by sentence
+            self.cities[-1] = []
+            for ent in self.doc.ents:
+                if _place_like(ent) and self.phrase_at.get(ent.start) is None:
+                    self.cities.setdefault(self.sentence_of[ent.start], []).append(ent)
+        if sentence not in self.settled:
+            here = [(e, country_of(e.text)) for e in self.cities.get(sentence, [])]
+            self.settled[sentence] = [(e, country) for e, country in here if country is not None]
+        return self.settled[sentence]
 
     def country_about(self, i: int, places: bool = False) -> str | None:
         """The country the passage before token i is about: of the countries named in the last few sentences,
@@ -190,12 +205,18 @@ class Resolution:
 
     def _country_of_the_text(self, i: int) -> str | None:
         """Past the last few sentences, the country the text so far names more than any other: "the government"
-        far into a story about Egypt is Egypt's."""
+        far into a story about Egypt is Egypt's; where it names none, the country of its cities and regions
+        ("Gov. Jerry Brown" in a story about California)."""
         counts: dict[str, int] = {}
         for s in self.dictionary:
             entry = self.entry(s)
             if s.end <= i and entry.is_country and not self.locative(s):
                 counts[entry.code] = counts.get(entry.code, 0) + 1
+        if not counts and i < len(self.doc):
+            for n in range(self.sentence_of[i] + 1):
+                for place, country in self.cities_in(n):
+                    if place.end <= i:
+                        counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None

@@ -25,7 +25,7 @@ from .codebook import Codebook, codebook
 from .coding import VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
-from .modality import ModalityReader, Mood, irrealis, reporter
+from .modality import ModalityReader, Mood, irrealis, reporter, unneeded
 from .roles import Filler, RoleReader
 from .triggers import Lexicon, Match, object_heads
 
@@ -87,7 +87,8 @@ class EventStage:
         events = merge.within_sentence(sorted(found.values(), key=lambda e: e.trigger[0]))
         anaphora.refer_back(doc, events, self._kind_of)
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
-        events = merge.across_article(merge.drop_covering_statements(doc, events), lambda i: states.get(i, i))
+        people = frozenset(a.id for a in ew.actors if a.type == "person")
+        events = merge.across_article(merge.drop_covering_statements(doc, events), lambda i: states.get(i, i), people)
         events = [e for e in events if e.cameo != STATEMENT or e.target]  # "X said": the quote records it
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
@@ -117,6 +118,8 @@ class EventStage:
             # "Russia launched its invasion of Ukraine", "approved the extradition of X to the US"
             phrases = reader.received(phrases + reader.carrying_verb(trigger), trigger)
             roles = reader.fill(phrases, trigger)
+        if unneeded(trigger):
+            return []
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         coding = self.coder.code(act, mood, forces)
@@ -170,6 +173,10 @@ class EventStage:
         warned = reader.warned(trigger) if coding.plover == "THREATEN" and not roles.get("target") else []
         if warned and not _countries(warned) & _countries(targets):
             targets = warned  # "to block the deal if Britain ...": Britain (not "to hit Iranian sites if Iran ...")
+        if not targets and trigger.lemma_.lower() in self.cues["retaking"]:
+            targets = reader.former_holder(trigger)  # "reclaimed the territory that Russia seized": Russia
+        if not targets and trigger.lemma_.lower() in self.cues["taking"]:
+            targets = reader.retaker(trigger)  # ... and Russia seized it from the one reclaiming it
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
@@ -181,6 +188,8 @@ class EventStage:
             targets = roles.get("aimed", []) or reader.places(phrases, trigger, ("aimed",), nested=True)
         if not targets and coding.plover in REACTION_TYPES:
             targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
+        if not targets and trigger.pos_ == "NOUN":
+            targets = [t for t in reader.undergoer(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
         if not targets and coding.plover == "REQUEST":

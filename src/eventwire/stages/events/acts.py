@@ -21,6 +21,7 @@ from .roles import RoleReader
 from .triggers import Lexicon, Match, Rule
 
 APPEAL = "020"
+ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause
 
 
 @dataclass
@@ -44,7 +45,12 @@ class ActFinder:
         matches: dict[int, Match] = {}
         for sent in doc.sents:
             if self.lexicon.codeable(sent):
-                matches.update((m.token.i, m) for t in sent if (m := self._match(t, ew)) is not None)
+                question = sent.text.rstrip().endswith("?")
+                matches.update(
+                    (m.token.i, m)
+                    for t in sent
+                    if not (question and _asked(t)) and (m := self._match(t, ew)) is not None
+                )
         carriers = {m.carrier.i for m in matches.values() if m.carrier is not None and m.carrier != m.token}
         acts = {
             i: Act(m)
@@ -131,6 +137,14 @@ class ActFinder:
         if head is None or head.i not in acts or not self.folds(acts[head.i].match):
             return None
         return head if irrealis(current) else None
+
+
+def _asked(token: Token) -> bool:
+    """Whether a word of a question is in its main clause, whose act is asked about, not told ("Did the
+    federation ever support you?"; not "Did he mean it when he threatened X?")."""
+    while token.dep_ in ASKED and token.head != token:
+        token = token.head
+    return token.dep_ == "ROOT"
 
 
 def _instrument(match: Match, matches: dict[int, Match]) -> bool:

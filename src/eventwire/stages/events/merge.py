@@ -42,11 +42,12 @@ def _victims_named(event: Event) -> tuple[bool, float]:
 
 
 def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
-    """A statement (CAMEO 01) whose clause reports a codeable event is not an event of its own."""
+    """A statement (CAMEO 01 with no PLOVER type) whose clause reports a codeable event is not an event of its
+    own; a denial ("dismissed claims that X hacked ...", CAMEO 016, PLOVER REJECT) is."""
     reported = [doc.char_span(*e.trigger) for e in events if not e.cameo.startswith("01")]
     keep = []
     for event in events:
-        if event.cameo.startswith("01"):
+        if event.cameo.startswith("01") and not event.plover:
             verb = doc.char_span(*event.trigger).root
             if any(verb in span.root.ancestors for span in reported if span is not None):
                 continue
@@ -54,12 +55,13 @@ def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
     return keep
 
 
-def across_article(events: list[Event], who: Callable[[str], str]) -> list[Event]:
+def across_article(events: list[Event], who: Callable[[str], str], people: frozenset[str] = frozenset()) -> list[Event]:
     """The same act (same states, kind, modality and negation, on the same day or with no date of its own)
     reported in several sentences is one event: the first report, with every reporting sentence as evidence.
     ``who`` gives the state (or organisation) an actor id stands for: "Russian police" and "police in Moscow"
-    are one actor here. Statements are never merged, nor two acts told in one sentence ("expelled 23 diplomats
-    and suspended contacts"); a report without the recipient joins one with it."""
+    are one actor here; ``people`` are the ids of persons, and acts of two different persons are never one
+    ("Biden met Xi", "Blinken met Wang"). Statements are never merged, nor two acts told in one sentence
+    ("expelled 23 diplomats and suspended contacts"); a report without the recipient joins one with it."""
     reports: dict[tuple, list[Event]] = {}
     kept = []
     for event in events:
@@ -68,13 +70,13 @@ def across_article(events: list[Event], who: Callable[[str], str]) -> list[Event
             kept.append(event)
             continue
         key = _act(event, who) + (tuple(sorted({who(i) for i in event.target})),)
-        earlier = next((e for e in reports.get(key, []) if _same_report(e, event)), None)
+        earlier = next((e for e in reports.get(key, []) if _same_report(e, event, people)), None)
         if earlier is None:
             reports.setdefault(key, []).append(event)
             kept.append(event)
         else:
             _add_report(earlier, event)
-    return _fold_partial_reports(kept, who)
+    return _fold_partial_reports(kept, who, people)
 
 
 def _act(event: Event, who: Callable[[str], str]) -> tuple:
@@ -86,14 +88,14 @@ def _add_report(event: Event, report: Event) -> None:
     event.confidence = max(event.confidence, report.confidence)
 
 
-def _fold_partial_reports(events: list[Event], who: Callable[[str], str]) -> list[Event]:
+def _fold_partial_reports(events: list[Event], who: Callable[[str], str], people: frozenset[str]) -> list[Event]:
     """A report of an act without its recipient ("Iran seized the tanker") is the same act as a report with
     one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one."""
     full = [e for e in events if e.target and e.plover]
     kept = []
     for event in events:
         partial = not event.target and event.plover
-        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event)), None)
+        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event, people)), None)
         if partial and whole is not None:
             _add_report(whole, event)
         else:
@@ -101,9 +103,10 @@ def _fold_partial_reports(events: list[Event], who: Callable[[str], str]) -> lis
     return kept
 
 
-def _same_report(earlier: Event, later: Event) -> bool:
-    """Whether a later report may be the same act: another sentence, and the same date unless one of the two
-    only has the document's date."""
-    if later.sentence in earlier.evidence:
+def _same_report(earlier: Event, later: Event, people: frozenset[str]) -> bool:
+    """Whether a later report may be the same act: another sentence, no two different persons as its doers,
+    and the same date unless one of the two only has the document's date."""
+    doers = [{i for i in e.source if i in people} for e in (earlier, later)]
+    if later.sentence in earlier.evidence or (all(doers) and not doers[0] & doers[1]):
         return False
     return earlier.date == later.date or "document" in {earlier.date_source, later.date_source}

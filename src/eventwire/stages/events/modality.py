@@ -37,11 +37,11 @@ class Mood:
 
 def clause_base(token: Token) -> Token:
     """A conjoined verb without auxiliaries or subject shares the first verb's clause ("will meet X and sign
-    Y")."""
+    Y", "urged X to adhere to the law and to release the detained": "to" is no auxiliary of its own)."""
     while (
         token.dep_ == "conj"
         and token.head != token
-        and not any(c.dep_ in AUXILIARIES or c.dep_.startswith("nsubj") for c in token.children)
+        and not any((c.dep_ in AUXILIARIES and c.lower_ != "to") or c.dep_.startswith("nsubj") for c in token.children)
     ):
         token = token.head
     return token
@@ -50,12 +50,22 @@ def clause_base(token: Token) -> Token:
 def governor(token: Token) -> Token | None:
     """The word whose complement the token's clause is: "agreed to *send*", "said it would *send*",
     "committed to *ensuring*"."""
+    if (
+        token.dep_ == "conj"
+        and _infinitive(token)
+        and any(c.dep_ == "xcomp" and _infinitive(c) for c in token.head.children)
+    ):
+        return token.head  # "urged X to adhere to the law, and to release ...": a second complement, parsed high
     base = clause_base(token)
     if base.dep_ in {"xcomp", "ccomp"} and base.head != base:
         return base.head
     if base.dep_ == "pcomp" and base.head.dep_ == "prep":
         return base.head.head
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def conditional(token: Token) -> bool:
@@ -87,7 +97,24 @@ def owed(verb: Token) -> bool:
     if auxiliaries(verb) & words["obligation"]:
         return True
     head = governor(verb)
-    return head is not None and clause_base(verb).dep_ == "xcomp" and head.lemma_.lower() in words["obligation_verb"]
+    return (
+        head is not None
+        and clause_base(verb).dep_ == "xcomp"
+        and head.lemma_.lower() in words["obligation_verb"]
+        and not unneeded(verb)
+    )
+
+
+def unneeded(verb: Token) -> bool:
+    """ "Women do not have to justify ...", "Russia does not need to attack": no obligation, and no act either
+    done, refused or asked for, so no event."""
+    head = governor(verb)
+    return (
+        head is not None
+        and clause_base(verb).dep_ == "xcomp"
+        and head.lemma_.lower() in cues()["obligation_verb"]
+        and any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def self_bound(verb: Token) -> bool:

@@ -21,7 +21,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import CONDITIONS, conditional
-from .triggers import OBJECTS, Match
+from .triggers import OBJECTS, Match, proper_name
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -29,6 +29,7 @@ STATES = {"country", "organisation"}
 PLURAL = {"they", "them", "their"}
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
 BREAKS = {",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "[", "]"}
+NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
 
@@ -89,9 +90,19 @@ class RoleReader:
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
                 return [self._relative(current, s) for s in own], passive
             head = current.head
+            controlled = head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues["subject_control"]
+            if current.dep_ == "acl" and controlled:
+                current = head.head  # "took the opportunity to thank X": the one who took it thanks
+                continue
             if current.dep_ == "acl" and head != current:
                 return self._participle_subjects(current), False
-            if current.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+            if _imperative(current):
+                break  # "She was 95, but ask anyone close to her": said to the reader, not done by her
+            if (
+                current.dep_ == "xcomp"
+                and head.lemma_.lower() not in self.cues["subject_control"]
+                and any(c.dep_ == "dobj" for c in head.children)
+            ):
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
             if current.dep_ in CLIMB and head != current:
                 current = head
@@ -413,6 +424,31 @@ class RoleReader:
             ),
         )
 
+    def former_holder(self, trigger: Token) -> list[Filler]:
+        """From whom land is taken back: the one who took it, in a clause on the object ("reclaimed the
+        territory that Russia seized": Russia)."""
+        return self._fillers(
+            trigger,
+            (
+                (subject, "held>nsubj")
+                for obj in trigger.children
+                if obj.dep_ == "dobj"
+                for clause in obj.children
+                if clause.dep_ == "relcl" and clause.lemma_.lower() in self.cues["taking"]
+                for subject in clause.children
+                if subject.dep_ == "nsubj"
+            ),
+        )
+
+    def retaker(self, trigger: Token) -> list[Filler]:
+        """From whom land was taken: the one taking it back ("reclaimed the territory that Russia seized":
+        Ukraine, the subject of "reclaimed")."""
+        land = trigger.head if trigger.dep_ == "relcl" else None
+        verb = land.head if land is not None and land.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in self.cues["retaking"]:
+            return []
+        return self._fillers(trigger, ((s, "retaken>nsubj") for s in verb.children if s.dep_ == "nsubj"))
+
     def parties(self, trigger: Token) -> list[Filler]:
         """The parties to what a reaction is about: "denounced the agreement between Turkey and Libya"."""
         return self._fillers(
@@ -458,6 +494,21 @@ class RoleReader:
             ),
         )
 
+    def undergoer(self, trigger: Token) -> list[Filler]:
+        """Who an act named by a noun falls on when the clause says so of its subject: "Turkey is under EU
+        sanctions", "Iran faces new sanctions", "the airline has been the subject of US sanctions"."""
+        verb = trigger
+        while verb.dep_ in {"pobj", "dobj", "attr"} and verb.head != verb:
+            verb = verb.head
+            if verb.dep_ == "prep":
+                verb = verb.head
+            if verb.pos_ == "NOUN" and verb.lemma_.lower() in self.cues["undergo"]:
+                continue  # "the subject of sanctions", "a target of attacks"
+            break
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.cues["undergo"]:
+            return []
+        return self._fillers(trigger, ((s, "undergoes") for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}))
+
     def _fillers(self, trigger: Token, phrases) -> list[Filler]:
         found: list[Filler] = []
         for phrase, via in phrases:
@@ -499,7 +550,9 @@ class RoleReader:
         by its name alone (the NER may have called it an organisation: "shelled Kherson")."""
         place = next(((p.start, p.end, p.country) for p in self.ew.places if p.start <= token.idx < p.end), None)
         if place is None or not place[2]:
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ not in NOT_PLACES), None)
+            if ent is None and token.pos_ == "PROPN":
+                ent = proper_name(token)  # "hit Kharkiv", a name the NER missed
             country = country_of(ent.text) if ent is not None else None
             place = (ent.start_char, ent.end_char, country) if country else None
         if place is None:
@@ -682,6 +735,17 @@ class RoleReader:
         while end > head.i and (self.doc[end].is_punct or self.doc[end].tag_ == "POS"):
             end -= 1
         return self.doc[start].idx, self.doc[end].idx + len(self.doc[end].text)
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb joined to a finite one with no subject or auxiliary of its own: an imperative ("He was
+    there, but ask anyone"), not a shared subject ("will sign and ratify")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.tag_ in {"VBD", "VBZ"}  # not "We condemn X and urge Y": a plural present looks the same
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _breaks(token: Token) -> bool:

@@ -2,8 +2,9 @@
 
 A row names a lemma, its part of speech, an optional particle and an optional list of object lemmas; an
 object list may name a class of ``object_classes.tsv`` (``@goods``, ``@weapons``) or ``@actor`` /
-``@pronoun``, so that "sent them to Russia" or "sent dual-use goods" fire like "sent weapons". The most
-specific row that fits wins; literal objects beat classes.
+``@pronoun`` or ``@place`` (a name the NER calls a place), so that "sent them to Russia", "sent dual-use
+goods" or "hit Kharkiv" fire like "sent weapons". The most specific row that fits wins; literal objects beat
+classes.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from spacy.tokens import Span, Token
 from ...lang import PASSIVE_SUBJECTS
 from ...records import Coded
 from ...tables import read_tsv, split
+from ..places.resolve import country_of
 from .cues import cues
 
 HERE = Path(__file__).parent
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
-ACTOR, PRONOUN = "@actor", "@pronoun"
+ACTOR, PRONOUN, PLACE = "@actor", "@pronoun", "@place"
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
 SENTENCE_ENDS = '.!?"”’'
 
@@ -116,10 +120,19 @@ class Lexicon:
     def match(self, token: Token, ew: Coded) -> Match | None:
         """The token's most specific row, unless a guard says the word is used in another sense here."""
         match = self._row(token, ew)
+        noun = token if token.pos_ == "NOUN" else match.carrier if match is not None else None
+        if (
+            noun is not None
+            and (noun.lemma_.lower(), "NOUN") in self.rules  # an event noun, not "stormed a court building"
+            and any(c.dep_ in MODIFIERS and c.lemma_.lower() in self.guards["contest"] for c in noun.children)
+        ):
+            return None  # "a court battle", "held a campaign rally": a contest, not force or protest
         if match is None or match.rule.objects:
             return match
         lemma = token.lemma_.lower()
-        has_object = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+        has_object = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) or (
+            token.dep_ == "acl" and token.tag_ == "VBN"  # "an honour conferred by X": the noun is its object
+        )
         if (lemma in self.guards["intransitive"] and has_object) or (
             lemma in self.guards["transitive"] and not has_object
         ):
@@ -169,10 +182,13 @@ class Lexicon:
         for wanted in rule.objects:
             if wanted in {ACTOR, PRONOUN} and head.dep_ == "pobj" and rule.particle is None:
                 continue  # an actor object is a direct one: "called Macron", not "called on Macron"
+            if head.dep_ == "dative" and wanted not in {ACTOR, PRONOUN}:
+                continue  # the dative receives: "sent the police a plan" sends no police
             if (
                 wanted == lemma
                 or (wanted == ACTOR and head.i in ew.actor_of_token)
                 or (wanted == PRONOUN and head.pos_ == "PRON")
+                or (wanted == PLACE and _a_place(head))  # "hit Kharkiv"
                 or lemma in self.classes.get(wanted, ())
             ):
                 return True
@@ -229,6 +245,19 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
     ]
 
 
+def _a_place(head: Token) -> bool:
+    """A name the NER calls a place, or a proper name the gazetteer settles ("Kharkiv" the NER missed)."""
+    if head.ent_type_ in PLACE_ENTITIES:
+        return True
+    return head.pos_ == "PROPN" and country_of(proper_name(head).text) is not None
+
+
+def proper_name(head: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ("Kryvyi Rih")."""
+    start = min((c.i for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), default=head.i)
+    return head.doc[start : head.i + 1]
+
+
 def _helps_someone(token: Token, ew: Coded) -> bool:
     """Whether a verb of helping is aid to someone: one named in its object or complement ("helped Ukraine
     rebuild", "helped establish an Afghan government", "helped them"), or the purpose of another act ("sent
@@ -242,7 +271,8 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
 def _a_view(clause: Token) -> bool:
     """A clausal complement that states how things are ("that the shooting was an attack"), not an act to come
     ("that talks would resume", "to withdraw")."""
-    if clause.dep_ != "ccomp" or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+    if clause.dep_ != "ccomp" or not (subject or clause.tag_ in {"VBZ", "VBP"}):  # "agreed the legitimacy depends"
         return False
     to_come = cues()["future"] | cues()["conditional"] | cues()["obligation"]
     return not any(c.dep_ == "aux" and c.lower_ in to_come for c in clause.children)

@@ -25,16 +25,19 @@ def resolve(toponyms: list[Toponym]) -> None:
         if t.within and not any(e.kind in ("country", "region") for e in t.candidates):
             t.candidates = [e for e in t.candidates if any(
                 e.country == w.country and (w.kind != "state" or e.state == w.state) for w in t.within)]  # fmt: skip
-    contexts = {}
-    for t in toponyms:
+    named = [(t, key(t.text)) for t in toponyms]
+    contexts: dict[str, Context] = {}  # the same for every mention of a name: what the other names settle
+    for t, name in named:
         if t.candidates:
-            contexts[id(t)] = context = Context.of(o for o in toponyms if key(o.text) != key(t.text))
+            if name not in contexts:
+                contexts[name] = Context.of(o for o, other in named if other != name)
+            context = contexts[name]
             t.chosen = max(t.candidates, key=lambda e: (context.score(e), e.population))
-    for t in toponyms:  # second pass: near what the others were taken to be
+    for t, name in named:  # second pass: near what the others were taken to be
         if t.candidates and len(t.candidates) > 1:
-            context = contexts[id(t)]
-            context.cities = [o.chosen for o in toponyms if o.chosen is not None and o.chosen.kind in NEAR_KINDS
-                              and o.chosen.lat is not None and key(o.text) != key(t.text)]  # fmt: skip
+            context = contexts[name]
+            chosen = [o.chosen for o, other in named if other != name and o.chosen is not None]
+            context.cities = [e for e in chosen if e.kind in NEAR_KINDS and e.lat is not None]
             t.chosen = max(t.candidates, key=lambda e: (context.score(e), e.population))
 
 
@@ -83,11 +86,29 @@ class Context:
 
 
 def country_of(name: str) -> str | None:
-    """The country of a city that its name alone settles ("Lagos", "Ghazni"), for the actors stage: "police in
-    Lagos" are Nigeria's. A name no place settles by itself (namesakes of like size) gives nothing."""
-    cities = [e for e in gazetteer().lookup(name) if e.kind == "city"]
+    """The country of a city or first-level region that its name alone settles ("Lagos", "Ghazni", "Texas",
+    "Bavaria"), for the actors stage: "police in Lagos" are Nigeria's, "Montana officials" the United States'.
+    A name no place settles by itself (namesakes of like size, "Punjab" in two countries) gives nothing; a region
+    gives way only to a bigger namesake city of another country."""
+    entries = gazetteer().lookup(name)
+    if any(e.kind == "state" for e in entries):
+        return region_of(name)
+    cities = [e for e in entries if e.kind == "city"]
     best = _confident(cities) if cities else None
     return best.country if best else None
+
+
+def region_of(name: str) -> str | None:
+    """The country of the first-level region ("Texas", "Bavaria", "Sindh") a name settles by itself: one
+    country's region, no country of that name, no bigger namesake city elsewhere."""
+    entries = gazetteer().lookup(name)
+    regions = [e for e in entries if e.kind == "state"]
+    if not regions or any(e.kind == "country" for e in entries):
+        return None
+    countries = {e.country for e in regions}
+    top = max(e.prior for e in regions)
+    rivals = [e for e in entries if e.kind == "city" and e.country not in countries and e.prior > top]
+    return next(iter(countries)) if len(countries) == 1 and not rivals else None
 
 
 def _confident(candidates: list[Entry]) -> Entry | None:
@@ -96,8 +117,8 @@ def _confident(candidates: list[Entry]) -> Entry | None:
 
     Between kinds ("Georgia" the country or the state) the priors are conventions, not evidence.
     """
-    ranked = sorted((e for e in candidates if e.kind != "city" or e.population >= KNOWN_CITY), key=lambda e: e.prior,
-                    reverse=True) or candidates  # fmt: skip
+    known = [e for e in candidates if e.kind != "city" or e.population >= KNOWN_CITY] or candidates
+    ranked = sorted(known, key=lambda e: e.prior, reverse=True)
     if len(ranked) == 1:
         return ranked[0]
     if all(e.kind == "city" for e in ranked) and ranked[0].prior - ranked[1].prior >= CONFIDENT_MARGIN:
