@@ -11,7 +11,7 @@ expressions (:mod:`.dates`), places from the places stage, and an act reported t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -51,6 +51,7 @@ class Context:
     reader: RoleReader
     text: str
     dateline: Place | None
+    timex_clauses: dict[int, Token | None] = field(default_factory=dict)  # see dates.event_date
 
 
 class EventStage:
@@ -255,7 +256,7 @@ class EventStage:
         doc, ew = context.doc, context.ew
         trigger, rule = act.match.token, act.match.rule
         sent = trigger.sent
-        date, date_source = event_date(doc, ew, trigger, context.text)
+        date, date_source = event_date(doc, ew, trigger, context.text, context.timex_clauses)
         target = targets[0].actor if targets else None
         done_to = _object_place(ew, trigger) if self._material(coding.code) else None  # not "accused Russia"
         place, place_source = places.event_place(doc, sent, done_to, context.dateline, target, coding.code.code)

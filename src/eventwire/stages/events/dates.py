@@ -17,16 +17,24 @@ DAY = re.compile(r"^\d{4}(-\d\d){0,2}$")
 BOUNDARY_WORDS = {"of", "the", "end", "beginning", "start", "middle"}
 
 
-def event_date(doc: Doc, ew: Coded, trigger: Token, text: str) -> tuple[str | None, str]:
+def event_date(
+    doc: Doc, ew: Coded, trigger: Token, text: str, clauses: dict[int, Token | None]
+) -> tuple[str | None, str]:
     """The date of the time expression governing the trigger's clause, else one of an enclosing clause of the
     sentence, else the document date. A deadline ("by January 20") dates the promise's limit, not the event.
-    ``text`` is the document's text (``doc.text`` builds it anew on each call)."""
+    ``text`` is the document's text (``doc.text`` builds it anew on each call); ``clauses`` remembers the clause
+    verb of each time expression by its start, for all the events of a document."""
     clause = clause_verb(trigger)
+
+    def clause_of(timex) -> Token | None:
+        if timex.start not in clauses:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            clauses[timex.start] = clause_verb(span.root) if span is not None else None
+        return clauses[timex.start]
 
     def governed(how):
         def keep(timex) -> bool:
-            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            verb = clause_verb(span.root) if span is not None else None
+            verb = clause_of(timex)
             return verb is not None and how(verb) and not after_deadline_marker(text, timex.start)
 
         return keep
