@@ -37,14 +37,16 @@ def find_groups(res: Resolution) -> None:
         ):
             continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token)
+        if sector is None:
+            continue
+        placed = res.country_in(token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
-        if sector is None or ((owned or _needs_owner(res, token)) and res.country_in(token) is None):
+        if (owned or _needs_owner(res, token)) and placed is None:
             continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
         antecedent = _antecedent(res, token) or _named_body(res, token)
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        placed = res.country_in(token)
         country = placed or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
         if country is None and sector not in BARE_SECTORS:
             continue

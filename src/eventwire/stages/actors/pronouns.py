@@ -7,10 +7,10 @@ Runs after the actors are made, on the token → actor index, so that a pronoun 
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
+from ..quotes.marks import scan_marks
+from ..quotes.page import Page
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -22,7 +22,6 @@ COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 VOICE = {"we", "us", "our", "ours"}
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def link_personal_pronouns(res: Resolution) -> None:
@@ -99,7 +98,8 @@ def find_publisher_voice(res: Resolution) -> None:
         return
     if sum(_turn(line) for line in res.doc.text.splitlines()) > 1:
         return
-    quoted = [m.span() for m in QUOTED.finditer(res.doc.text)]
+    page = Page(res.doc)
+    quoted = [(m.open, m.close or m.end) for m in scan_marks(page.text, page.paragraphs)]
     for token in res.doc:
         if token.lower_ in VOICE and token.pos_ == "PRON" and token.i not in res.taken:
             if not any(start <= token.idx < end for start, end in quoted):

@@ -5,6 +5,7 @@ phrase ends here, is this a place rather than an actor, which country is this pa
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -86,8 +87,7 @@ class Resolution:
         self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
         self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
-        self.cities: dict[int, list[Span]] = {}  # place-like entities by sentence, see cities_in
-        self.settled: dict[int, list[tuple[Span, str]]] = {}  # those the gazetteer settles, with their country
+        self.settled: dict[int, list[tuple[Span, str]]] = {}  # place names the gazetteer settles, see cities_in
 
     # -- questions -------------------------------------------------------------------------------------
 
@@ -153,16 +153,20 @@ class Resolution:
         place = next((c for c in self.cities_in(self.sentence_of[token.i]) if c[0].start <= token.i < c[0].end), None)
         return place[1] if place is not None else None
 
+    @cached_property
+    def place_names(self) -> dict[int, list[Span]]:
+        """The place-like entities the dictionaries do not name, by sentence (``doc.ents`` is rebuilt per access)."""
+        found: dict[int, list[Span]] = {}
+        for ent in self.doc.ents:
+            if _place_like(ent) and self.phrase_at.get(ent.start) is None:
+                found.setdefault(self.sentence_of[ent.start], []).append(ent)
+        return found
+
     def cities_in(self, sentence: int) -> list[tuple[Span, str]]:
         """The places of a sentence that the dictionaries do not name but the gazetteer settles, with their
         country ("Lagos", "Maiduguri")."""
-        if not self.cities:  # once per document: the place-like entities by sentence
-            self.cities[-1] = []
-            for ent in self.doc.ents:
-                if _place_like(ent) and self.phrase_at.get(ent.start) is None:
-                    self.cities.setdefault(self.sentence_of[ent.start], []).append(ent)
         if sentence not in self.settled:
-            here = [(e, country_of(e.text)) for e in self.cities.get(sentence, [])]
+            here = [(e, country_of(e.text)) for e in self.place_names.get(sentence, [])]
             self.settled[sentence] = [(e, country) for e, country in here if country is not None]
         return self.settled[sentence]
 

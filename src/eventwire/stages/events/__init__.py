@@ -25,7 +25,7 @@ from .codebook import Codebook, codebook
 from .coding import VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
-from .modality import ModalityReader, Mood, irrealis, reporter, unneeded
+from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
 from .roles import Filler, RoleReader
 from .triggers import Lexicon, Match, object_heads
 
@@ -234,7 +234,7 @@ class EventStage:
             c
             for c in trigger.children
             if c.pos_ in {"VERB", "AUX"}
-            and ((c.dep_ in {"xcomp", "ccomp"} and irrealis(c)) or (c.dep_ == "advcl" and _infinitive(c)))
+            and ((c.dep_ in {"xcomp", "ccomp"} and irrealis(c)) or (c.dep_ == "advcl" and infinitive(c)))
         ]
         complements = act.complements or [
             self.lexicon.match(v, reader.ew) or Match(v, act.match.rule, None) for v in verbs
@@ -312,11 +312,6 @@ def _prominence(trigger: Token) -> float:
     if trigger.pos_ != "VERB":
         return -0.05
     return 0.05 if trigger.dep_ == "ROOT" or (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT") else 0.0
-
-
-def _infinitive(verb: Token) -> bool:
-    """ "threatened on Saturday to counter the U.S.": an infinitive the parse hung on as an adverbial clause."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _same(target: Actor, source: Actor) -> bool:

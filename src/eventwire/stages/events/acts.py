@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...records import Coded
 from .codebook import Codebook
 from .cues import cues
-from .modality import governor, irrealis, owed
+from .modality import governor, infinitive, irrealis, owed
 from .roles import RoleReader
 from .triggers import Lexicon, Match, Rule
 
@@ -70,11 +70,7 @@ class ActFinder:
         """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it."""
         token = act.match.token
         head = token.head
-        if (
-            token.dep_ != "advcl"
-            or head.i not in acts
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        ):
+        if token.dep_ != "advcl" or head.i not in acts or not infinitive(token):
             return None
         return head if self.plover(acts[head.i].match) == self.plover(act.match) else None
 
@@ -126,7 +122,7 @@ class ActFinder:
         if token is None:
             return None
         current, head = token, governor(token)
-        if head is None and token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if head is None and token.dep_ == "advcl" and infinitive(token):
             head = token.head  # "offered troops to fight the insurgency": the purpose is part of the offer
         for _ in range(4):
             if head is None or head.i in acts or head.lemma_.lower() in self.speech:

@@ -52,8 +52,8 @@ def governor(token: Token) -> Token | None:
     "committed to *ensuring*"."""
     if (
         token.dep_ == "conj"
-        and _infinitive(token)
-        and any(c.dep_ == "xcomp" and _infinitive(c) for c in token.head.children)
+        and infinitive(token)
+        and any(c.dep_ == "xcomp" and infinitive(c) for c in token.head.children)
     ):
         return token.head  # "urged X to adhere to the law, and to release ...": a second complement, parsed high
     base = clause_base(token)
@@ -64,7 +64,8 @@ def governor(token: Token) -> Token | None:
     return None
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to send"), whatever the parse hung it on."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

@@ -20,6 +20,7 @@ from ...records import Coded
 from ...tables import read_tsv, split
 from ..places.resolve import country_of
 from .cues import cues
+from .modality import infinitive
 
 HERE = Path(__file__).parent
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -262,7 +263,7 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
     """Whether a verb of helping is aid to someone: one named in its object or complement ("helped Ukraine
     rebuild", "helped establish an Afghan government", "helped them"), or the purpose of another act ("sent
     doctors to help"); not "helped broker a deal"."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if infinitive(token):
         return True
     parts = [c for c in token.children if c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}]
     return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for part in parts for t in part.subtree)

@@ -92,7 +92,7 @@ def country_of(name: str) -> str | None:
     gives way only to a bigger namesake city of another country."""
     entries = gazetteer().lookup(name)
     if any(e.kind == "state" for e in entries):
-        return region_of(name)
+        return _region_country(entries)
     cities = [e for e in entries if e.kind == "city"]
     best = _confident(cities) if cities else None
     return best.country if best else None
@@ -101,7 +101,10 @@ def country_of(name: str) -> str | None:
 def region_of(name: str) -> str | None:
     """The country of the first-level region ("Texas", "Bavaria", "Sindh") a name settles by itself: one
     country's region, no country of that name, no bigger namesake city elsewhere."""
-    entries = gazetteer().lookup(name)
+    return _region_country(gazetteer().lookup(name))
+
+
+def _region_country(entries: list[Entry]) -> str | None:
     regions = [e for e in entries if e.kind == "state"]
     if not regions or any(e.kind == "country" for e in entries):
         return None
