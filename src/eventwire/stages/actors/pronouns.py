@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..quotes.marks import scan_marks
-from ..quotes.page import Page
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -98,6 +96,9 @@ def find_publisher_voice(res: Resolution) -> None:
         return
     if sum(_turn(line) for line in res.doc.text.splitlines()) > 1:
         return
+    from ..quotes.marks import scan_marks  # here: the quotes package imports this stage
+    from ..quotes.page import Page
+
     page = Page(res.doc)
     quoted = [(m.open, m.close or m.end) for m in scan_marks(page.text, page.paragraphs)]
     for token in res.doc:
