@@ -612,3 +612,26 @@ def test_we_in_a_statement_is_its_publisher(nlp):
     assert voices("We welcome the agreement.", title="Joint Statement of the Leaders") == {}
     transcript = "THE PRESIDENT: We will not leave.\n\nQ Will you stay?\n\nTHE PRESIDENT: We will see."
     assert voices(transcript) == {}  # each speaker's "we" is their own
+
+
+def test_names_shared_by_a_couple_and_names_inside_longer_names(nlp):
+    """ "David and Louise Turpin" are two Turpins (not David Lee, Taiwan's foreign minister known in Western
+    order); the Gates of "the Bill and Melinda Gates Foundation" is no Robert Gates; "Giuliani and Andriy
+    Yermak" are two people."""
+    found, _ = actors(nlp, "A judge sentenced David and Louise Turpin on Friday.")
+    assert {"David Turpin", "Louise Turpin"} <= set(found)
+    found, _ = actors(nlp, "Carl Hensman of the Bill and Melinda Gates Foundation said the sprays were safe.")
+    assert "Robert Gates" not in found
+    found, _ = actors(nlp, "The envoy arranged a meeting between Giuliani and Andriy Yermak.")
+    assert "Giuliani Yermak" not in found and "Andriy Yermak" in found
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp):
+    found, text = actors(nlp, "Senator Tom Baker met Governor Jim Hill. Baker praised him for his work.")
+    assert mentions(found["Jim Hill"], text) == ["Governor Jim Hill", "him"]
+
+
+def test_counted_people_and_participles_used_as_nouns_are_groups(nlp):
+    found, text = actors(nlp, "Kenyan police arrested the accused in Mombasa. A gunman shot several people.")
+    groups = [mentions(a, text) for a in found.values() if a.type == "group"]
+    assert ["the accused in Mombasa"] in groups and ["several people"] in groups

@@ -677,3 +677,26 @@ def test_help_is_aid_only_to_someone_named():
 
 def test_goods_counted_by_weight_are_the_goods():
     assert ("JOR", "PSE", "AID") in [d[:3] for d in dyads("Jordan airlifted 30 tons of food to Gaza.")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a campaign rally of an office holder is no protest (PLOVER manual, PROTEST: civilian demonstrations)
+        ("The Kenyan president held a rally in Nakuru on Saturday.", []),
+        ("Kenyan teachers held a rally in Nairobi against the new tax.", [("KENEDU", "KEN", "PROTEST", "asserted")]),
+        # publishing is no release; people released are
+        ("The Kenyan police released data on the arrests.", []),
+        ("The Kenyan police released two detained activists.", [("KENCOP", "KENCVL", "CONCEDE", "asserted")]),
+        # one act told by two verbs is one event
+        ("Somali gunmen shot and killed a Kenyan soldier.", [("SOMREB", "KENMIL", "ASSAULT", "asserted")]),
+        # one's own act defended is aimed at no one; a date is no place
+        (
+            "The Kenyan president attacked the investigation into his government.",
+            [("KENGOV", None, "ACCUSE", "asserted")],
+        ),
+        ("The Kenyan president declared a state of emergency on May 3.", [("KENGOV", None, "COERCE", "asserted")]),
+    ],
+)
+def test_campaign_rallies_publications_and_one_act_of_two_verbs(text, expected):
+    assert dyads(text, "2023-05-10") == expected

@@ -266,3 +266,15 @@ def test_every_person_is_resolvable_in_office():
         if actor is None or actor.code != expected.code:
             failures.append((person, day.isoformat(), expected.code, actor and actor.code))
     assert not failures, f"{len(failures)} people not resolved: {failures[:15]}"
+
+
+def test_family_names_of_western_order():
+    """ "David Lee" (Lee Ta-wei) is a Lee, not a David; Mongolian leaders are named by the last word; a given
+    name shared by several office holders stays unresolved."""
+    assert family_names("David Lee", "TWN", ("David Lee", "Lee Ta-wei")) == ["Lee"]
+    assert family_names("Lee Ta-wei", "TWN", ("David Lee", "Lee Ta-wei")) == ["Lee"]
+    assert family_names("Ukhnaa Khurelsukh", "MNG") == ["Khurelsukh"]
+    roles = knowledge().roles
+    assert roles.by_family_name("David", dt.date(2017, 1, 5)) is None
+    assert roles.by_family_name("Abdullah", dt.date(2020, 1, 5)) is None
+    assert roles.by_family_name("Khurelsukh", dt.date(2022, 1, 5)) == "Ukhnaagiin Khurelsukh"

@@ -23,6 +23,8 @@ UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere
 DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
 FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
 LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
+# "stabbed several people" (not "many people think": opinion, no one in particular)
+QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousands"}
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
@@ -31,12 +33,16 @@ def find_groups(res: Resolution) -> None:
     for token in res.doc:
         if (
             token.i in res.taken
-            or not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_sent_start))  # "Rebels attacked"
+            or not (
+                token.pos_ == "NOUN"
+                or (token.pos_ == "PROPN" and token.is_sent_start)  # "Rebels attacked"
+                or _participle_as_noun(token)  # "arrested the accused"
+            )
             or not (token.dep_ in ARGUMENTS or _owner(res, token))
             or any(c.i in res.taken for c in token.children)
         ):
             continue  # "Islamic State militants" are the Islamic State's
-        sector = noun_sector(res.k, token)
+        sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None:
             continue
         placed = res.country_in(token)
@@ -51,10 +57,11 @@ def find_groups(res: Resolution) -> None:
         if country is None and sector not in BARE_SECTORS:
             continue
         mention = _extent(res, token, with_place=placed is not None)
-        name = f"{res.k.country_names.get(country, country)} {token.lemma_.lower()}" if country else mention.text
+        word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
+        name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text
         res.add(
             mention,
-            ("group", country, sector, token.lemma_.lower()),
+            ("group", country, sector, word),
             actor_fields(name, "person" if _individual(token, sector) else "group", country=country, sector=sector),
         )
 
@@ -117,6 +124,16 @@ def _last_in_reach(res: Resolution, token: Token, fits) -> tuple | None:
     return max(earlier)[1] if earlier else None
 
 
+def _participle_as_noun(token: Token) -> bool:
+    """A participle the parser left a verb where it names people: "the accused", "the wounded"."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in ARGUMENTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in {"dobj", "agent"} for c in token.children)
+    )
+
+
 def _needs_owner(res: Resolution, token: Token) -> bool:
     """ "a third party", "the use of force", "people think": nouns that are actors only where a country or an
     organisation qualifies them, or where they are counted ("eight people were injured")."""
@@ -124,7 +141,7 @@ def _needs_owner(res: Resolution, token: Token) -> bool:
     before = token.doc[token.i - 1] if token.i else None
     if lemma not in res.k.owned or (before is not None and f"{before.lemma_.lower()} {lemma}" in res.k.sectors):
         return False
-    counted = any(c.dep_ in {"nummod", "quantmod"} for c in token.children) or (
+    counted = any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in QUANTITIES for c in token.children) or (
         token.head.lower_ == "of" and token.head.head.like_num
     )
     return not counted

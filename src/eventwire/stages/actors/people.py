@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from ...lang import fold
 from .phrases import noun_sector
 from .resolution import Resolution, actor_fields
+from .roles import family_key
 
 if TYPE_CHECKING:
     from . import ActorStage
@@ -43,7 +44,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     others += [
         Span(doc, s, e, label="PERSON")
         for _, s, e in stage.family_names(doc)  # not "Jordan"
-        if _name_like(doc[s], e) and not any(i in in_phrase for i in range(s, e))
+        if _name_like(doc[s], e) and not any(i in in_phrase for i in range(s, e)) and not _in_longer_name(doc, s, e)
     ]
     others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
     spans = sorted(known + others, key=lambda s: s.start)
@@ -54,6 +55,12 @@ def _first_name_of_another(known: Span, ner: list[Span]) -> bool:
     """A one-word name from the role table that begins a longer name ("Henri" in "Henri Moukoko") is not the
     office holder known by that one word (Grand Duke Henri)."""
     return len(known) == 1 and any(e.start <= known.start and known.end < e.end for e in ner)
+
+
+def _in_longer_name(doc, start: int, end: int) -> bool:
+    """A family name inside a longer name the NER found ("the Bill and Melinda Gates Foundation") is not the
+    office holder of that family name."""
+    return doc[start].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I")
 
 
 CLOSED = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM"}
@@ -93,11 +100,14 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             continue
         words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
         name = res.doc[tokens[0].i : tokens[-1].i + 1].text
+        family = _shared_family_name(res, ent, spans)
+        if family is not None:
+            name = f"{name} {family}"
         person = res.k.roles.person(name, res.day)
-        if person is None and words in names:  # "Mr. Blinken", "Al Thani", "Mr. Wang" after the full name
+        if person is None and family is None and words in names:  # "Mr. Blinken", "Al Thani" after the full name
             res.add(ent, names[words], None)
             continue
-        if person is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
+        if person is None and family is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
             person = res.k.roles.by_family_name(tokens[-1].text, res.day)  # "Zelenskyy said"
         key = ("person", person or name)
         if key in known:
@@ -113,6 +123,21 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
             names.setdefault((fold(res.doc[titled].text),), key)
     return known
+
+
+def _shared_family_name(res: Resolution, ent: Span, spans: list[Span]) -> str | None:
+    """The family name a given name shares with the name after "and": "David and Louise Turpin", "Bill and
+    Hillary Clinton" (a given name of the role table's people; not "President Biden and Sheikh Tamim", nor
+    "Giuliani and Andriy Yermak")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and" or ent.start in res.title_ending:
+        return None
+    after = next((s for s in spans if s.start == ent.end + 1 and s.label_ == "PERSON"), None)
+    if after is None or len(after) < 2 or any(t.start == after.start for t in res.title_spans):
+        return None
+    roles = res.k.roles
+    given = fold(ent.text) in roles.given_names and family_key(ent.text) not in roles.by_surname
+    return after[-1].text if given else None
 
 
 def find_unrecognised_mentions(res: Resolution) -> None:

@@ -36,8 +36,12 @@ def link_personal_pronouns(res: Resolution) -> None:
         recent = [(s, e, a) for s, e, a in people if e <= token.i and here - res.sentence_of[s] <= REACH]
         if not recent:
             continue
-        gender = PRONOUN_GENDER[token.lower_]
-        candidates = [a for a in dict.fromkeys(a for _, _, a in recent) if genders.get(a, gender) == gender]
+        gender, own_subject = PRONOUN_GENDER[token.lower_], _own_subjects(res, token)
+        candidates = [
+            a
+            for a in dict.fromkeys(a for _, _, a in recent)
+            if genders.get(a, gender) == gender and a not in own_subject
+        ]
         if not candidates:
             continue  # "she" after only men: someone the actors stage does not know
         before = [(s, e, a) for s, e, a in people if e <= token.i]
@@ -46,6 +50,16 @@ def link_personal_pronouns(res: Resolution) -> None:
         genders.setdefault(actor_id, gender)
         people.append((token.i, token.i + 1, actor_id))
         people.sort()
+
+
+def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
+    """The actors an object pronoun cannot stand for: the subject of its own verb ("Sirhan shot him": not
+    Sirhan, who would be "himself")."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subjects = (c.i for c in verb.children if c.dep_ in SUBJECTS)
+    return {a for i in subjects if (a := res.ew.actor_of_token.get(i))}
 
 
 def _continued(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

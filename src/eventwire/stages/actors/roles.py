@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ...lang import fold
 from ...tables import split
 
-FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM", "MNG"}
+# Mongolia is not among them: news names "Khurelsukh", the given name, not the patronymic before it.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM"}
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
 # Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".
 # ("bin", "ibn" are not among them: "bin Salman" names the father.)
@@ -76,17 +77,20 @@ def family_key(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").split())
 
 
-def family_names(name: str, country: str | None) -> list[str]:
+def family_names(name: str, country: str | None, other_names: tuple[str, ...] = ()) -> list[str]:
     """The family names a full name is known by, as written: the first word where the family name comes
     first ("Xi"), else the last word with the particles before it ("Al Thani", "von der Leyen"); a particle
-    joined by a hyphen may be dropped ("al-Assad", "Assad")."""
+    joined by a hyphen may be dropped ("al-Assad", "Assad"). A name in Western order from a country whose names
+    put the family first ("David Lee", also known as "Lee Ta-wei") is known by the word that begins the
+    person's other name."""
     words = name.split()
     while len(words) > 2 and words[-1] in SUFFIXES:
         words = words[:-1]
     if len(words) < 2:
         return []
     if country in FAMILY_NAME_FIRST:
-        return [words[0]]
+        firsts = {other.split()[0] for other in other_names if other != name}
+        return [next((w for w in words[1:] if w in firsts), words[0])]
     start = len(words) - 1
     while start > 1 and fold(words[start - 1]) in PARTICLES:
         start -= 1
@@ -114,11 +118,13 @@ class Roles:
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
+        self.given_names: set[str] = set()  # first words of names that put the family last ("David", "Bill")
         self.by_office: dict[tuple[str, str], list[Term]] = {}
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
-        named: list[tuple[str, Term]] = []  # (name or alias, term) of offices known by family name
+        named: list[tuple[str, tuple[str, ...], Term]] = []  # (name or alias, all names, term) of offices
+        # known by family name
         for row in rows:
             term = Term(
                 row["person"],
@@ -136,19 +142,22 @@ class Roles:
             if term.status != "elect":
                 self.title_roles.setdefault(fold(term.title.removeprefix("Acting ")), term.role)
             self.alias_texts.update(split(row["aliases"]))
-            for name in [term.person, *split(row["aliases"])]:
+            every = (term.person, *split(row["aliases"]))
+            for name in every:
                 self.names.setdefault(fold(name), set()).add(term.person)
+                if term.country not in FAMILY_NAME_FIRST and len(name.split()) > 1:
+                    self.given_names.add(fold(name.split()[0]))
                 if term.role in KNOWN_BY_FAMILY_NAME:
-                    named.append((name, term))
+                    named.append((name, every, term))
         for terms in self.terms.values():
             terms.sort(key=lambda t: t.start)
         most_named = {t.country for terms in self.terms.values() for t in terms if t.role in MINISTERS}
         self.prominent = {p for p, terms in self.terms.items() if any(t.org or t.country in most_named for t in terms)}
-        for name, term in named:
-            self._add_family_names(name, term)
+        for name, every, term in named:
+            self._add_family_names(name, every, term)
 
-    def _add_family_names(self, name: str, term: Term) -> None:
-        for family in family_names(name, term.country):
+    def _add_family_names(self, name: str, every: tuple[str, ...], term: Term) -> None:
+        for family in family_names(name, term.country, every):
             if family in WEEKDAYS:
                 continue
             self.by_surname.setdefault(family_key(family), set()).add(term.person)

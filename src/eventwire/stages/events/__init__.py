@@ -36,6 +36,7 @@ REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose ac
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
+RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 UNCODED_PENALTY = 0.15
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
@@ -88,8 +89,12 @@ class EventStage:
         events = merge.within_sentence(sorted(found.values(), key=lambda e: e.trigger[0]))
         anaphora.refer_back(doc, events, self._kind_of)
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
-        people = frozenset(a.id for a in ew.actors if a.type == "person")
-        events = merge.across_article(merge.drop_covering_statements(doc, events), lambda i: states.get(i, i), people)
+        identities = {a.id: (a.id if a.type == "person" else None, a.code) for a in ew.actors}
+        events = merge.across_article(
+            merge.drop_covering_statements(doc, events),
+            lambda i: states.get(i, i),
+            lambda i: identities.get(i, (None, None)),
+        )
         events = [e for e in events if e.cameo != STATEMENT or e.target]  # "X said": the quote records it
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
@@ -133,6 +138,9 @@ class EventStage:
             context, trigger, coding, sources, targets
         ):
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
+        words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
+        if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
+            return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
         sources = _one_per_country(sources)
         targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
@@ -170,7 +178,10 @@ class EventStage:
         stands for; an obligation is a request by its speaker."""
         trigger = act.match.token
         sources = roles.get("source", []) + roles.get("reciprocal", [])
-        targets = roles.get("target", []) or self._complement_targets(reader, act, coding, sources)
+        targets = roles.get("target", [])
+        if not targets and coding.plover in {"ACCUSE", "AID"}:  # "alleged Iran had armed ...", "helped Ukraine rebuild"
+            targets = [t for t in reader.complement_subjects(trigger) if all(t.actor is not s.actor for s in sources)]
+        targets = targets or self._complement_targets(reader, act, coding, sources)
         warned = reader.warned(trigger) if coding.plover == "THREATEN" and not roles.get("target") else []
         if warned and not _countries(warned) & _countries(targets):
             targets = warned  # "to block the deal if Britain ...": Britain (not "to hit Iranian sites if Iran ...")

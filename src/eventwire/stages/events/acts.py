@@ -21,6 +21,7 @@ from .roles import RoleReader
 from .triggers import Lexicon, Match, Rule
 
 APPEAL = "020"
+ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
 ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause
 
 
@@ -132,7 +133,8 @@ class ActFinder:
             current, head = head, governor(head)
         if head is None or head.i not in acts or not self.folds(acts[head.i].match):
             return None
-        return head if irrealis(current) else None
+        alleged = acts[head.i].match.rule.cameo.startswith(ALLEGE)  # "alleged that X is arming Y": a claim
+        return head if irrealis(current) or alleged else None
 
 
 def _asked(token: Token) -> bool:

@@ -25,10 +25,14 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
         kind = kind_of(noun) if noun is not None else None
         if kind is None:
             continue
-        earlier = [e for e in events if e.source and e.plover == kind and e.trigger[0] < noun.idx]
+        earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation")
+            e for e in events if e.source and e.plover == kind and e.trigger[0] < noun.idx and e is not event
+        ]
         if not earlier:
             continue
         act = max(earlier, key=lambda e: e.trigger[0])
+        if set(act.source) & set(event.source):
+            continue  # one's own act defended or regretted: no recipient
         phrase = doc[noun.left_edge.i : noun.right_edge.i + 1]
         event.target = act.source[:1]
         event.target_code = act.source_code

@@ -23,6 +23,7 @@ from .triggers import Match, guards, object_heads
 
 HERE = Path(__file__).parent
 VIOLENT_ROOTS = {"18", "19", "20"}
+AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "battled with cancer", "for his remarks"
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
 CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION = "111", "150", "154", "074"
@@ -54,6 +55,7 @@ class Coder:
         senses = guards()
         self.figurative, self.tests = senses["figurative"], senses["test"]
         self.forces_only, self.show_of_force = senses["forces_only"], senses["show_of_force"]
+        self.ailments = senses["ailment"]
 
     def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding | None:
         """The act's coding before its roles and modality are known (:meth:`with_roles`, :meth:`modal`), or
@@ -61,6 +63,10 @@ class Coder:
         match = act.match
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
+        if self.codebook[match.rule.cameo].root in VIOLENT_ROOTS and any(
+            o.lemma_.lower() in self.ailments for o in _aimed_at(match.token)
+        ):
+            return None  # "battled cancer", "fought the blaze"
         coding = self._sense(match, mood, forces_act)
         for complement in act.complements:
             refined = self.under(coding.code.root, self.codebook[complement.rule.cameo])
@@ -105,7 +111,7 @@ class Coder:
         elif (
             code.root in VIOLENT_ROOTS
             and match.carrier is None
-            and any(o.lemma_.lower() in self.figurative for o in object_heads(token))
+            and (any(o.lemma_.lower() in self.figurative for o in _aimed_at(token)) or _blamed_for(token))
         ):
             new, why = CRITICIZE, "figurative object"  # "attacked the budget" is criticism
         elif code.root in VIOLENT_ROOTS and _word_before(token).lower() in self.tests:
@@ -142,6 +148,20 @@ class Coder:
         new, plover = refined
         why = f" ({mood.modality} → {new.code}" + (f" {plover}" if plover else "") + ")"
         return Coding(new, plover or new.plover, coding.pattern + why)
+
+
+def _aimed_at(token: Token) -> list[Token]:
+    """What a violent word is aimed at: its objects, not the time of a prepositional phrase ("stormed a base
+    hours before the announcement")."""
+    return [o for o in object_heads(token) if o.dep_ != "pobj" or o.head.lower_ in AIMING_PREPS]
+
+
+def _blamed_for(token: Token) -> bool:
+    """ "attacked Biden for accumulating wealth": an attack for what someone did is criticism."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in token.children
+    )
 
 
 def _word_before(token: Token) -> str:

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 from ...records import Event
 
+Identity = tuple[str | None, str | None]  # (the actor id if a person, the actor's code)
+
 
 def kind(event: Event) -> str:
     """What an act is for merging: its PLOVER type, or its CAMEO code when it has none (statements)."""
@@ -19,10 +21,15 @@ def kind(event: Event) -> str:
 def within_sentence(events: list[Event]) -> list[Event]:
     """One sentence, one source, one kind of act: keep the events with a coded recipient ("met Rutte ... to
     discuss support"; "goods sent to Russia ... is helping"; "visited Kharkiv with Zelensky": Ukraine, not the
-    city the actors stage could not code)."""
+    city the actors stage could not code), and one of the same dyad ("shot and killed a soldier")."""
     with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target_code}
     events = [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
-    return _one_unclaimed_act(events)
+    once = {}  # "shot and killed a soldier": one act told by two verbs
+    for e in events:
+        once.setdefault((e.sentence[0], tuple(e.source), tuple(e.target), kind(e), e.modality), e)
+    return _one_unclaimed_act(
+        [e for e in events if once[(e.sentence[0], tuple(e.source), tuple(e.target), kind(e), e.modality)] is e]
+    )
 
 
 def _one_unclaimed_act(events: list[Event]) -> list[Event]:
@@ -55,12 +62,15 @@ def drop_covering_statements(doc: Doc, events: list[Event]) -> list[Event]:
     return keep
 
 
-def across_article(events: list[Event], who: Callable[[str], str], people: frozenset[str] = frozenset()) -> list[Event]:
+def across_article(
+    events: list[Event], who: Callable[[str], str], identity: Callable[[str], Identity] = lambda i: (None, None)
+) -> list[Event]:
     """The same act (same states, kind, modality and negation, on the same day or with no date of its own)
     reported in several sentences is one event: the first report, with every reporting sentence as evidence.
     ``who`` gives the state (or organisation) an actor id stands for: "Russian police" and "police in Moscow"
-    are one actor here; ``people`` are the ids of persons, and acts of two different persons are never one
-    ("Biden met Xi", "Blinken met Wang"). Statements are never merged, nor two acts told in one sentence
+    are one actor here; ``identity`` tells actors of one state apart (the person, and the code), and
+    acts of different ones are never one ("Biden met Xi", "Blinken met Wang"; "Trump accused Biden", "Biden
+    slammed Trump", "a newspaper alleged"). Statements are never merged, nor two acts told in one sentence
     ("expelled 23 diplomats and suspended contacts"); a report without the recipient joins one with it."""
     reports: dict[tuple, list[Event]] = {}
     kept = []
@@ -70,13 +80,13 @@ def across_article(events: list[Event], who: Callable[[str], str], people: froze
             kept.append(event)
             continue
         key = _act(event, who) + (tuple(sorted({who(i) for i in event.target})),)
-        earlier = next((e for e in reports.get(key, []) if _same_report(e, event, people)), None)
+        earlier = next((e for e in reports.get(key, []) if _same_report(e, event, identity)), None)
         if earlier is None:
             reports.setdefault(key, []).append(event)
             kept.append(event)
         else:
             _add_report(earlier, event)
-    return _fold_partial_reports(kept, who, people)
+    return _fold_partial_reports(kept, who, identity)
 
 
 def _act(event: Event, who: Callable[[str], str]) -> tuple:
@@ -88,14 +98,16 @@ def _add_report(event: Event, report: Event) -> None:
     event.confidence = max(event.confidence, report.confidence)
 
 
-def _fold_partial_reports(events: list[Event], who: Callable[[str], str], people: frozenset[str]) -> list[Event]:
+def _fold_partial_reports(
+    events: list[Event], who: Callable[[str], str], identity: Callable[[str], Identity]
+) -> list[Event]:
     """A report of an act without its recipient ("Iran seized the tanker") is the same act as a report with
     one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one."""
     full = [e for e in events if e.target and e.plover]
     kept = []
     for event in events:
         partial = not event.target and event.plover
-        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event, people)), None)
+        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event, identity)), None)
         if partial and whole is not None:
             _add_report(whole, event)
         else:
@@ -103,10 +115,22 @@ def _fold_partial_reports(events: list[Event], who: Callable[[str], str], people
     return kept
 
 
-def _same_report(earlier: Event, later: Event, people: frozenset[str]) -> bool:
-    """Whether a later report may be the same act: another sentence, no two different persons as its doers,
-    and the same date unless one of the two only has the document's date."""
-    doers = [{i for i in e.source if i in people} for e in (earlier, later)]
-    if later.sentence in earlier.evidence or (all(doers) and not doers[0] & doers[1]):
+def _distinct(a: Identity, b: Identity) -> bool:
+    """Whether two actors of one state are different ones: two persons, or two codes with different sectors
+    (Putin and the Kremlin may be one; Biden and a newspaper are not)."""
+    (person_a, code_a), (person_b, code_b) = a, b
+    if person_a and person_b:
+        return person_a != person_b
+    return bool(code_a and code_b and len(code_a) > 3 and len(code_b) > 3 and code_a != code_b)
+
+
+def _same_report(earlier: Event, later: Event, identity: Callable[[str], Identity]) -> bool:
+    """Whether a later report may be the same act: another sentence, no two different actors of one state as
+    its doers or recipients, and the same date unless one of the two only has the document's date."""
+    for role in ("source", "target"):
+        ones, others = ([identity(i) for i in getattr(e, role)] for e in (earlier, later))
+        if ones and others and all(_distinct(a, b) for a in ones for b in others):
+            return False
+    if later.sentence in earlier.evidence:
         return False
     return earlier.date == later.date or "document" in {earlier.date_source, later.date_source}

@@ -88,7 +88,8 @@ def irrealis(token: Token) -> bool:
         return True
     words = cues()
     modal = words["future"] | words["conditional"] | words["hypothetical"] | words["obligation"] | {"to"}
-    return base.tag_ == "VB" or bool(auxiliaries(base) & modal)
+    mandative = base.tag_ == "VBP" and base.head.lemma_.lower() in words["request"]  # "demanded that troops leave"
+    return base.tag_ == "VB" or mandative or bool(auxiliaries(base) & modal)
 
 
 def owed(verb: Token) -> bool:

@@ -176,6 +176,11 @@ class RoleReader:
                 roles.extend(self._objects_of(child, "target", "dobj"))  # "criticized drills by X": X's drills
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
+        if not any(c.dep_ in OBJECTS for c in trigger.children):  # "destroy and obliterate the economy"
+            for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == trigger.i + 2):
+                roles.extend(
+                    r for o in verb.children if o.dep_ == "dobj" for r in self._object(trigger, o, carrier, theme)
+                )
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             # "civilians killed by the militia"; but "North Korean shells sent to Russia" are North Korea's
             owner = theme and carrier == trigger.head and not agents
@@ -478,6 +483,21 @@ class RoleReader:
             ),
         )
 
+    def complement_subjects(self, trigger: Token) -> list[Filler]:
+        """The subject of the trigger's complement clause: whom an allegation is about ("alleged Iran had armed
+        the rebels", "alleged that the government is hiding figures"), whom help goes to ("helped Ukraine
+        rebuild")."""
+        return self._fillers(
+            trigger,
+            (
+                (subject, f"{clause.dep_}>nsubj")
+                for clause in trigger.children
+                if clause.dep_ in {"ccomp", "xcomp"}
+                for subject in clause.children
+                if subject.dep_ in {"nsubj", "nsubjpass"}
+            ),
+        )
+
     def warned(self, trigger: Token) -> list[Filler]:
         """Who is warned by a threat with a condition: the one whose conduct the condition names ("threatened to
         close the border if Mexico did not stop migration": Mexico; PLOVER manual, THREATEN: coercive warnings)."""
@@ -549,9 +569,12 @@ class RoleReader:
         """The state a place stands for: the places stage's country, else that of a city the gazetteer settles
         by its name alone (the NER may have called it an organisation: "shelled Kherson")."""
         place = next(((p.start, p.end, p.country) for p in self.ew.places if p.start <= token.idx < p.end), None)
+        person = self.actor_at(token)
+        if person is not None and person.type == "person" and " " in person.name:
+            return None  # "sentenced David and Louise Turpin": David Turpin, not David, Panama
         if place is None or not place[2]:
             ent = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ not in NOT_PLACES), None)
-            if ent is None and token.pos_ == "PROPN":
+            if ent is None and token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACES:  # not "on May 3"
                 ent = proper_name(token)  # "hit Kharkiv", a name the NER missed
             country = country_of(ent.text) if ent is not None else None
             place = (ent.start_char, ent.end_char, country) if country else None
@@ -670,6 +693,15 @@ class RoleReader:
                     return other, token
                 if found[0] is None:
                     found = (other, token)
+        if found[0] is None and actor is None:  # "sued over the state of emergency Trump declared": Trump's
+            doers = [
+                s
+                for clause in head.children
+                if clause.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in clause.children)
+                for s in clause.children
+                if s.dep_ == "nsubj" and s.i in self.ew.actor_of_token
+            ]
+            return (self.actor_at(doers[0]), doers[0]) if doers else found
         return found
 
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:

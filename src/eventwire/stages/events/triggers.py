@@ -138,6 +138,8 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
+        if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+            return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
             return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
@@ -266,7 +268,13 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
     if infinitive(token):
         return True
     parts = [c for c in token.children if c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}]
-    return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for part in parts for t in part.subtree)
+    named = [  # the object, or the complement's subject or object: not "helped broker a deal between X and Y"
+        t
+        for part in parts
+        for head in [part, *(c for c in part.children if c.dep_ in {"nsubj", "dobj", "dative"})]
+        for t in [head, *head.conjuncts]
+    ]
+    return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for t in named)
 
 
 def _a_view(clause: Token) -> bool:
