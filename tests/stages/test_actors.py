@@ -359,6 +359,8 @@ def test_dateline_and_agency_are_not_actors(nlp):
     found, text = actors(nlp, "DOHA (Reuters) - Qatar said on Monday that talks would resume. (AP) contributed.")
     assert [a.name for a in found.values()] == ["Qatar"]
     assert mentions(found["Qatar"], text) == ["Qatar"]
+    found, _ = actors(nlp, "PORT-AU-PRINCE (eventwire) — Kenyan police officers arrived on Tuesday.")
+    assert [a.name for a in found.values()] == ["Kenyan officers"]  # no "AU" of the place's name
 
 
 def test_blank_line_and_dateline_end_a_sentence(nlp):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ...lang import text_of
 
 _DASH = r"(?:--?|—|–)"
-_CREDIT = r"\([A-Z][\w.&'/ -]{0,40}\)"
+_CREDIT = r"\([A-Za-z][\w.&'/ -]{0,40}\)"  # "(Reuters)", "(eventwire)"
 _REST = r"(?:,[ \t]+[A-Z0-9][\w.' ]{0,30}){0,2}"  # ", Ukraine", ", March 3"
 # at the start of a line: an upper-case place (credit optional), or a capitalised place with a credit
 DATELINE = re.compile(

@@ -193,7 +193,7 @@ class EventStage:
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
         if not targets and coding.plover in RECEIVING_TYPES:
-            targets = reader.places(phrases, trigger, ("target",))
+            targets = reader.places(phrases, trigger, ("target",)) or reader.beneficiaries(trigger)
         if not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:

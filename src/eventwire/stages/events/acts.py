@@ -78,9 +78,21 @@ class ActFinder:
     def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
         """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""
         token = act.match.token
-        return token.lemma_.lower() in self.cues["enabling"] and any(
-            c.dep_ == "dobj" and c.i in acts for c in token.children
-        )
+        if token.lemma_.lower() not in self.cues["enabling"]:
+            return False
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        frames = self.cues["event_frame"] | self.cues["quantity"]
+        for _ in range(2):  # "approved a new package of sanctions": the sanctions are the event
+            objects += [
+                p
+                for o in objects
+                if o.lemma_.lower() in frames
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        return any(o.i in acts for o in objects)
 
     def _match(self, token: Token, ew: Coded) -> Match | None:
         """The token's lexicon row; a verb that is owed ("X must stop the militants", "has to leave") is an act

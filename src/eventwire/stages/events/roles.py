@@ -186,9 +186,10 @@ class RoleReader:
             owner = theme and carrier == trigger.head and not agents
             roles.append(("source" if owner else "target", trigger.head, "acl^noun"))
         if trigger.dep_ == "relcl" and any(
-            c.dep_ == "dobj" and c.lower_ in self.cues["relative"] for c in trigger.children
-        ):
-            roles.append(("target", trigger.head, "relcl^dobj"))  # "the tanker that Iran seized"
+            c.dep_ == "dobj" and c.lower_ in self.cues["relative"]
+            for c in [*trigger.children, *(g for x in trigger.children if x.dep_ == "xcomp" for g in x.children)]
+        ):  # "the tanker that Iran seized", "hostages whom Hamas threatened to execute"
+            roles.append(("target", trigger.head, "relcl^dobj"))
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
             roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
         if trigger.lemma_.lower() in self.cues["responding"]:  # "if X attacks, Y will respond": X
@@ -307,12 +308,10 @@ class RoleReader:
         """The noun phrase an event noun heads or is framed by ("a mediation effort", "a new round of talks")."""
         if noun.dep_ in {"compound", "amod"} and noun.head.lemma_.lower() in self.cues["event_frame"]:
             return noun.head
-        if (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "of"
-            and noun.head.head.lemma_.lower() in self.cues["event_frame"]
-        ):
-            return noun.head.head
+        frames = self.cues["event_frame"] | self.cues["quantity"] | {"one"}  # "one of its heaviest waves of strikes"
+        for _ in range(2):
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in frames:
+                noun = noun.head.head
         return noun
 
     def carrier_verb(self, trigger: Token) -> Token | None:
@@ -528,6 +527,22 @@ class RoleReader:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.cues["undergo"]:
             return []
         return self._fillers(trigger, ((s, "undergoes") for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}))
+
+    def beneficiaries(self, trigger: Token) -> list[Filler]:
+        """Who aid is for, named deeper in its object: "provided assistance, including equipment for Ukraine's
+        energy grid"."""
+        return self._fillers(
+            trigger,
+            (
+                (pobj, "object>for")
+                for obj in trigger.children
+                if obj.dep_ == "dobj"
+                for prep in obj.subtree
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "to"} and prep.head != trigger
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+        )
 
     def _fillers(self, trigger: Token, phrases) -> list[Filler]:
         found: list[Filler] = []

@@ -237,15 +237,19 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
         ]
         heads += [m for h in objects for m in h.children if m.dep_ == "compound"]  # "imposed export controls"
     quantities = cues()["quantity"]
-    return heads + [
-        p
-        for h in heads
-        if h.lemma_.lower() in quantities
-        for c in h.children  # "an amount of aid"
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    counted = heads
+    for _ in range(2):  # "an amount of aid", "one of its heaviest waves of strikes"
+        counted = [
+            p
+            for h in counted
+            if h.lemma_.lower() in quantities or (h.lower_ == "one" and h.pos_ == "NUM")
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        heads = heads + counted
+    return heads
 
 
 def _a_place(head: Token) -> bool:
