@@ -637,3 +637,21 @@ def test_counted_people_and_participles_used_as_nouns_are_groups(nlp):
     found, text = actors(nlp, "Kenyan police arrested the accused in Mombasa. A gunman shot several people.")
     groups = [mentions(a, text) for a in found.values() if a.type == "group"]
     assert ["the accused in Mombasa"] in groups and ["several people"] in groups
+
+
+def test_the_speakers_of_a_transcript_are_its_i_and_we(nlp):
+    """In a White House transcript "I" is the speaker of the turn (the president on that day, a named
+    official, a guest leader) and "we" the speaker's government; a reporter's question speaks for no one."""
+    text = (
+        "THE PRESIDENT: I have spoken with Prime Minister Netanyahu. We support Israel.\n"
+        "Q Will you call him again?\n"
+        "MS. PSAKI: I spoke with the Egyptian ambassador.\n"
+        "PRIME MINISTER KISHIDA: I thank the people of America.\n"
+    )
+    doc = nlp(make_doc(nlp, text, Document(id="t", source="The White House", date=dt.date(2022, 5, 20))))
+    found = {a.name: a for a in doc._.ew.actors}
+    assert (found["Joe Biden"].code, mentions(found["Joe Biden"], text)) == ("USAGOV", ["I"])
+    assert mentions(found["United States government"], text) == ["We"]
+    assert (found["Psaki"].code, mentions(found["Psaki"], text)) == ("USAGOV", ["I"])
+    assert found["Fumio Kishida"].code == "JPNGOV" and "I" in mentions(found["Fumio Kishida"], text)
+    assert mentions(found["Benjamin Netanyahu"], text) == ["Prime Minister Netanyahu", "him"]

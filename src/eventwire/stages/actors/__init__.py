@@ -23,7 +23,7 @@ from .knowledge import Knowledge, knowledge
 from .patterns import matchers
 from .people import find_people, find_unrecognised_mentions, person_spans
 from .phrases import find_phrases
-from .pronouns import find_publisher_voice, link_personal_pronouns, link_state_pronouns
+from .pronouns import find_publisher_voice, find_turn_speakers, link_personal_pronouns, link_state_pronouns
 from .resolution import Resolution
 from .titles import find_titles
 
@@ -55,6 +55,7 @@ class ActorStage:
         find_groups(res)
         find_regions(res)
         find_publisher_voice(res)
+        find_turn_speakers(res)
         res.commit()
         link_state_pronouns(res)
         link_personal_pronouns(res)

@@ -7,8 +7,12 @@ Runs after the actors are made, on the token → actor index, so that a pronoun 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
+from ...lang import fold
+from .people import standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -20,6 +24,11 @@ COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 VOICE = {"we", "us", "our", "ours"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
+SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
+# a speaker's turn in a transcript: "THE PRESIDENT: ", "MS. JEAN-PIERRE: ", a reporter's "Q "
+TURN = re.compile(r"(?m)^[ \t]*(Q(?=[ \t])|[A-Z][A-Z .'’\-ÁÉÍÓÚÑÇÃÕÂÊÔ]{2,39}(?=:[ \t]))")
 
 
 def link_personal_pronouns(res: Resolution) -> None:
@@ -27,7 +36,9 @@ def link_personal_pronouns(res: Resolution) -> None:
     most, as a subject) rather than merely the last name mentioned, of the pronoun's gender where the text
     tells a person's ("Mrs. X", an earlier "he" for them)."""
     ew, doc = res.ew, res.doc
-    people = [(s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person"]
+    people = [  # not a speaker's "I": "he" in a question to the president is someone else
+        (s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person" and doc[s].lower_ not in FIRST_PERSON
+    ]
     genders = _genders(res, people)
     for token in doc:
         if token.lower_ not in PERSONAL or token.pos_ != "PRON" or token.i in ew.actor_of_token:
@@ -108,13 +119,9 @@ def find_publisher_voice(res: Resolution) -> None:
     entry, name = res.publisher
     if entry is None or entry.kind not in {"capital", "metonym"} or "joint" in (res.ew.meta.title or "").lower():
         return
-    if sum(_turn(line) for line in res.doc.text.splitlines()) > 1:
-        return
-    from ..quotes.marks import scan_marks  # here: the quotes package imports this stage
-    from ..quotes.page import Page
-
-    page = Page(res.doc)
-    quoted = [(m.open, m.close or m.end) for m in scan_marks(page.text, page.paragraphs)]
+    if len(TURN.findall(res.doc.text)) > 1:
+        return  # a transcript: each turn's "we" is its speaker's (find_turn_speakers)
+    quoted = _quoted(res)
     for token in res.doc:
         if token.lower_ in VOICE and token.pos_ == "PRON" and token.i not in res.taken:
             if not any(start <= token.idx < end for start, end in quoted):
@@ -122,10 +129,82 @@ def find_publisher_voice(res: Resolution) -> None:
                 res.add(res.doc[token.i : token.i + 1], ("group", entry.code, "GOV"), fields)
 
 
-def _turn(line: str) -> bool:
-    """A speaker's turn in a transcript: "THE PRESIDENT: ...", "PRIME MINISTER CHÍNH: ...", "Q ..."."""
-    label, colon, _ = line.strip().partition(":")
-    return line.startswith("Q ") or (bool(colon) and len(label) <= 40 and label.isupper() and len(label) > 2)
+def find_turn_speakers(res: Resolution) -> None:
+    """In a transcript ("THE PRESIDENT: ...", "Q ...", "MS. PSAKI: ..."), "I", "me", "my" outside quotation marks
+    are the speaker of their turn, and "we", "us", "our" the speaker's government. The speaker is read from the
+    turn's label: a name ("PRESIDENT BIDEN", "PRIME MINISTER KISHIDA"; "MS. PSAKI" is staff of the publishing
+    state), or a title alone held on the document's date ("THE PRESIDENT" of a White House transcript);
+    questions, moderators and the audience are left alone."""
+    doc, text = res.doc, res.doc.text
+    turns = [(m.start(), m.group(1)) for m in TURN.finditer(text)]
+    if len(turns) < 2:
+        return
+    entry = res.publisher[0]
+    home = entry.code if entry is not None and entry.is_country else None
+    quoted = _quoted(res)
+    for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True):
+        speaker = _turn_speaker(res, label, home)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if speaker is None or span is None:
+            continue
+        key, fields, country = speaker
+        for token in span:
+            voice = token.lower_ in VOICE
+            if not (voice or token.lower_ in FIRST_PERSON) or token.pos_ != "PRON" or token.i in res.taken:
+                continue
+            if any(open_ <= token.idx < close for open_, close in quoted) or (voice and country is None):
+                continue
+            mention = doc[token.i : token.i + 1]
+            if voice:
+                name = f"{res.k.country_names.get(country, country)} government"
+                res.add(mention, ("group", country, "GOV"), actor_fields(name, "group", country, "GOV"))
+            else:
+                res.add(mention, key, fields)
+
+
+def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple, dict | None, str | None] | None:
+    """(key, fields, country) of the speaker a turn's label names, or None for questions and moderators."""
+    words = label.split()
+    words = words[1:] if words and words[0] == "THE" else words
+    if not words or " ".join(words) in SILENT_TURNS:
+        return None
+    if words[-1] == "OFFICIAL":  # "SENIOR ADMINISTRATION OFFICIAL"
+        name = f"{res.k.country_names.get(home, home)} official"
+        return (("group", home, "GOV", "official"), actor_fields(name, "person", home, "GOV"), home) if home else None
+    title = None
+    if words[0].rstrip(".") in HONORIFIC_WORDS:
+        name = words[1:]
+    else:
+        size = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]).lower() in res.k.titles), 0)
+        title, name = (" ".join(words[:size]).lower(), words[size:]) if size else (None, words)
+    if not name:  # a title alone: who held it on the day
+        person = res.k.roles.holder(home, title, res.day) if home and title else None
+        return _role_person(res, person) if person else None
+    family = " ".join(w.title() for w in name)
+    known = res.names.get(tuple(fold(w) for w in family.split()))
+    if known is not None:
+        fields = next((f for _, k, f in res.found if k == known and f), None)
+        return known, None, fields["country"] if fields else None
+    person = res.k.roles.by_family_name(family, res.day)
+    if person is not None:
+        return _role_person(res, person)
+    country = home if title is None else None  # "MS. PSAKI" at the White House; a titled guest is from anywhere
+    sector = res.k.titles[title][0] if title else ("GOV" if country else None)
+    return ("person", family), actor_fields(family, "person", country, sector), country
+
+
+def _role_person(res: Resolution, person: str) -> tuple[tuple, dict, str | None]:
+    fields = standing_fields(res, person)
+    return ("person", person), fields, fields["country"]
+
+
+def _quoted(res: Resolution) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks."""
+    from ..quotes.marks import scan_marks  # here: the quotes package imports this stage
+    from ..quotes.page import Page
+
+    page = Page(res.doc)
+    return [(m.open, m.close or m.end) for m in scan_marks(page.text, page.paragraphs)]
 
 
 def link_state_pronouns(res: Resolution) -> None:
@@ -172,7 +251,12 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     verb = pronoun.head
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:  # "its ambassador" → "recall"
         verb = verb.head
-    if pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:
+    zero_relative = verb.dep_ == "relcl" and not any(c.tag_.startswith("W") or c.dep_ == "mark" for c in verb.children)
+    if pronoun.dep_ in SUBJECTS and zero_relative:
+        verb = verb.head  # "China returned the drone it seized": the clause on the object is China's
+        while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+    elif pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:
         return None
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and pronoun not in c.subtree]

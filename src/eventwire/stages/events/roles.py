@@ -190,6 +190,18 @@ class RoleReader:
             for c in [*trigger.children, *(g for x in trigger.children if x.dep_ == "xcomp" for g in x.children)]
         ):  # "the tanker that Iran seized", "hostages whom Hamas threatened to execute"
             roles.append(("target", trigger.head, "relcl^dobj"))
+        elif (
+            trigger.dep_ == "relcl"
+            and not any(
+                c.dep_ in OBJECTS
+                or c.dep_ in PASSIVE_SUBJECTS
+                or c.dep_ in {"xcomp", "ccomp", "mark"}
+                or c.tag_.startswith("W")
+                for c in trigger.children
+            )
+            and any(c.dep_ == "nsubj" for c in trigger.children)
+        ):
+            roles.append(("target", trigger.head, "relcl^object"))  # "the drone it seized": the drone is the object
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
             roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
         if trigger.lemma_.lower() in self.cues["responding"]:  # "if X attacks, Y will respond": X
