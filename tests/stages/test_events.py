@@ -700,3 +700,16 @@ def test_goods_counted_by_weight_are_the_goods():
 )
 def test_campaign_rallies_publications_and_one_act_of_two_verbs(text, expected):
     assert dyads(text, "2023-05-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # supporters are civilians of the followed one's country, not the one they follow
+        ("Supporters of the Kenyan president attacked a journalist in Nairobi.", ("KENCVL", "ASSAULT")),
+        ("Hamas supporters rallied in Gaza City on Friday.", ("PSECVL", "PROTEST")),
+        ("Opposition supporters protested in Nairobi against the new tax law.", ("KENOPP", "PROTEST")),
+    ],
+)
+def test_supporters_act_for_themselves(text, expected):
+    assert [(s, p) for s, _, p, _ in dyads(text, "2023-05-10")] == [expected]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...lang import fold
 from ..places.resolve import region_of
-from .phrases import noun_sector
+from .phrases import FOLLOWERS, _followers, noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
@@ -31,6 +31,8 @@ AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X"
 
 def find_groups(res: Resolution) -> None:
     for token in res.doc:
+        if token.lemma_.lower() in FOLLOWERS and token.i not in res.taken and _followers_of_someone(res, token):
+            continue
         if (
             token.i in res.taken
             or not (
@@ -122,6 +124,20 @@ def _last_in_reach(res: Resolution, token: Token, fits) -> tuple | None:
         if span.end <= token.i and here - res.sentence_of[span.start] <= REACH and fits(span, key)
     ]
     return max(earlier)[1] if earlier else None
+
+
+def _followers_of_someone(res: Resolution, token: Token) -> bool:
+    """ "Trump supporters", "supporters of Trump": civilians of the country of the one they follow (not that
+    person: "Supporters of Trump stormed the Capitol" was Trump's act)."""
+    owners = [c for c in token.children if c.dep_ in {"compound", "poss"}] + [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+    ]
+    country = next(filter(None, (res.country_of_mention(o.i) for o in owners if o.i in res.taken)), None)
+    if country is None:
+        return False  # "opposition supporters": a group like any other
+    key = ("group", country, "CVL", token.lemma_.lower())
+    res.add(res.doc[token.i : token.i + 1], key, _followers(res, token, country))
+    return True
 
 
 def _participle_as_noun(token: Token) -> bool:

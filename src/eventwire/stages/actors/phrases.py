@@ -14,6 +14,11 @@ from .knowledge import Entry, Knowledge
 from .resolution import Resolution, actor_fields
 
 QUALIFYING = {"amod", "compound", "poss", "nmod"}
+FOLLOWERS = {
+    "supporter",
+    "loyalist",
+    "follower",
+}  # "Hamas supporters", "Trump loyalists": civilians, not the one followed
 
 
 def find_phrases(res: Resolution) -> None:
@@ -80,13 +85,27 @@ def group_noun(res: Resolution, span: Span) -> tuple[Token, str] | None:
 
 
 def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token, str] | None) -> None:
-    """ "NATO", "Hamas militants" (the group noun belongs to the organisation's mention)."""
+    """ "NATO", "Hamas militants" (the group noun belongs to the organisation's mention); "Hamas supporters" are
+    civilians of the organisation's country."""
+    if group is not None and group[0].lemma_.lower() in FOLLOWERS:
+        noun = group[0]
+        res.add(
+            res.doc[noun.i : noun.i + 1],
+            ("group", entry.country, "CVL", noun.lemma_.lower()),
+            _followers(res, noun, entry.country),
+        )
+        group = None
     mention = res.doc[span.start : group[0].i + 1] if group and _next_to(res, span, group[0]) else span
     if entry.country:
         fields = actor_fields(entry.name, "organisation", country=entry.country, sector=entry.sector)
     else:
         fields = actor_fields(entry.name, "organisation", sector=entry.sector, code=entry.code)
     res.add(mention, ("org", entry.code), fields)
+
+
+def _followers(res: Resolution, noun: Token, country: str | None) -> dict:
+    name = f"{res.k.country_names.get(country, country)} {noun.lemma_.lower()}" if country else noun.text
+    return actor_fields(name, "group", country=country, sector="CVL")
 
 
 def _group(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) -> None:

@@ -134,6 +134,12 @@ class Resolution:
         """ "in Moscow", "at the White House": a place, not an actor."""
         return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
+    def country_of_mention(self, i: int) -> str | None:
+        """The country of the actor already found at token ``i`` ("Trump" in "Trump supporters": the US)."""
+        key = next((k for span, k, _ in self.found if span.start <= i < span.end), None)
+        fields = next((f for _, k, f in self.found if k == key and f), None) if key is not None else None
+        return fields["country"] if fields else None
+
     def country_in(self, token: Token) -> str | None:
         """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", and a
         city or region that qualifies it ("Lagos police", "Montana officials")."""
