@@ -18,7 +18,7 @@ from .codebook import Codebook
 from .cues import cues
 from .modality import governor, infinitive, irrealis, owed
 from .roles import RoleReader
-from .triggers import Lexicon, Match, Rule
+from .triggers import Lexicon, Match, Rule, framed
 
 APPEAL = "020"
 ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
@@ -81,17 +81,7 @@ class ActFinder:
         if token.lemma_.lower() not in self.cues["enabling"]:
             return False
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        frames = self.cues["event_frame"] | self.cues["quantity"]
-        for _ in range(2):  # "approved a new package of sanctions": the sanctions are the event
-            objects += [
-                p
-                for o in objects
-                if o.lemma_.lower() in frames
-                for c in o.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
+        objects += framed(objects, self.cues["event_frame"] | self.cues["quantity"])  # "a package of sanctions"
         return any(o.i in acts for o in objects)
 
     def _match(self, token: Token, ew: Coded) -> Match | None:

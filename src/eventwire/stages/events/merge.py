@@ -24,12 +24,14 @@ def within_sentence(events: list[Event]) -> list[Event]:
     city the actors stage could not code), and one of the same dyad ("shot and killed a soldier")."""
     with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target_code}
     events = [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
-    once = {}  # "shot and killed a soldier": one act told by two verbs
+    once: dict[tuple, Event] = {}  # "shot and killed a soldier": one act told by two verbs
     for e in events:
-        once.setdefault((e.sentence[0], tuple(e.source), tuple(e.target), kind(e), e.modality), e)
-    return _one_unclaimed_act(
-        [e for e in events if once[(e.sentence[0], tuple(e.source), tuple(e.target), kind(e), e.modality)] is e]
-    )
+        once.setdefault(_dyad(e), e)
+    return _one_unclaimed_act([e for e in events if once[_dyad(e)] is e])
+
+
+def _dyad(event: Event) -> tuple:
+    return event.sentence[0], tuple(event.source), tuple(event.target), kind(event), event.modality
 
 
 def _one_unclaimed_act(events: list[Event]) -> list[Event]:

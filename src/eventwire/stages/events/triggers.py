@@ -236,20 +236,25 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             if o.dep_ == "dobj"
         ]
         heads += [m for h in objects for m in h.children if m.dep_ == "compound"]  # "imposed export controls"
-    quantities = cues()["quantity"]
-    counted = heads
-    for _ in range(2):  # "an amount of aid", "one of its heaviest waves of strikes"
-        counted = [
+    return heads + framed(heads, cues()["quantity"] | {"one"})  # "an amount of aid", "one of its waves of strikes"
+
+
+def framed(nouns: list[Token], frames: frozenset[str] | set[str]) -> list[Token]:
+    """The nouns that frame nouns hold through "of", two deep: "a package of sanctions", "one of its heaviest
+    waves of strikes" (``frames``: the lemmas that frame)."""
+    found, level = [], nouns
+    for _ in range(2):
+        level = [
             p
-            for h in counted
-            if h.lemma_.lower() in quantities or (h.lower_ == "one" and h.pos_ == "NUM")
+            for h in level
+            if h.lemma_.lower() in frames
             for c in h.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        heads = heads + counted
-    return heads
+        found += level
+    return found
 
 
 def _a_place(head: Token) -> bool:
