@@ -145,3 +145,9 @@ def clause_verb(token: Token) -> Token:
     while current.pos_ not in {"VERB", "AUX"} and current.head != current:
         current = current.head
     return current
+
+
+def zero_relative(verb: Token) -> bool:
+    """A relative clause with no relative word: "the drone [it seized]" (not "the drone that it seized", "charges
+    that it tortured")."""
+    return verb.dep_ == "relcl" and not any(c.tag_.startswith("W") or c.dep_ == "mark" for c in verb.children)

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...lang import fold
 from ..places.resolve import region_of
-from .phrases import FOLLOWERS, _followers, noun_sector
+from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
@@ -136,7 +136,7 @@ def _followers_of_someone(res: Resolution, token: Token) -> bool:
     if country is None:
         return False  # "opposition supporters": a group like any other
     key = ("group", country, "CVL", token.lemma_.lower())
-    res.add(res.doc[token.i : token.i + 1], key, _followers(res, token, country))
+    res.add(res.doc[token.i : token.i + 1], key, follower_fields(res, token, country))
     return True
 
 

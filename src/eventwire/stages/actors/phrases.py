@@ -92,7 +92,7 @@ def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token,
         res.add(
             res.doc[noun.i : noun.i + 1],
             ("group", entry.country, "CVL", noun.lemma_.lower()),
-            _followers(res, noun, entry.country),
+            follower_fields(res, noun, entry.country),
         )
         group = None
     mention = res.doc[span.start : group[0].i + 1] if group and _next_to(res, span, group[0]) else span
@@ -103,7 +103,8 @@ def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token,
     res.add(mention, ("org", entry.code), fields)
 
 
-def _followers(res: Resolution, noun: Token, country: str | None) -> dict:
+def follower_fields(res: Resolution, noun: Token, country: str | None) -> dict:
+    """A group of supporters: civilians of the country of the one they follow ("Palestine supporter")."""
     name = f"{res.k.country_names.get(country, country)} {noun.lemma_.lower()}" if country else noun.text
     return actor_fields(name, "group", country=country, sector="CVL")
 

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...lang import fold
+from ...lang import clause_verb, fold, zero_relative
 from .people import standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
@@ -183,7 +183,7 @@ def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple,
     family = " ".join(w.title() for w in name)
     known = res.names.get(tuple(fold(w) for w in family.split()))
     if known is not None:
-        fields = next((f for _, k, f in res.found if k == known and f), None)
+        fields = res.fields_of(known)
         return known, None, fields["country"] if fields else None
     person = res.k.roles.by_family_name(family, res.day)
     if person is not None:
@@ -251,11 +251,8 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     verb = pronoun.head
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:  # "its ambassador" → "recall"
         verb = verb.head
-    zero_relative = verb.dep_ == "relcl" and not any(c.tag_.startswith("W") or c.dep_ == "mark" for c in verb.children)
-    if pronoun.dep_ in SUBJECTS and zero_relative:
-        verb = verb.head  # "China returned the drone it seized": the clause on the object is China's
-        while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:
-            verb = verb.head
+    if pronoun.dep_ in SUBJECTS and zero_relative(verb):
+        verb = clause_verb(verb.head)  # "China returned the drone it seized": the clause on the object is China's
     elif pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:
         return None
     for _ in range(4):

@@ -137,8 +137,12 @@ class Resolution:
     def country_of_mention(self, i: int) -> str | None:
         """The country of the actor already found at token ``i`` ("Trump" in "Trump supporters": the US)."""
         key = next((k for span, k, _ in self.found if span.start <= i < span.end), None)
-        fields = next((f for _, k, f in self.found if k == key and f), None) if key is not None else None
+        fields = self.fields_of(key) if key is not None else None
         return fields["country"] if fields else None
+
+    def fields_of(self, key: tuple) -> dict | None:
+        """The fields an actor found before ``commit`` was introduced with."""
+        return next((f for _, k, f in self.found if k == key and f), None)
 
     def country_in(self, token: Token) -> str | None:
         """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", and a

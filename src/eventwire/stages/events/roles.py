@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS, zero_relative
 from ...records import Actor, Coded
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
@@ -29,6 +29,7 @@ STATES = {"country", "organisation"}
 PLURAL = {"they", "them", "their"}
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
 BREAKS = {",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "[", "]"}
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, active or passive
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
@@ -191,12 +192,9 @@ class RoleReader:
         ):  # "the tanker that Iran seized", "hostages whom Hamas threatened to execute"
             roles.append(("target", trigger.head, "relcl^dobj"))
         elif (
-            trigger.dep_ == "relcl"
+            zero_relative(trigger)
             and not any(
-                c.dep_ in OBJECTS
-                or c.dep_ in PASSIVE_SUBJECTS
-                or c.dep_ in {"xcomp", "ccomp", "mark"}
-                or c.tag_.startswith("W")
+                c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ in {"xcomp", "ccomp"}
                 for c in trigger.children
             )
             and any(c.dep_ == "nsubj" for c in trigger.children)
@@ -482,46 +480,40 @@ class RoleReader:
 
     def addressees(self, trigger: Token) -> list[Filler]:
         """Who is asked in "called for NATO members to increase spending": the subject of the "for ... to" clause."""
-        return self._fillers(
-            trigger,
-            (
-                (subject, "for>nsubj")
-                for clause in trigger.children
-                if clause.dep_ in {"advcl", "ccomp", "xcomp"}
-                and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
-                for subject in clause.children
-                if subject.dep_ == "nsubj"
-            ),
-        )
+        return self._clause_subjects(trigger, [trigger], {"advcl", "ccomp", "xcomp"}, {"for"}, {"nsubj"}, "for")
 
     def complement_subjects(self, trigger: Token) -> list[Filler]:
         """The subject of the trigger's complement clause: whom an allegation is about ("alleged Iran had armed
         the rebels", "alleged that the government is hiding figures"), whom help goes to ("helped Ukraine
         rebuild")."""
-        return self._fillers(
-            trigger,
-            (
-                (subject, f"{clause.dep_}>nsubj")
-                for clause in trigger.children
-                if clause.dep_ in {"ccomp", "xcomp"}
-                for subject in clause.children
-                if subject.dep_ in {"nsubj", "nsubjpass"}
-            ),
-        )
+        return self._clause_subjects(trigger, [trigger], {"ccomp", "xcomp"})
 
     def warned(self, trigger: Token) -> list[Filler]:
         """Who is warned by a threat with a condition: the one whose conduct the condition names ("threatened to
         close the border if Mexico did not stop migration": Mexico; PLOVER manual, THREATEN: coercive warnings)."""
         verbs = [trigger, *(c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"})]
+        return self._clause_subjects(trigger, verbs, {"advcl"}, CONDITIONS, via="if")
+
+    def _clause_subjects(
+        self,
+        trigger: Token,
+        verbs: list[Token],
+        deps: set[str],
+        marks: set[str] | frozenset[str] | None = None,
+        subjects: frozenset[str] | set[str] = NOMINAL_SUBJECTS,
+        via: str | None = None,
+    ) -> list[Filler]:
+        """The subjects of the clauses of ``deps`` on ``verbs`` (introduced by one of ``marks`` where given)."""
         return self._fillers(
             trigger,
             (
-                (subject, "if>nsubj")
+                (subject, f"{via or clause.dep_}>nsubj")
                 for verb in verbs
                 for clause in verb.children
-                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+                if clause.dep_ in deps
+                and (marks is None or any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children))
                 for subject in clause.children
-                if subject.dep_ in {"nsubj", "nsubjpass"}
+                if subject.dep_ in subjects
             ),
         )
 
