@@ -106,6 +106,27 @@ def test_name_alone_resolves_through_the_office_held_that_day(nlp):
     assert found["Dmytro Kuleba"].code == "UKRGOV" and found["Dmytro Kuleba"].title == "Foreign Minister"
 
 
+def test_family_name_alone_needs_a_reason_to_be_an_office_holder(nlp):
+    """A word that is also a former office holder's family name is that person only where the text names a
+    country they served; a current holder's name must be used as a name."""
+    assert dated(nlp, "Green algae absorb carbon dioxide.", "2019-06-01") == {}  # Rosario Green, Mexico, 2000
+    assert dated(nlp, "She answered in French and English.", "2019-06-01") == {}  # Bill English, New Zealand
+    assert "Moon Jae-in" not in dated(nlp, "The crew flew to the Moon and back.", "2019-06-01")
+    assert "Charles Michel" not in dated(nlp, "The prize went to Didier Queloz and Michel Mayor.", "2019-10-08")
+    found = dated(nlp, "Obama said the United States would act.", "2020-10-01")  # not the Equatoguinean minister
+    assert found["Barack Obama"].code == "USAELI"
+    assert dated(nlp, "Blair told British voters to think again.", "2019-06-01")["Tony Blair"].code == "GBRELI"
+
+
+def test_title_after_an_unknown_body_is_that_bodys(nlp):
+    found = dated(nlp, "He wrote to AIP vice chairman Mark Hollis on Monday.", "2020-08-01")
+    assert found["Mark Hollis"].code is None  # a party
+    found = dated(nlp, "Japan Defense Agency Director General Kenji Mori spoke.", "2023-03-20")
+    assert found["Kenji Mori"].code == "JPNGOV"
+    assert dated(nlp, "CIA agent Tom Reyes was detained.", "2022-05-12")["Tom Reyes"].code == "USASPY"
+    assert dated(nlp, "Legislator Lin Wei of Taiwan spoke.", "2024-04-02")["Lin Wei"].code == "TWNLEG"
+
+
 def test_president_elect_between_election_and_inauguration(nlp):
     trump = dated(nlp, "Donald Trump spoke with reporters.", "2024-12-01")["Donald Trump"]
     assert (trump.title, trump.code, trump.sector) == ("President-elect", "USAELI", "ELI")

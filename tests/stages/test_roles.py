@@ -277,4 +277,4 @@ def test_family_names_of_western_order():
     roles = knowledge().roles
     assert roles.by_family_name("David", dt.date(2017, 1, 5)) is None
     assert roles.by_family_name("Abdullah", dt.date(2020, 1, 5)) is None
-    assert roles.by_family_name("Khurelsukh", dt.date(2022, 1, 5)) == "Ukhnaagiin Khurelsukh"
+    assert roles.by_family_name("Khurelsukh", dt.date(2022, 1, 5)) == "Ukhnaa Khurelsukh"  # one person, two spellings

@@ -53,6 +53,10 @@ def _organisation(res: Resolution, token: Token, codes: list[str]) -> None:
         (span.start, code)
         for span, key, fields in res.found
         if span.start < token.i and (code := key[1] if key[0] == "org" else (fields or {}).get("code")) in codes
+    ] + [  # an organisation named in a title: "Houthi military spokesperson X said the group ..."
+        (span.start, res.entry(span).code)
+        for span in res.dictionary
+        if span.start < token.i and res.entry(span).kind == "organisation" and res.entry(span).code in codes
     ]
     if earlier:
         code = max(earlier)[1]

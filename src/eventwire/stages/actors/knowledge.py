@@ -83,7 +83,8 @@ class Knowledge:
         # words before a title: "former" makes a former holder (ELI), "deputy" belongs to the title
         self.title_modifiers = {row["word"]: row["effect"] for row in read_tsv(HERE / "title_modifiers.tsv")}
         self.genders = {row["word"]: row["gender"] for row in read_tsv(HERE / "genders.tsv")}  # "Mrs.", "queen"
-        self.roles = Roles(rows["roles.tsv"])
+        homes = {code: (e.country, e.sector) for code, e in self.organisations.items() if e.country and e.sector}
+        self.roles = Roles(rows["roles.tsv"], homes)
 
     def _countries(self, rows: list[dict[str, str]]) -> None:
         for row in rows:

@@ -44,7 +44,13 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     others += [
         Span(doc, s, e, label="PERSON")
         for _, s, e in stage.family_names(doc)  # not "Jordan"
-        if _name_like(doc[s], e) and not any(i in in_phrase for i in range(s, e)) and not _in_longer_name(doc, s, e)
+        if _name_like(doc[s], e)
+        and not any(i in in_phrase for i in range(s, e))
+        and not _in_longer_name(doc, s, e)
+        and (
+            _holder_here(res, doc[s:e], doc[s:e].text) is not None
+            or any(fold(n.text).endswith(" " + fold(doc[s:e].text)) for n in ner)  # "Tony Mendez ... Mendez"
+        )
     ]
     others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
     spans = sorted(known + others, key=lambda s: s.start)
@@ -108,7 +114,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             res.add(ent, names[words], None)
             continue
         if person is None and family is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
-            person = res.k.roles.by_family_name(tokens[-1].text, res.day)  # "Zelenskyy said"
+            person = _holder_here(res, ent, tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
         key = ("person", person or name)
         if key in known:
             res.add(ent, key, None)
@@ -123,6 +129,36 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
             names.setdefault((fold(res.doc[titled].text),), key)
     return known
+
+
+NOT_PEOPLE = {"LANGUAGE"}  # not GPE, NORP or ORG: the tagger reads many a foreign name so ("urged Rouhani")
+
+
+def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
+    """The office holder a family name alone means: one who served a country or organisation the text names
+    ("Obama" in a story on the United States is Barack Obama); else one in office that day, where the word is
+    used as a name ("Kuleba said", "Mr. Scholz"; not "the Moon", "Michel Mayor", "Mecca and Medina"). A former
+    holder the text gives no reason to think of is not meant ("Green algae", "English", "Neptune")."""
+    roles = res.k.roles
+    if fold(family) not in roles.given_names:  # "Abdullah" may be anyone: the text's countries do not settle it
+        person = roles.by_family_name(family, res.day, _owners_named(res))
+        if person is not None:
+            return person
+    last = ent[-1]
+    another = last.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i == last.i + 1  # "Michel Mayor"
+    if (
+        last.ent_type_ in NOT_PEOPLE
+        or res.place_country(last) is not None  # "Mecca and Medina"
+        or another
+        or any(c.dep_ == "det" for c in last.children)
+    ):
+        return None
+    return roles.by_family_name(family, res.day, former=False)
+
+
+def _owners_named(res: Resolution) -> set[str]:
+    """The countries and organisations the text names (an organisation with its home country)."""
+    return {code for s in res.dictionary for code in (res.entry(s).code, res.entry(s).country) if code}
 
 
 def _shared_family_name(res: Resolution, ent: Span, spans: list[Span]) -> str | None:
@@ -192,6 +228,7 @@ class Introduction:
     text: str  # the title as written, with its modifiers: "junior foreign minister"
     owner: Span | None  # the country or organisation phrase the title belongs to
     effects: set[str]  # "former", "other" (title_modifiers.tsv)
+    sector: str | None = None  # what a word between the owner and the title says: "Israeli army spokesman"
 
 
 def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> tuple[dict, int]:
@@ -207,10 +244,20 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     if intro is None:
         return _described(res, ent, fields)
     sector, scope = res.k.titles[intro.title.label_]
+    sector = intro.sector or sector
     if intro.owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
         place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
+        body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
+        if body is not None:  # "AIP vice chairman X"; "Japan National Security Secretariat Secretary General X"
+            state = res.phrase_ending.get(body)
+            if state is not None and res.entry(state).is_country:
+                fields.update(res.owner_fields(res.entry(state), sector, intro.start), title=intro.text)
+                return fields, min(intro.start, ent.start)
+            if not of_state:
+                fields.update(title=intro.text)
+                return fields, min(intro.start, ent.start)
         country = None if scope == "organisation" else place or res.country_about(intro.title.start)
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
@@ -218,17 +265,43 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     return fields, min(intro.start, ent.start)
 
 
+def _body_before(res: Resolution, start: int) -> tuple[int | None, bool]:
+    """Where the name of an organisation no dictionary knows starts, when a title of a state or an organisation
+    ("president", "chairman", "director") follows it: the title is that body's ("AIP vice chairman X" of a party,
+    "African Export–Import Bank president X"); and whether a noun of its name says it is a body of a state
+    ("Japan Defense Agency", "Senate": the country the name or the passage gives)."""
+    i, of_state = start, False
+    while i > 0 and (t := res.doc[i - 1]).ent_type_ == "ORG" and t.dep_ == "compound" and t.i not in res.taken:
+        if t.i in {k for s in res.dictionary for k in range(s.start, s.end)}:
+            break
+        of_state = of_state or res.k.sector_of(t.lemma_) is not None
+        i -= 1
+    return (i if i < start else None), of_state
+
+
 def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
-    """ "Thai activist X", "Russian oligarch X": a person a nationality and a common noun describe is of that
-    country, with the noun's sector where it has one (the role table's office wins)."""
+    """ "Thai activist X", "Russian oligarch X", "CIA agent X", "Hamas fighter X": a person a nationality or an
+    organisation and a common noun describe is of that country or body, with the noun's sector where it has one
+    (the role table's office wins)."""
     noun = res.doc[ent.start - 1] if ent.start else None
     owner = res.phrase_before(noun.i) if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
-    if owner is None or not res.entry(owner).is_country:
+    if owner is None:
         return fields, ent.start
-    if fields["code"] is None:
-        country, sector = res.entry(owner).code, noun_sector(res.k, noun)
+    entry, start = res.entry(owner), owner.start
+    if fields["code"] is None and entry.is_country:
+        country, sector = entry.code, noun_sector(res.k, noun)
         fields.update(actor_fields(fields["name"], "person", country=country, sector=sector))
-    return fields, owner.start
+    elif fields["code"] is None and entry.kind == "organisation" and entry.sector != "MED":
+        sector = entry.sector or noun_sector(res.k, noun)
+        if sector is None:
+            return fields, ent.start
+        fields.update(res.owner_fields(entry, sector, noun.i), name=fields["name"])
+    elif not entry.is_country:
+        return fields, ent.start
+    start, effects = res.modifiers_before(start)
+    if "former" in effects and fields["code"] is not None and fields["sector"] != ELITE:
+        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+    return fields, start
 
 
 def _title_before(res: Resolution, ent: Span) -> Introduction | None:
@@ -249,16 +322,22 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
     ) is not None:
         start, more = res.modifiers_before(before.start)  # titles stacked before the name
         effects |= more
-    text = doc[start : title.end].text
+    text, sector = doc[start : title.end].text, None
     if owner is None:
         owner = res.phrase_before(start)
+        qualifier = doc[start - 1] if start and owner is None else None
+        if qualifier is not None and qualifier.head == title.root and res.k.sector_of(qualifier.lemma_):
+            owner = res.phrase_before(qualifier.i)  # "Houthi military spokesperson", "Israeli army spokesman"
+            sector = res.k.sector_of(qualifier.lemma_) if owner is not None else None
+            start = qualifier.i if owner is not None else start
         if owner is not None:
             start, more = res.modifiers_before(owner.start)  # "former Brazilian President X"
             effects |= more
         elif ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-            owner = res.phrase_at.get(ent.end + 1)  # "King Abdullah of Jordan"
+            after = ent.end + 2 if doc[ent.end + 1].lower_ == "the" else ent.end + 1
+            owner = res.phrase_at.get(after)  # "King Abdullah of Jordan", "Representative X of the United States"
         owner = owner or res.phrase_within(title)  # "CIA Director X"
-    return Introduction(start, title, text, owner, effects)
+    return Introduction(start, title, text, owner, effects, sector)
 
 
 def _apposition(res: Resolution, ent: Span) -> Introduction | None:

@@ -251,6 +251,9 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     verb = pronoun.head
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:  # "its ambassador" → "recall"
         verb = verb.head
+    if pronoun.dep_ in SUBJECTS and verb.dep_ == "acl" and any(c.dep_ == "mark" for c in verb.children):
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]  # "Australia's announcement that it will"
+        return next(filter(None, (_fits(res, pronoun, o) for o in owners)), None)
     if pronoun.dep_ in SUBJECTS and zero_relative(verb):
         verb = clause_verb(verb.head)  # "China returned the drone it seized": the clause on the object is China's
     elif pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:

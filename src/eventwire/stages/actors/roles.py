@@ -114,7 +114,8 @@ def spellings(family: str) -> set[str]:
 
 
 class Roles:
-    def __init__(self, rows: list[dict[str, str]]):
+    def __init__(self, rows: list[dict[str, str]], homes: dict[str, tuple[str, str]] | None = None):
+        self.homes = homes or {}  # organisation -> (country, sector) of groups with a home: Hamas is PSE, REB
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
@@ -178,30 +179,35 @@ class Roles:
         if not terms:
             return None
         if day is None:  # the most telling office, the latest of its rank
-            return _standing(min(terms, key=lambda t: (t.status == "elect", t.rank, -t.start.toordinal())))
+            return self._standing(min(terms, key=lambda t: (t.status == "elect", t.rank, -t.start.toordinal())))
         current = [t for t in terms if t.covers(day)]
         if current:
             term = min(current, key=lambda t: (t.status == "elect", t.rank, t.start))
             if term.status == "elect":
-                return _standing(term, sector=ELITE)
-            return _standing(term)
+                return self._standing(term, sector=ELITE)
+            return self._standing(term)
         past = [t for t in terms if t.end is not None and t.end <= day and t.status != "elect"]
         if past:  # a former office holder belongs to a country's elite, not to an organisation
             last = min(past, key=lambda t: (t.country is None, t.rank, -t.end.toordinal()))
             title = f"former {last.title}"
-            if last.country is None:
+            if last.country is None and last.org not in self.homes:
                 return Standing(None, None, ELITE, title)
-            return _standing(last, sector=ELITE, title=title)
+            return self._standing(last, sector=ELITE, title=title)
         return None
 
-    def by_family_name(self, surname: str, day: dt.date | None) -> str | None:
+    def by_family_name(
+        self, surname: str, day: dt.date | None, owners: set[str] | None = None, former: bool = True
+    ) -> str | None:
         """The one person of this family name ("Zelenskyy", "Al Thani", "al-Thani") in office on ``day``
-        (else the one who held an office before it); None where there is none or several: an ambiguous name
-        is left unresolved."""
+        (else, with ``former``, the one who held an office before it); None where there is none or several: an
+        ambiguous name is left unresolved. With ``owners``, only people who served one of these countries or
+        organisations."""
         people = self.by_surname.get(family_key(surname), set())
+        if owners is not None:
+            people = {p for p in people if any((t.country or t.org) in owners for t in self.terms[p])}
         if day is None:
             return self._one(people)
-        for held in (lambda t: t.covers(day) and t.status != "elect", lambda t: t.start <= day):
+        for held in (lambda t: t.covers(day) and t.status != "elect", lambda t: t.start <= day)[: 1 + former]:
             fitting = {p for p in people if any(held(t) for t in self.terms[p])}
             if fitting:
                 return self._one(fitting)
@@ -212,6 +218,15 @@ class Roles:
         if len(people) > 1:
             people &= self.prominent
         return next(iter(people)) if len(people) == 1 else None
+
+    def _standing(self, term: Term, sector: str | None = None, title: str | None = None) -> Standing:
+        """A term's code: the country and sector; an office of a group with a home country is coded as the
+        group is (Hamas's leader PSEREB, as CAMEO codes Hamas); of an organisation, its code."""
+        sector = sector or term.sector
+        country = term.country or self.homes.get(term.org or "", (None,))[0]
+        if country:
+            return Standing(country + sector, country, sector, title or term.title)
+        return Standing(term.org, None, sector, title or term.title)
 
     def holder(self, owner: str, title: str, day: dt.date | None) -> str | None:
         """Who held the office that ``title`` names for ``owner`` (a country or organisation code) on ``day``;
@@ -224,10 +239,3 @@ class Roles:
         if len(current) > 1:
             current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]
         return current[0].person if len({t.person for t in current}) == 1 else None
-
-
-def _standing(term: Term, sector: str | None = None, title: str | None = None) -> Standing:
-    sector = sector or term.sector
-    if term.country:
-        return Standing(term.country + sector, term.country, sector, title or term.title)
-    return Standing(term.org, None, sector, title or term.title)

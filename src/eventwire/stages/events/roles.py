@@ -89,7 +89,7 @@ class RoleReader:
             ]
             if own:
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
-                return [self._relative(current, s) for s in own], passive
+                return [self._relative(current, s) for s in own] + self._members(current, own), passive
             head = current.head
             controlled = head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues["subject_control"]
             if current.dep_ == "acl" and controlled:
@@ -108,8 +108,9 @@ class RoleReader:
             if current.dep_ in CLIMB and head != current:
                 current = head
             elif current.dep_ == "pcomp" and head.dep_ == "prep":
-                objects = [c for c in head.head.children if c.dep_ == "dobj"]
-                if objects and head.head.pos_ == "VERB":
+                verb = head.head
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                if objects and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.cues["joint"]:
                     return objects, False  # "accused the U.S. of accusing China": the U.S. accuses
                 current = head.head  # "committed to ensuring ...": the subject of "committed"
             elif current.dep_ == "pobj" and head.lower_ in self.cues["instrument_prep"] and head.head != head:
@@ -117,6 +118,21 @@ class RoleReader:
             else:
                 break
         return [], False
+
+    def _members(self, verb: Token, subjects: list[Token]) -> list[Token]:
+        """ "Several countries have delivered arms, including Britain and France": the states a generic subject
+        is said to include, wherever the parse hangs the "including" (on the verb or on its object)."""
+        if not all(s.lemma_.lower() in self.cues["states_noun"] and self.actor_at(s) is None for s in subjects):
+            return []
+        holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubj"})]
+        return [
+            p
+            for h in holders
+            for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ == "including"
+            for p in prep.children
+            if p.dep_ == "pobj" and (a := self.actor_at(p)) is not None and a.type in STATES
+        ]
 
     def passive(self, verb: Token) -> bool:
         """Whether the verb is passive, alone or as a conjunct of a passive ("was arrested and banned"); "is
@@ -225,8 +241,8 @@ class RoleReader:
         if not (theme and child == carrier) and not vehicle:
             roles.append(("target", child, child.dep_))
         carried = child == carrier or (carrier is not None and carrier.head == child and carrier.dep_ == "compound")
-        if carried:  # "offered troops to X", "imposed export controls on X"; not "condemned the attack on X"
-            roles.extend(self._preps_of(child, f"{child.dep_}>prep"))
+        if carried:  # "offered troops to X", "fired missiles at X"; not "condemned the attack on X"
+            roles.extend(self._preps_of(child, f"{child.dep_}>prep", trigger.lemma_.lower() in self.cues["launching"]))
         if vehicle:  # "dispatched a ship carrying supplies to X"
             roles.extend(self._preps_of(carrier.head, "acl>carry"))
         for aiming in (c for c in child.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues["aiming"]):
@@ -360,13 +376,15 @@ class RoleReader:
             return self._objects_of(prep, "aimed", via)  # "threw stones at police"; not "killed X at the airport"
         return []
 
-    def _preps_of(self, noun: Token, via: str) -> list[Phrase]:
-        """Recipients hanging on an object ("provided weapons, training and funding to Hamas")."""
+    def _preps_of(self, noun: Token, via: str, aimed: bool = False) -> list[Phrase]:
+        """Recipients hanging on an object ("provided weapons, training and funding to Hamas"); with ``aimed``,
+        what a carried object is aimed "at" ("fired missiles at Israel")."""
+        preps = self.cues["target_prep"] | ({"at"} if aimed else set())
         return [
             p
             for n in [noun, *noun.conjuncts]
             for c in n.children
-            if c.dep_ == "prep" and c.lower_ in self.cues["target_prep"]
+            if c.dep_ == "prep" and c.lower_ in preps
             for p in self._objects_of(c, "target", via)
         ]
 
@@ -540,8 +558,8 @@ class RoleReader:
             (
                 (pobj, "object>for")
                 for obj in trigger.children
-                if obj.dep_ == "dobj"
-                for prep in obj.subtree
+                if obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.lower_ == "including")  # the parse may hang
+                for prep in obj.subtree  # "including ..." on the verb
                 if prep.dep_ == "prep" and prep.lower_ in {"for", "to"} and prep.head != trigger
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
@@ -696,6 +714,9 @@ class RoleReader:
         event = self.is_trigger(head)
         preps = {"by"} if event else self.cues["naming_prep"]
         deps = EVENT_MODIFIERS if event else MODIFIERS
+        relational = head.lemma_.lower() in self.cues["relational"]
+        if relational:  # "Russia's allies", "critics of X": the other side; "its ally Turkey": the name
+            preps, deps = preps - {"of"}, deps - {"poss"}
         frontier, found = [head], (actor, head)
         while frontier:
             frontier = [
@@ -706,6 +727,8 @@ class RoleReader:
                 or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
                 or (c.dep_ == "acl" and c.tag_ == "VBN")
             ]
+            if relational:
+                frontier.sort(key=lambda t: t.dep_ != "appos")
             for token in (t for t in frontier if t.i in self.ew.actor_of_token):
                 other = self.actor_at(token)
                 if _known(other):
