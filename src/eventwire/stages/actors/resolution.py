@@ -58,6 +58,9 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
     return before.is_title and before.pos_ in {"PROPN", "ADJ"} and before.i not in in_phrase
 
 
+LED = "-led"
+
+
 class Resolution:
     """One document being resolved."""
 
@@ -69,7 +72,7 @@ class Resolution:
         acts = entry is not None and entry.sector != "MED"  # "The White House" publishes and acts
         self.publisher = (entry if acts else None, publisher)
         self.credits = credit_tokens(doc, stage.outlets, "" if acts else publisher)  # datelines, "(Reuters)"
-        matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)])
+        matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)] + self._led(doc))
         in_phrase = {i for s in matches for i in range(s.start, s.end)}
         self.dictionary = [
             s
@@ -88,6 +91,15 @@ class Resolution:
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
         self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
         self.settled: dict[int, list[tuple[Span, str]]] = {}  # place names the gazetteer settles, see cities_in
+
+    def _led(self, doc: Doc) -> list[Span]:
+        """ "the U.S.-led coalition": the tokenizer keeps "U.S.-led" whole, so the phrase matcher cannot see the
+        country that leads (hyphens between letters, "Saudi-led", are split and matched)."""
+        return [
+            Span(doc, t.i, t.i + 1, label=t.text[: -len(LED)])
+            for t in doc
+            if t.text.endswith(LED) and t.text[: -len(LED)] in self.k.phrases
+        ]
 
     # -- questions -------------------------------------------------------------------------------------
 
