@@ -71,8 +71,8 @@ class RoleReader:
         trigger = match.token
         if trigger.pos_ == "VERB":
             return self._verb(trigger, match.carrier, match.theme, match.rule.particle)
-        if trigger.pos_ == "ADJ":
-            return self._adjective(trigger)
+        if trigger.pos_ == "ADJ" or (trigger.dep_ == "attr" and trigger.lemma_.lower() in self.cues["predicate_noun"]):
+            return self._adjective(trigger)  # "X was critical of Y", "X was an outspoken opponent of Y"
         return self._noun(trigger)
 
     def subjects(self, token: Token) -> tuple[list[Token], bool]:
@@ -268,7 +268,7 @@ class RoleReader:
 
     def _adjective(self, trigger: Token) -> list[Phrase]:
         """ "X has been critical of Y", "X is opposed to Y": the subject is the source, never the target."""
-        subjects, _ = self.subjects(trigger)
+        subjects, _ = self.subjects(trigger.head if trigger.dep_ == "attr" else trigger)
         roles: list[Phrase] = [("source", s, f"{trigger.dep_}^{s.dep_}") for s in subjects]
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ in self.cues["adjective_prep"]:
@@ -714,21 +714,22 @@ class RoleReader:
         event = self.is_trigger(head)
         preps = {"by"} if event else self.cues["naming_prep"]
         deps = EVENT_MODIFIERS if event else MODIFIERS
-        relational = head.lemma_.lower() in self.cues["relational"]
-        if relational:  # "Russia's allies", "critics of X": the other side; "its ally Turkey": the name
-            preps, deps = preps - {"of"}, deps - {"poss"}
+        relational = self.cues["relational"] | self.cues["predicate_noun"]
         frontier, found = [head], (actor, head)
-        while frontier:
+        while frontier:  # "Russia's allies", "X, a critic of Putin": the possessor and the "of" are the other side
             frontier = [
                 c
                 for t in frontier
                 for c in t.children
-                if c.dep_ in deps
-                or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
-                or (c.dep_ == "acl" and c.tag_ == "VBN")
+                if not (t.lemma_.lower() in relational and (c.dep_ == "poss" or c.lower_ == "of"))
+                and (
+                    c.dep_ in deps
+                    or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
+                    or (c.dep_ == "acl" and c.tag_ == "VBN")
+                )
             ]
-            if relational:
-                frontier.sort(key=lambda t: t.dep_ != "appos")
+            if head.lemma_.lower() in relational:
+                frontier.sort(key=lambda t: t.dep_ != "appos")  # "its ally Turkey": the name
             for token in (t for t in frontier if t.i in self.ew.actor_of_token):
                 other = self.actor_at(token)
                 if _known(other):

@@ -131,6 +131,8 @@ class Lexicon:
         if match is None or match.rule.objects:
             return match
         lemma = token.lemma_.lower()
+        if lemma in cues()["predicate_noun"] and token.dep_ != "attr":
+            return None  # "X was a critic of Y" judges Y; "critics of X marched", "X, a critic of Y," do not
         has_object = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) or (
             token.dep_ == "acl" and token.tag_ == "VBN"  # "an honour conferred by X": the noun is its object
         )
