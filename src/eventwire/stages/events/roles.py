@@ -712,6 +712,18 @@ class RoleReader:
         if actor is not None and _known(actor):
             return actor, head
         event = self.is_trigger(head)
+        if not event:  # "vetoed a resolution proposed by the US and Japan", "shelled a town held by rebels"
+            authors = [
+                a
+                for acl in head.children
+                if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for agent in acl.children
+                if agent.dep_ == "agent"
+                for a in agent.children
+                if a.dep_ == "pobj" and (author := self.actor_at(a)) is not None and _known(author)
+            ]
+            if authors:
+                return self.actor_at(authors[0]), authors[0]
         preps = {"by"} if event else self.cues["naming_prep"]
         deps = EVENT_MODIFIERS if event else MODIFIERS
         relational = self.cues["relational"] | self.cues["predicate_noun"]
