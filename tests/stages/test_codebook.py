@@ -242,4 +242,5 @@ def test_guard_kinds():
         "court_word",
         "own_act",
         "contest",
+        "breach",
     }

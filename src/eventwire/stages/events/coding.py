@@ -79,10 +79,12 @@ class Coder:
         return coding
 
     def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool) -> Coding:
-        """What the recipient says of the act: a missile fired at no one is a show of force (a test);
-        forces sent to a state are military assistance (PLOVER AID: "arms and personnel")."""
+        """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a
+        missile strike is still an attack; forces sent to a state are military assistance (PLOVER AID: "arms and
+        personnel")."""
         carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
-        if coding.code.root == "19" and not targets and carrier in self.show_of_force:
+        fired = match.token.lemma_.lower() in cues()["launching"]  # "fired a missile"; "missile strikes" attack
+        if coding.code.root == "19" and not targets and fired and carrier in self.show_of_force:
             new, why = WEAPONS_TEST, "at no one"
         elif coding.code.code in {"153", DEPLOY} and to_state:
             new, why = PROTECTION, "to a state"
