@@ -226,8 +226,8 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             heads.extend(
                 c for c in child.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and child.lower_ == particle)
             )
-        elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"}:
-            heads.append(child)
+        elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"} and particle is None:
+            heads.append(child)  # "air strike"; with a particle only its object: "the U.S. commitment to X"
     if token.dep_ == "acl" and token.tag_ == "VBN":
         heads.append(token.head)
     if token.pos_ == "VERB":
