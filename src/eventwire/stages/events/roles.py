@@ -646,7 +646,7 @@ class RoleReader:
         clause ("Chile said it would ...")."""
         found: list[tuple[Actor, tuple[int, int]]] = []
         for head in self._coordinated(phrase):
-            actor, token = self._actor_of_phrase(head)
+            actor, token = self._actor_of_phrase(head, trigger)
             if actor is not None:
                 found.append((actor, self.span(head, token, actor, trigger)))
                 found += [
@@ -703,7 +703,7 @@ class RoleReader:
                 heads += [appos, *appos.conjuncts]
         return heads
 
-    def _actor_of_phrase(self, head: Token) -> tuple[Actor | None, Token]:
+    def _actor_of_phrase(self, head: Token, trigger: Token | None = None) -> tuple[Actor | None, Token]:
         """The actor a phrase head names, or that its modifiers name; for an event noun ("condemned the
         attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of").
         A person the actors stage could not code gives way to a coded actor among its modifiers ("Russian
@@ -716,7 +716,7 @@ class RoleReader:
             authors = [
                 a
                 for acl in head.children
-                if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl != trigger  # not "a member barred by Israel"
                 for agent in acl.children
                 if agent.dep_ == "agent"
                 for a in agent.children
