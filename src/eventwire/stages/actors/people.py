@@ -271,8 +271,9 @@ def _body_before(res: Resolution, start: int) -> tuple[int | None, bool]:
     "African Export–Import Bank president X"); and whether a noun of its name says it is a body of a state
     ("Japan Defense Agency", "Senate": the country the name or the passage gives)."""
     i, of_state = start, False
+    named = {k for s in res.dictionary for k in range(s.start, s.end)}
     while i > 0 and (t := res.doc[i - 1]).ent_type_ == "ORG" and t.dep_ == "compound" and t.i not in res.taken:
-        if t.i in {k for s in res.dictionary for k in range(s.start, s.end)}:
+        if t.i in named:
             break
         of_state = of_state or res.k.sector_of(t.lemma_) is not None
         i -= 1
@@ -287,18 +288,16 @@ def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
     owner = res.phrase_before(noun.i) if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
     if owner is None:
         return fields, ent.start
-    entry, start = res.entry(owner), owner.start
-    if fields["code"] is None and entry.is_country:
-        country, sector = entry.code, noun_sector(res.k, noun)
-        fields.update(actor_fields(fields["name"], "person", country=country, sector=sector))
-    elif fields["code"] is None and entry.kind == "organisation" and entry.sector != "MED":
-        sector = entry.sector or noun_sector(res.k, noun)
-        if sector is None:
-            return fields, ent.start
-        fields.update(res.owner_fields(entry, sector, noun.i), name=fields["name"])
-    elif not entry.is_country:
+    entry, unknown = res.entry(owner), fields["code"] is None
+    sector = noun_sector(res.k, noun) if entry.is_country else entry.sector or noun_sector(res.k, noun)
+    if entry.is_country:
+        if unknown:
+            fields.update(actor_fields(fields["name"], "person", country=entry.code, sector=sector))
+    elif unknown and entry.kind == "organisation" and entry.sector != "MED" and sector:
+        fields.update(res.owner_fields(entry, sector, noun.i))
+    else:
         return fields, ent.start
-    start, effects = res.modifiers_before(start)
+    start, effects = res.modifiers_before(owner.start)
     if "former" in effects and fields["code"] is not None and fields["sector"] != ELITE:
         fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
     return fields, start
