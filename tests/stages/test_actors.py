@@ -118,6 +118,13 @@ def test_family_name_alone_needs_a_reason_to_be_an_office_holder(nlp):
     assert dated(nlp, "Blair told British voters to think again.", "2019-06-01")["Tony Blair"].code == "GBRELI"
 
 
+def test_a_town_the_tagger_took_for_a_person_is_no_person(nlp):
+    found = dated(nlp, "Russia's announcement that it will withdraw troops from Kherson surprised Kyiv.", "2022-11-09")
+    assert "Kherson" not in found
+    found = dated(nlp, "John Luk Jok died on Sunday. The minister paid tribute to Luk.", "2020-06-20")
+    assert found["Luk"].type == "person"  # a word of a person's name in the text: a person, though a town too
+
+
 def test_title_after_an_unknown_body_is_that_bodys(nlp):
     found = dated(nlp, "He wrote to AIP vice chairman Mark Hollis on Monday.", "2020-08-01")
     assert found["Mark Hollis"].code is None  # a party

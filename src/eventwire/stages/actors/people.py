@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
 from ...lang import fold
+from ..places.resolve import country_of
 from .phrases import noun_sector
 from .resolution import Resolution, actor_fields
 from .roles import family_key
@@ -33,6 +34,8 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     mistook for a person: "Chile", "Houthis") and family names of office holders the NER missed."""
     doc = res.doc
     ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
+    words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
+    ner = [e for e in ner if e.text in words or not _a_place(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
     known = [k for k in known if not _first_name_of_another(k, ner)]
     in_phrase = {i: span for span in res.dictionary for i in range(span.start, span.end)}
@@ -55,6 +58,16 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     others = [o for o in filter_spans(others) if not any(o.start < k.end and k.start < o.end for k in known)]
     spans = sorted(known + others, key=lambda s: s.start)
     return [s for s in spans if not any(i in res.credits for i in range(s.start, s.end))]
+
+
+PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
+
+
+def _a_place(ent: Span) -> bool:
+    """A town the tagger took for a person, after a preposition of place ("withdrew from Kherson", "protests in
+    Tsuen Wan"): the gazetteer settles the name and it is not one of the role table's people."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and country_of(ent.text) is not None
 
 
 def _first_name_of_another(known: Span, ner: list[Span]) -> bool:
