@@ -35,10 +35,10 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     doc = res.doc
     ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
-    ner = [e for e in ner if e.text in words or not _a_place(e)]
+    ner = [e for e in ner if e.text in words or not _town_taken_for_person(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
     known = [k for k in known if not _first_name_of_another(k, ner)]
-    in_phrase = {i: span for span in res.dictionary for i in range(span.start, span.end)}
+    in_phrase = res.phrase_of
 
     def in_one_phrase(s: int, e: int) -> bool:
         return s in in_phrase and in_phrase[s] is in_phrase.get(e - 1)
@@ -63,7 +63,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
 PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
 
 
-def _a_place(ent: Span) -> bool:
+def _town_taken_for_person(ent: Span) -> bool:
     """A town the tagger took for a person, after a preposition of place ("withdrew from Kherson", "protests in
     Tsuen Wan"): the gazetteer settles the name and it is not one of the role table's people."""
     root = ent.root
@@ -154,7 +154,7 @@ def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
     holder the text gives no reason to think of is not meant ("Green algae", "English", "Neptune")."""
     roles = res.k.roles
     if fold(family) not in roles.given_names:  # "Abdullah" may be anyone: the text's countries do not settle it
-        person = roles.by_family_name(family, res.day, _owners_named(res))
+        person = roles.by_family_name(family, res.day, res.named_owners)
         if person is not None:
             return person
     last = ent[-1]
@@ -167,11 +167,6 @@ def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
     ):
         return None
     return roles.by_family_name(family, res.day, former=False)
-
-
-def _owners_named(res: Resolution) -> set[str]:
-    """The countries and organisations the text names (an organisation with its home country)."""
-    return {code for s in res.dictionary for code in (res.entry(s).code, res.entry(s).country) if code}
 
 
 def _shared_family_name(res: Resolution, ent: Span, spans: list[Span]) -> str | None:
@@ -193,14 +188,13 @@ def find_unrecognised_mentions(res: Resolution) -> None:
     """A one-word mention of a person named before that the NER did not take for a name ("Nancy Pelosi ...
     Trump congratulated Pelosi"): a proper noun standing alone, outside the dictionaries' phrases."""
     doc = res.doc
-    in_phrase = {i for span in res.dictionary for i in range(span.start, span.end)}
     for token in doc:
         key = res.names.get((fold(token.text),))
         if (
             key is None
             or not fold(str(key[1])).endswith(" " + fold(token.text))  # a family name, not "Rocky" of Rocky X
             or token.i in res.taken
-            or token.i in in_phrase
+            or token.i in res.phrase_of
             or token.pos_ != "PROPN"
             or not token.is_title
             or token.dep_ == "compound"  # "a Linux distribution"
@@ -284,9 +278,8 @@ def _body_before(res: Resolution, start: int) -> tuple[int | None, bool]:
     "African Export–Import Bank president X"); and whether a noun of its name says it is a body of a state
     ("Japan Defense Agency", "Senate": the country the name or the passage gives)."""
     i, of_state = start, False
-    named = {k for s in res.dictionary for k in range(s.start, s.end)}
     while i > 0 and (t := res.doc[i - 1]).ent_type_ == "ORG" and t.dep_ == "compound" and t.i not in res.taken:
-        if t.i in named:
+        if t.i in res.phrase_of:
             break
         of_state = of_state or res.k.sector_of(t.lemma_) is not None
         i -= 1
@@ -379,5 +372,4 @@ def _describes(res: Resolution, token: Token) -> bool:
     """A word that may stand between a name's comma and its title: "X, the Senate Majority Leader", "X, a
     Republican senator" (the title's country is then the passage's); not a country or organisation ("X, a US
     peace envoy": the US is the owner, if one the title does not reach)."""
-    in_phrase = any(s.start <= token.i < s.end for s in res.dictionary)
-    return token.dep_ in {"det", "amod", "compound"} and token.head.dep_ == "appos" and not in_phrase
+    return token.dep_ in {"det", "amod", "compound"} and token.head.dep_ == "appos" and token.i not in res.phrase_of

@@ -176,6 +176,16 @@ class Resolution:
         return place[1] if place is not None else None
 
     @cached_property
+    def phrase_of(self) -> dict[int, Span]:
+        """The dictionary phrase each token is part of."""
+        return {i: span for span in self.dictionary for i in range(span.start, span.end)}
+
+    @cached_property
+    def named_owners(self) -> set[str]:
+        """The countries and organisations the text names (an organisation with its home country)."""
+        return {code for s in self.dictionary for code in (self.entry(s).code, self.entry(s).country) if code}
+
+    @cached_property
     def place_names(self) -> dict[int, list[Span]]:
         """The place-like entities the dictionaries do not name, by sentence (``doc.ents`` is rebuilt per access)."""
         found: dict[int, list[Span]] = {}

@@ -53,6 +53,7 @@ class RoleReader:
 
     def __init__(self, doc: Doc, ew: Coded, speech: frozenset[str], is_trigger=lambda token: False):
         self.doc, self.ew, self.speech, self.cues = doc, ew, speech, cues()
+        self.relational = self.cues["relational"] | self.cues["predicate_noun"]  # "allies of X", "a critic of X"
         self.is_trigger = is_trigger
         self.actors = {a.id: a for a in ew.actors}
         self.mention: dict[int, tuple[int, int]] = {}
@@ -726,7 +727,7 @@ class RoleReader:
                 return self.actor_at(authors[0]), authors[0]
         preps = {"by"} if event else self.cues["naming_prep"]
         deps = EVENT_MODIFIERS if event else MODIFIERS
-        relational = self.cues["relational"] | self.cues["predicate_noun"]
+        relational = self.relational
         frontier, found = [head], (actor, head)
         while frontier:  # "Russia's allies", "X, a critic of Putin": the possessor and the "of" are the other side
             frontier = [
