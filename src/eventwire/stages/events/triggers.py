@@ -120,8 +120,8 @@ class Lexicon:
 
     def match(self, token: Token, ew: Coded) -> Match | None:
         """The token's most specific row, unless a guard says the word is used in another sense here."""
-        breached = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower()
-        if breached in self.guards["breach"]:
+        governor = token.head.head.lemma_.lower() if token.dep_ == "pobj" and token.head.lower_ == "of" else ""
+        if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         match = self._row(token, ew)
         noun = token if token.pos_ == "NOUN" else match.carrier if match is not None else None
