@@ -5,7 +5,8 @@ Dictionaries (countries, organisations, communities, agent nouns, titles) are TS
 which tokenizes them once into a cache file). One document is resolved in passes, one module each, that share
 what was found (``resolution.py``): named people (``people.py``), titles without a name (``titles.py``),
 dictionary phrases and the groups they qualify (``phrases.py``), definite descriptions (``descriptions.py``),
-groups named by what they are and unknown organisations (``groups.py``), then pronouns (``pronouns.py``).
+groups named by what they are and unknown organisations (``groups.py``), then pronouns (``pronouns.py``) and the
+groups they own ("its army", ``groups.py``).
 Datelines and agency credits are never actors (``datelines.py``); ``segment.py`` is the component that makes a
 blank line and a dateline end a sentence.
 """
@@ -18,12 +19,18 @@ from spacy.tokens import Doc, Span
 from ...records import Actor, Coded, Document, coded
 from . import segment  # noqa: F401  (registers the eventwire_sentence_breaks component)
 from .descriptions import find_descriptions
-from .groups import find_groups, find_regions, find_unknown_organisations
+from .groups import find_groups, find_owned_groups, find_regions, find_unknown_organisations
 from .knowledge import Knowledge, knowledge
 from .patterns import matchers
 from .people import find_people, find_unrecognised_mentions, person_spans
 from .phrases import find_phrases
-from .pronouns import find_publisher_voice, find_turn_speakers, link_personal_pronouns, link_state_pronouns
+from .pronouns import (
+    find_publisher_voice,
+    find_turn_speakers,
+    link_object_pronouns,
+    link_personal_pronouns,
+    link_state_pronouns,
+)
 from .resolution import Resolution
 from .titles import find_titles
 
@@ -58,7 +65,10 @@ class ActorStage:
         find_turn_speakers(res)
         res.commit()
         link_state_pronouns(res)
+        link_object_pronouns(res)
         link_personal_pronouns(res)
+        find_owned_groups(res)
+        res.commit()
         res.finish()
         return doc
 

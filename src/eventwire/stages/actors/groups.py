@@ -17,6 +17,8 @@ from .resolution import REACH, Resolution, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
 BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM"}  # sectors that make an actor even with no country
+BARE_UNDERGOERS = {"MED"}  # ... and those that do only as what is done to them: "attacked journalists" (not
+# "reporters asked him": questions, not requests)
 INDIVIDUALS = {"CVL", "CRM", "MED"}  # "a man", "the suspect", "a reporter": one person, whom "he"/"him" can name
 COLLECTIVE = {"crowd", "mob", "family", "public", "population", "community", "diaspora", "press", "media", "medium"}
 UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere, unless the text places them
@@ -26,6 +28,7 @@ LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 # "stabbed several people" (not "many people think": opinion, no one in particular)
 QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousands"}
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
+ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
@@ -56,16 +59,69 @@ def find_groups(res: Resolution) -> None:
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
         country = placed or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
-        if country is None and sector not in BARE_SECTORS:
+        if country is None and not (
+            sector in BARE_SECTORS or (sector in BARE_UNDERGOERS and _undergoes(res, token, sector))
+        ):
             continue
-        mention = _extent(res, token, with_place=placed is not None)
-        word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
-        name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text
-        res.add(
-            mention,
-            ("group", country, sector, word),
-            actor_fields(name, "person" if _individual(token, sector) else "group", country=country, sector=sector),
-        )
+        _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def find_owned_groups(res: Resolution) -> None:
+    """ "Chinese citizens criticized their government", "Russia said its army would withdraw", "Maduro said
+    his government would ...": a group a pronoun owns belongs to the country of the actor the pronoun stands
+    for (run once pronouns are linked)."""
+    for token in res.doc:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        actor_id = _possessor(res, owner) if owner is not None else None
+        if actor_id is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
+            continue
+        owner, sector = res.by_id[actor_id], noun_sector(res.k, token)
+        if owner.country is not None and sector is not None and not _own_organ(res, token, owner, sector):
+            _add_group(res, token, sector, owner.country, with_place=False)
+
+
+def _own_organ(res: Resolution, token: Token, owner, sector: str) -> bool:
+    """ "Chile recalled its ambassador", "Russia deployed its army": a state's own organ that it acts with,
+    the thing moved, not someone acted on (but "citizens criticized their government" is)."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:  # "withdrew some of its troops"
+        verb = verb.head
+    doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not doers and verb.dep_ in {"xcomp", "conj"} and verb.head != verb:  # "has begun withdrawing its troops"
+        verb = verb.head
+        doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = {res.ew.actor_of_token.get(c.i) for c in doers}
+    state = owner.type != "group" or owner.sector in ORGANS
+    done_to = not any(token in d.subtree for d in doers)
+    return done_to and owner.id in subjects and state and sector in ORGANS
+
+
+def _possessor(res: Resolution, pronoun: Token) -> str | None:
+    """The actor a possessive stands for: the one it is linked to, or for "his"/"her" the person who is the
+    subject of its clause or of a clause above it ("Maduro said his government would ...")."""
+    linked = res.ew.actor_of_token.get(pronoun.i)
+    if linked is not None or pronoun.lower_ not in {"his", "her"}:
+        return linked
+    verb = pronoun.head
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and pronoun not in c.subtree]
+        people = [a for c in subjects if (a := res.ew.actor_of_token.get(c.i)) and res.by_id[a].type == "person"]
+        if people or subjects and verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+            return people[0] if people else None
+        verb = verb.head
+    return None
+
+
+def _add_group(res: Resolution, token: Token, sector: str, country: str | None, with_place: bool) -> None:
+    mention = _extent(res, token, with_place=with_place)
+    word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
+    name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text
+    one = _individual(token, sector)  # "the man" is not the "five men" he attacked
+    res.add(
+        mention,
+        ("group", country, sector, word, *(("one",) if one else ())),
+        actor_fields(name, "person" if one else "group", country=country, sector=sector),
+    )
 
 
 def find_regions(res: Resolution) -> None:
@@ -87,6 +143,20 @@ def find_regions(res: Resolution) -> None:
             if res.free(mention):
                 fields = actor_fields(ent.text, "group", country=country, sector="GOV")
                 res.add(mention, ("region", country, ent.text), fields)
+
+
+def _undergoes(res: Resolution, token: Token, sector: str) -> bool:
+    """Whether a noun of the sector itself ("journalists", not "social media followers") is what a verb or
+    preposition is done to, not the one doing it nor the one spoken to ("told reporters")."""
+    from ..quotes.lexicon import CUE_LEMMAS  # here: the quotes package imports this stage
+
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return (
+        res.k.sector_of(token.lemma_, token.text) == sector
+        and token.dep_ in {"dobj", "nsubjpass", "pobj", "dative"}
+        and not (token.dep_ == "pobj" and token.head.lower_ in AIMED_PREPS - {"against"})
+        and verb.lemma_.lower() not in CUE_LEMMAS | {"speak", "talk"}
+    )
 
 
 def _individual(token: Token, sector: str) -> bool:

@@ -265,11 +265,19 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
             if not of_state:
                 fields.update(title=intro.text)
                 return fields, min(intro.start, ent.start)
+        if _describes_a_job(res, intro.title) and place is None:
+            return fields, ent.start  # "director Sidney Lumet", "team captain X": no office of a state
         country = None if scope == "organisation" else place or res.country_about(intro.title.start)
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
         fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
     return fields, min(intro.start, ent.start)
+
+
+def _describes_a_job(res: Resolution, title: Span) -> bool:
+    """A title the table lists only capitalised, written in lowercase before a name with no owner: a job
+    ("director X", "captain X", "chairman X"), not the office ("Director X", "Capt. X")."""
+    return title.text[:1].islower() and title.text not in res.k.title_forms
 
 
 def _body_before(res: Resolution, start: int) -> tuple[int | None, bool]:

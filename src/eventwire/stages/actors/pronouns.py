@@ -1,5 +1,6 @@
 """Pronouns: "he"/"she" → the person the passage is about; "it", "its", "they", "their" → the country,
-organisation or group the clause is about ("Chile said it would recall its ambassador": both are Chile).
+organisation or group the clause is about ("Chile said it would recall its ambassador": both are Chile);
+"them" → the group named before it.
 
 Runs after the actors are made, on the token → actor index, so that a pronoun resolved earlier in a sentence
 ("it") can stand for its antecedent later in the sentence ("its").
@@ -20,6 +21,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SINGULAR = {"it", "its"}
 PLURAL = {"they", "their"}
 STATES = SINGULAR | PLURAL
+TIMES = {"DATE", "TIME"}  # "hours after ...": no antecedent
 COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
@@ -218,6 +220,30 @@ def link_state_pronouns(res: Resolution) -> None:
             continue
         actor_id = _governing_subject(res, token) or _subject_before(res, token)
         if actor_id is not None:
+            ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+
+
+def link_object_pronouns(res: Resolution) -> None:
+    """ "them" as an object → the last plural noun in that sentence or the one before, other than the subject
+    or object of its own verb, where it names a group, organisation or state ("Protesters gathered; police fired
+    tear gas at them"; not "obtained the messages and released them")."""
+    ew, doc = res.ew, res.doc
+    for token in doc:
+        if token.lower_ != "them" or token.dep_ not in {"dobj", "pobj", "dative"} or token.i in ew.actor_of_token:
+            continue
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        # not the verb's own subject or object: "police, who fired at them", "called in troops against them"
+        arguments = [c for c in verb.children if c.dep_ in SUBJECTS | {"dobj", "dative", "attr"}]
+        own = {t.i for d in arguments + ([verb.head] if verb.dep_ == "relcl" else []) for t in d.subtree}
+        start = token.sent.start
+        start = doc[start - 1].sent.start if start > 0 else start  # the sentence before too
+        plurals = [
+            t
+            for t in doc[start : token.i]
+            if (t.tag_ in {"NNS", "NNPS"} or t.lower_ == "they") and t.i not in own and t.ent_type_ not in TIMES
+        ]
+        actor_id = ew.actor_of_token.get(plurals[-1].i) if plurals else None
+        if actor_id is not None and res.by_id[actor_id].type != "person":
             ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
 
 

@@ -88,6 +88,7 @@ class Resolution:
         self.by_key: dict[tuple, Actor] = {}
         self.by_id: dict[str, Actor] = {}
         self.found: list[tuple[Span, tuple, dict | None]] = []  # (mention, key, fields) in discovery order
+        self.committed = 0  # how many of ``found`` have actors
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
         self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
         self.settled: dict[int, list[tuple[Span, str]]] = {}  # place names the gazetteer settles, see cities_in
@@ -208,10 +209,10 @@ class Resolution:
         they are: police, protesters, rebels), the places of this sentence weigh most ("Protesters in Cairo
         clashed with police", "Thousands of demonstrators filled the streets of Hong Kong")."""
         here = self.sentence_of[i]
-        named = [
+        named = [  # with ``places``, also where the passage was ("gathered in Serbia. Police fired ...")
             (s, self.entry(s), self.sentence_of[s.start] == here and self.locative(s))
             for s in self.dictionary
-            if (s.end <= i and here - self.sentence_of[s.start] <= REACH and not self.locative(s))
+            if (s.end <= i and here - self.sentence_of[s.start] <= REACH and (places or not self.locative(s)))
             or (places and self.sentence_of[s.start] == here)
         ]
         named = [
@@ -220,7 +221,9 @@ class Resolution:
             if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
-            named += [(city, country, True) for city, country in self.cities_in(here)]
+            named += [
+                (city, country, n == here) for n in {max(here - 1, 0), here} for city, country in self.cities_in(n)
+            ]
         if not named:
             return self._country_of_the_text(i)
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
@@ -284,8 +287,8 @@ class Resolution:
         return self.doc[start : span.end] if start < span.start else span
 
     def commit(self) -> None:
-        """Create actors in order of first mention and record every mention."""
-        for span, key, fields in sorted(self.found, key=lambda f: f[0].start):
+        """Create actors in order of first mention and record every mention found since the last commit."""
+        for span, key, fields in sorted(self.found[self.committed :], key=lambda f: f[0].start):
             actor = self.by_key.get(key)
             if actor is None:
                 actor = Actor(id=f"a{len(self.by_key) + 1}", **(fields or self.actor_fields_of(key)))
@@ -293,6 +296,7 @@ class Resolution:
                 self.ew.actors.append(actor)
             self.ew.add_mention(actor, span)
         self.by_id = {actor.id: actor for actor in self.ew.actors}
+        self.committed = len(self.found)
 
     def finish(self) -> None:
         for actor in self.ew.actors:

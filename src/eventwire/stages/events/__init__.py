@@ -32,12 +32,16 @@ from .triggers import Lexicon, Match, object_heads
 VISIT = "042"  # "arrived in Kyiv": the place stands for the host
 AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at X": X, when nothing else is
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose actor is unknown: its place's state
+# "did X despite criticism from Y", "following an invitation from Y": Y's act is aimed at the doer (not "after an
+# investigation by Y", 09, which is of something else)
+ANSWERED_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "AGREE"}
 # "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 UNCODED_PENALTY = 0.15
+TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart (not hosting, attending, negotiating)
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
 STATEMENT = "010"
@@ -69,16 +73,14 @@ class EventStage:
 
     def __call__(self, doc: Doc) -> Doc:
         ew = coded(doc)
-        event_nouns: set[int] = set()
-        reader = RoleReader(doc, ew, quotes.CUE_LEMMAS, lambda t: t.i in event_nouns)
+        event_nouns: dict[int, str] = {}  # token -> the CAMEO code of the act it names
+        reader = RoleReader(doc, ew, quotes.CUE_LEMMAS, lambda t: event_nouns.get(t.i))
         acts = self.finder.acts(doc, ew, reader)
-        event_nouns.update(
-            t.i
-            for act in acts
-            for m in [act.match, *act.complements]
-            for t in (m.token, m.carrier)
-            if t is not None and (t == m.token or (t.lemma_.lower(), "NOUN") in self.lexicon.rules)
-        )
+        for match in (m for act in acts for m in [act.match, *act.complements]):
+            event_nouns[match.token.i] = match.rule.cameo
+            carried = match.carrier and self.lexicon.rules.get((match.carrier.lemma_.lower(), "NOUN"))
+            if carried:  # "rejected the proposal": the proposal is an act of its own
+                event_nouns.setdefault(match.carrier.i, carried[0].cameo)
         context = Context(doc, ew, reader, text_of(doc), places.dateline_place(doc))
         found: dict[tuple, Event] = {}
         for act in acts:
@@ -132,6 +134,8 @@ class EventStage:
         if coding is None:
             return []
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
+        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources):
+            return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state), mood)
         if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
@@ -142,6 +146,8 @@ class EventStage:
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
         sources = _one_per_country(sources)
+        if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
+            sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
         targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
             trigger.pos_ == "VERB"
@@ -198,10 +204,14 @@ class EventStage:
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:
             targets = roles.get("aimed", []) or reader.places(phrases, trigger, ("aimed",), nested=True)
+        if any(coding.code.code.startswith(c) for c in self.cues["mediate_code"]):
+            targets = reader.parties(trigger, nested=True) or targets  # "brokered a deal between Israel and the UAE"
         if not targets and coding.plover in REACTION_TYPES:
             targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
         if not targets and trigger.pos_ == "NOUN":
             targets = [t for t in reader.undergoer(trigger) if all(t.actor is not s.actor for s in sources)]
+        if not targets and trigger.pos_ == "NOUN" and coding.plover in ANSWERED_TYPES and coding.code.code[:2] != "09":
+            targets = [t for t in reader.answering(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
         if not targets and coding.plover == "REQUEST":
@@ -328,7 +338,14 @@ def _prominence(trigger: Token) -> float:
 
 def _same(target: Actor, source: Actor) -> bool:
     """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
-    return target is source or (target.code is not None and len(target.code) == 3 and target.code == source.code)
+    return target is source or (target.code is not None and target.code == target.country == source.code)
+
+
+def _alone(verb: Token, fillers: list[Filler]) -> bool:
+    """A single person (not a state, body or group, which may meet within itself: "the G7 met") said to act
+    in a clause of its own (not "hosted a summit to discuss ...": with those who came)."""
+    alone = len(fillers) == 1 and fillers[0].actor.type == "person"
+    return alone and verb.pos_ == "VERB" and verb.dep_ not in {"xcomp", "acl", "pcomp"} and not infinitive(verb)
 
 
 def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Filler], targets: list[Filler]) -> bool:

@@ -103,9 +103,12 @@ class ActFinder:
         proposal"), or an act that a rejection, ban or veto kept from happening ("prohibited opposition
         rallies")."""
         token = match.token
-        head = matches.get(token.head.i)
-        if token.pos_ == "VERB" or head is None or token.dep_ not in {"dobj", "nsubjpass"}:
+        governor = token.head.head if token.dep_ == "pobj" else token.head  # "agreed to the proposal"
+        head = matches.get(governor.i)
+        if token.pos_ == "VERB" or head is None or token.dep_ not in {"dobj", "nsubjpass", "pobj"}:
             return False
+        if token.dep_ == "pobj" and token.head.lower_ not in {head.rule.particle, "to"}:
+            return False  # "agreed to the proposal", "conceded to demands" (not "attacked despite demands")
         prevented = any(head.rule.cameo.startswith(p) for p in self.cues["preventing_root"])
         return prevented or match.rule.cameo[:2] in self.cues["topic_root"]
 

@@ -20,7 +20,7 @@ from ...records import Actor, Coded
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
-from .modality import CONDITIONS, conditional
+from .modality import CONDITIONS, conditional, infinitive
 from .triggers import OBJECTS, Match, proper_name
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
@@ -33,6 +33,10 @@ NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, acti
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
+# CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
+# from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
+AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
+FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16"}
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,10 @@ Phrase = tuple[str, Token, str]  # (role, head token, dependency path)
 class RoleReader:
     """Reads the roles of triggers in one document; the document's actor index is built once."""
 
-    def __init__(self, doc: Doc, ew: Coded, speech: frozenset[str], is_trigger=lambda token: False):
+    def __init__(self, doc: Doc, ew: Coded, speech: frozenset[str], event_code=lambda token: None):
         self.doc, self.ew, self.speech, self.cues = doc, ew, speech, cues()
         self.relational = self.cues["relational"] | self.cues["predicate_noun"]  # "allies of X", "a critic of X"
-        self.is_trigger = is_trigger
+        self.event_code = event_code  # the CAMEO code of the act a token names, if it names one
         self.actors = {a.id: a for a in ew.actors}
         self.mention: dict[int, tuple[int, int]] = {}
         for start, end, _ in ew.mention_spans:
@@ -70,11 +74,19 @@ class RoleReader:
     def phrases(self, match: Match) -> list[Phrase]:
         """The phrases that fill a trigger's roles."""
         trigger = match.token
+        if (
+            trigger.pos_ == "VERB"
+            and match.rule.cameo.startswith(AID)
+            and trigger.lemma_.lower() in self.cues["receiving"]
+        ):
+            swap = {"source": "target", "target": "source"}  # "Ukraine received weapons from the US"
+            roles = self._verb(trigger, match.carrier, match.theme)
+            return [(swap.get(r, r), p, via) for r, p, via in roles if via != "acl^noun"]  # not "money received"
         if trigger.pos_ == "VERB":
             return self._verb(trigger, match.carrier, match.theme, match.rule.particle)
         if trigger.pos_ == "ADJ" or (trigger.dep_ == "attr" and trigger.lemma_.lower() in self.cues["predicate_noun"]):
             return self._adjective(trigger)  # "X was critical of Y", "X was an outspoken opponent of Y"
-        return self._noun(trigger)
+        return self._noun(trigger, match.rule.cameo[:2] in FROM_SOURCE_ROOTS)
 
     def subjects(self, token: Token) -> tuple[list[Token], bool]:
         """Subject phrases of a verb or adjective predicate and whether they are passive, climbing control
@@ -276,7 +288,7 @@ class RoleReader:
                 roles.extend(self._objects_of(child, "target", "prep"))
         return roles
 
-    def _noun(self, trigger: Token) -> list[Phrase]:
+    def _noun(self, trigger: Token, from_source: bool) -> list[Phrase]:
         roles: list[Phrase] = []
         of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
         if trigger.lemma_.lower() in self.cues["reason_noun"] and trigger.head.lower_ == "at":
@@ -288,7 +300,7 @@ class RoleReader:
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.pos_ != "PRON":  # "its" names no one
                 roles.append(("source", child, child.dep_))
-            elif child.dep_ == "prep" and child.lower_ == "by":
+            elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source)):
                 roles.extend(self._objects_of(child, "source", "prep"))
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"]:
                 roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "talks between X and Y"
@@ -482,16 +494,22 @@ class RoleReader:
             return []
         return self._fillers(trigger, ((s, "retaken>nsubj") for s in verb.children if s.dep_ == "nsubj"))
 
-    def parties(self, trigger: Token) -> list[Filler]:
-        """The parties to what a reaction is about: "denounced the agreement between Turkey and Libya"."""
+    def parties(self, trigger: Token, nested: bool = False) -> list[Filler]:
+        """The parties to what a reaction is about: "denounced the agreement between Turkey and Libya"; with
+        ``nested``, anywhere in the object or on the verb and its complement ("mediated an end to the conflict
+        between Israel and Egypt", "offered to mediate between Russia and Ukraine")."""
+        verbs = (
+            [trigger, *(c for c in trigger.children if c.dep_ in {"xcomp", "advcl"} and infinitive(c))]
+            if nested
+            else []
+        )
         return self._fillers(
             trigger,
             (
-                (pobj, f"dobj>{prep.lower_}")
-                for obj in trigger.children
-                if obj.dep_ == "dobj"
-                for prep in obj.children
-                if prep.dep_ == "prep" and prep.lower_ in {"between", "among"}
+                (pobj, f"{obj.dep_}>{prep.lower_}")
+                for obj in [*(c for c in trigger.children if c.dep_ == "dobj"), *verbs]
+                for prep in (obj.subtree if obj.dep_ == "dobj" and nested else obj.children)
+                if prep.dep_ == "prep" and prep.lower_ in self.cues["reciprocal_prep"]
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             ),
@@ -550,6 +568,15 @@ class RoleReader:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.cues["undergo"]:
             return []
         return self._fillers(trigger, ((s, "undergoes") for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}))
+
+    def answering(self, trigger: Token) -> list[Filler]:
+        """Whom criticism, demands or an invitation are aimed at when a clause is done in spite or because of
+        them: its subject ("Israel expanded the settlements despite criticism from the EU", "cancelled the visit
+        under pressure from Saudi Arabia", "the team came following an invitation from the government")."""
+        prep = trigger.head if trigger.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in self.cues["answering_prep"] or prep.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        return self._fillers(trigger, ((s, f"{prep.lower_}^nsubj") for s in self.subjects(prep.head)[0]))
 
     def beneficiaries(self, trigger: Token) -> list[Filler]:
         """Who aid is for, named deeper in its object: "provided assistance, including equipment for Ukraine's
@@ -712,7 +739,8 @@ class RoleReader:
         actor = self.actor_at(head)
         if actor is not None and _known(actor):
             return actor, head
-        event = self.is_trigger(head)
+        code = self.event_code(head)
+        event = code is not None
         if not event:  # "vetoed a resolution proposed by the US and Japan", "shelled a town held by rebels"
             authors = [
                 a
@@ -725,7 +753,7 @@ class RoleReader:
             ]
             if authors:
                 return self.actor_at(authors[0]), authors[0]
-        preps = {"by"} if event else self.cues["naming_prep"]
+        preps = ({"by", "from"} if code[:2] in FROM_SOURCE_ROOTS else {"by"}) if event else self.cues["naming_prep"]
         deps = EVENT_MODIFIERS if event else MODIFIERS
         relational = self.relational
         frontier, found = [head], (actor, head)

@@ -181,7 +181,8 @@ class Lexicon:
                 return Match(token, rule, None)
             carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew)), None)
             if carrier is not None:
-                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in cues()["acquire"]
+                getting = cues()["acquire"] | cues()["receiving"]  # what is got is owned by the other side
+                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in getting
                 return Match(token, rule, carrier, theme)
         return None
 

@@ -255,11 +255,12 @@ def _unit(p: Parts, today: dt.date | None, tense: float) -> Resolved:
         return "DURATION", duration(p.count if p.count is not None else "X", p.unit)
     if p.shift and p.the and p.edge is None and p.unit not in ("quarter", "weekend"):
         return "DURATION", duration(1.0, p.unit)  # "the past year", "the next week" (but "the last quarter")
+    value = None  # "this second": no calendar unit
     if p.shift is not None:
-        return "DATE", calendar_unit(today, p.unit, p.shift, tense)
-    if p.edge in ("end", "beginning", "start", "middle") or p.unit == "weekend" and p.the:
-        return "DATE", calendar_unit(today, p.unit, 0, tense)
-    return None
+        value = calendar_unit(today, p.unit, p.shift, tense)
+    elif p.edge in ("end", "beginning", "start", "middle") or p.unit == "weekend" and p.the:
+        value = calendar_unit(today, p.unit, 0, tense)
+    return ("DATE", value) if value else None
 
 
 def _vague(p: Parts, today: dt.date | None, tense: float) -> Resolved:
