@@ -144,6 +144,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     return known
 
 
+JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 NOT_PEOPLE = {"LANGUAGE"}  # not GPE, NORP or ORG: the tagger reads many a foreign name so ("urged Rouhani")
 
 
@@ -275,9 +276,10 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
 
 
 def _describes_a_job(res: Resolution, title: Span) -> bool:
-    """A title the table lists only capitalised, written in lowercase before a name with no owner: a job
-    ("director X", "captain X", "chairman X"), not the office ("Director X", "Capt. X")."""
-    return title.text[:1].islower() and title.text not in res.k.title_forms
+    """A generic title in lowercase before a name, with no owner and no body before it: a job ("director
+    X", "team captain X", "chairman X"), not an office ("Director X", "Capt. X", "police director X")."""
+    body = title.start > 0 and res.k.sector_of(res.doc[title.start - 1].lemma_) is not None
+    return title.text[:1].islower() and title.text.lower() in JOBS and not body
 
 
 def _body_before(res: Resolution, start: int) -> tuple[int | None, bool]:

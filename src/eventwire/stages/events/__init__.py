@@ -185,6 +185,8 @@ class EventStage:
         trigger = act.match.token
         sources = roles.get("source", []) + roles.get("reciprocal", [])
         targets = roles.get("target", [])
+        if any(":over>" not in t.via for t in targets):  # "sanctions on China over Hong Kong": the topic
+            targets = [t for t in targets if ":over>" not in t.via]
         if not targets and coding.plover in {"ACCUSE", "AID"}:  # "alleged Iran had armed ...", "helped Ukraine rebuild"
             targets = [t for t in reader.complement_subjects(trigger) if all(t.actor is not s.actor for s in sources)]
         targets = targets or self._complement_targets(reader, act, coding, sources)

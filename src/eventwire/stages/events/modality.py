@@ -49,7 +49,7 @@ def clause_base(token: Token) -> Token:
 
 def governor(token: Token) -> Token | None:
     """The word whose complement the token's clause is: "agreed to *send*", "said it would *send*",
-    "committed to *ensuring*"."""
+    "committed to *ensuring*", "plans to *visit*"."""
     if (
         token.dep_ == "conj"
         and infinitive(token)
@@ -61,6 +61,8 @@ def governor(token: Token) -> Token | None:
         return base.head
     if base.dep_ == "pcomp" and base.head.dep_ == "prep":
         return base.head.head
+    if base.dep_ == "acl" and infinitive(base) and base.head.pos_ == "NOUN":
+        return base.head  # "plans to visit", "threats to attack"
     return None
 
 

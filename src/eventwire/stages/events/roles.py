@@ -108,6 +108,12 @@ class RoleReader:
             if current.dep_ == "acl" and controlled:
                 current = head.head  # "took the opportunity to thank X": the one who took it thanks
                 continue
+            if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in self.cues["intention"]:
+                owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
+                if owners or head.dep_ != "dobj":  # (also "Trump plans to visit", often parsed as a noun)
+                    return owners, False
+                current = head.head  # "Russia announced plans to withdraw": Russia's plans
+                continue
             if current.dep_ == "acl" and head != current:
                 return self._participle_subjects(current), False
             if _imperative(current):
