@@ -72,7 +72,7 @@ def find_owned_groups(res: Resolution) -> None:
     for (run once pronouns are linked)."""
     for token in res.doc:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        actor_id = _possessor(res, owner) if owner is not None else None
+        actor_id = res.ew.actor_of_token.get(owner.i) if owner is not None else None
         if actor_id is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
             continue
         owner, sector = res.by_id[actor_id], noun_sector(res.k, token)
@@ -94,22 +94,6 @@ def _own_organ(res: Resolution, token: Token, owner, sector: str) -> bool:
     state = owner.type != "group" or owner.sector in ORGANS
     done_to = not any(token in d.subtree for d in doers)
     return done_to and owner.id in subjects and state and sector in ORGANS
-
-
-def _possessor(res: Resolution, pronoun: Token) -> str | None:
-    """The actor a possessive stands for: the one it is linked to, or for "his"/"her" the person who is the
-    subject of its clause or of a clause above it ("Maduro said his government would ...")."""
-    linked = res.ew.actor_of_token.get(pronoun.i)
-    if linked is not None or pronoun.lower_ not in {"his", "her"}:
-        return linked
-    verb = pronoun.head
-    for _ in range(6):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and pronoun not in c.subtree]
-        people = [a for c in subjects if (a := res.ew.actor_of_token.get(c.i)) and res.by_id[a].type == "person"]
-        if people or subjects and verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
-            return people[0] if people else None
-        verb = verb.head
-    return None
 
 
 def _add_group(res: Resolution, token: Token, sector: str, country: str | None, with_place: bool) -> None:

@@ -16,8 +16,8 @@ from ...lang import clause_verb, fold, zero_relative
 from .people import standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
-PERSONAL = {"he", "she", "him", "her"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSONAL = {"he", "she", "him", "her", "his"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SINGULAR = {"it", "its"}
 PLURAL = {"they", "their"}
 STATES = SINGULAR | PLURAL
@@ -34,9 +34,9 @@ TURN = re.compile(r"(?m)^[ \t]*(Q(?=[ \t])|[A-Z][A-Z .'’\-ÁÉÍÓÚÑÇÃÕÂ
 
 
 def link_personal_pronouns(res: Resolution) -> None:
-    """ "he"/"she" → the most salient person of the last few sentences: the one the text is about (mentioned
-    most, as a subject) rather than merely the last name mentioned, of the pronoun's gender where the text
-    tells a person's ("Mrs. X", an earlier "he" for them)."""
+    """ "he"/"she"/"his"/"her" → the most salient person of the last few sentences: the one the text is about
+    (mentioned most, as a subject) rather than merely the last name mentioned, of the pronoun's gender where
+    the text tells a person's ("Mrs. X", an earlier "he" for them); a possessive, the subject of its clause."""
     ew, doc = res.ew, res.doc
     people = [  # not a speaker's "I": "he" in a question to the president is someone else
         (s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person" and doc[s].lower_ not in FIRST_PERSON
@@ -58,9 +58,14 @@ def link_personal_pronouns(res: Resolution) -> None:
         if not candidates:
             continue  # "she" after only men: someone the actors stage does not know
         before = [(s, e, a) for s, e, a in people if e <= token.i]
-        actor_id = _continued(res, token, candidates) or max(candidates, key=lambda a: _salience(doc, before, a))
+        actor_id = (
+            _clause_subject(res, token, candidates)
+            or _continued(res, token, candidates)
+            or max(candidates, key=lambda a: _salience(doc, before, a))
+        )
         ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
-        genders.setdefault(actor_id, gender)
+        if token.dep_ in SUBJECTS:  # a subject tells the gender; a possessive may be anyone's
+            genders.setdefault(actor_id, gender)
         people.append((token.i, token.i + 1, actor_id))
         people.sort()
 
@@ -73,6 +78,21 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
         return set()
     subjects = (c.i for c in verb.children if c.dep_ in SUBJECTS)
     return {a for i in subjects if (a := res.ew.actor_of_token.get(i))}
+
+
+def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "Mohr discussed his role", "Maduro said his government would ...": a possessive stands for the person
+    who is the subject of its clause or of a clause above it."""
+    if pronoun.dep_ != "poss":
+        return None
+    verb = pronoun.head
+    for _ in range(6):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and pronoun not in c.subtree]
+        found = [a for c in subjects if (a := res.ew.actor_of_token.get(c.i)) in candidates]
+        if found or (subjects and verb.pos_ in {"VERB", "AUX"}) or verb.head == verb:
+            return found[0] if found else None
+        verb = verb.head
+    return None
 
 
 def _continued(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

@@ -134,8 +134,6 @@ class EventStage:
         if coding is None:
             return []
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
-        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources):
-            return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state), mood)
         if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
@@ -149,6 +147,8 @@ class EventStage:
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
         targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
+        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources):
+            return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
             trigger.pos_ == "VERB"
             and coding.plover in UNCLAIMED_TYPES

@@ -27,6 +27,7 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  #
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
 STATES = {"country", "organisation"}
 PLURAL = {"they", "them", "their"}
+PERSONAL_POSSESSIVES = {"his", "her"}  # a doer by his acts ("his visit"), not his things ("killed by his lions")
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
 BREAKS = {",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "[", "]"}
 NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, active or passive
@@ -425,7 +426,7 @@ class RoleReader:
         for role, phrase, via in phrases:
             if phrase.lemma_.lower() in self.cues["reason_noun"]:
                 continue  # "at the request of X", "at the invitation of X": not the recipient
-            for actor, span in self.actors_in(phrase, trigger):
+            for actor, span in self.actors_in(phrase, trigger, doer=role in {"source", "reciprocal"}):
                 fillers = filled.setdefault(role, [])
                 if all(f.actor is not actor for f in fillers):
                     direct = self.actor_at(phrase) is actor
@@ -673,14 +674,14 @@ class RoleReader:
             self.mention.update((i, (span.start, span.end)) for i in range(span.start, span.end))
         return actor, (start, end)
 
-    def actors_in(self, phrase: Token, trigger: Token) -> list[tuple[Actor, tuple[int, int]]]:
+    def actors_in(self, phrase: Token, trigger: Token, doer: bool = False) -> list[tuple[Actor, tuple[int, int]]]:
         """Actors a phrase refers to: its head's mention, else a mention among its modifiers ("officials from
         Russia", "the country's army", "attacks by Hamas"), plus coordinated phrases ("the United States and
         Jordan", "Czech and Slovak officials"); a pronoun that names no actor stands for the speaker of its
         clause ("Chile said it would ...")."""
         found: list[tuple[Actor, tuple[int, int]]] = []
         for head in self._coordinated(phrase):
-            actor, token = self._actor_of_phrase(head, trigger)
+            actor, token = self._actor_of_phrase(head, trigger, doer)
             if actor is not None:
                 found.append((actor, self.span(head, token, actor, trigger)))
                 found += [
@@ -737,9 +738,12 @@ class RoleReader:
                 heads += [appos, *appos.conjuncts]
         return heads
 
-    def _actor_of_phrase(self, head: Token, trigger: Token | None = None) -> tuple[Actor | None, Token]:
+    def _actor_of_phrase(
+        self, head: Token, trigger: Token | None = None, doer: bool = False
+    ) -> tuple[Actor | None, Token]:
         """The actor a phrase head names, or that its modifiers name; for an event noun ("condemned the
-        attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of").
+        attacks by Hamas on Israel") only its own actor (possessor, modifier, "by"), not its patient ("of");
+        for a ``doer``, "his"/"her" only on an act ("his visit", not "killed by his lions").
         A person the actors stage could not code gives way to a coded actor among its modifiers ("Russian
         oligarch X": what is known is the country)."""
         actor = self.actor_at(head)
@@ -769,6 +773,7 @@ class RoleReader:
                 for t in frontier
                 for c in t.children
                 if not (t.lemma_.lower() in relational and (c.dep_ == "poss" or c.lower_ == "of"))
+                and not (doer and c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES and not self.event_code(t))
                 and (
                     c.dep_ in deps
                     or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
