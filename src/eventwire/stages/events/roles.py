@@ -111,10 +111,11 @@ class RoleReader:
                 continue
             if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in self.cues["intention"]:
                 owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
-                if owners or head.dep_ != "dobj":  # (also "Trump plans to visit", often parsed as a noun)
+                if owners:  # (also "Trump plans to visit", which the parser often reads as a noun)
                     return owners, False
-                current = head.head  # "Russia announced plans to withdraw": Russia's plans
-                continue
+                if head.dep_ == "dobj":
+                    current = head.head  # "Russia announced plans to withdraw": Russia's plans
+                    continue
             if current.dep_ == "acl" and head != current:
                 return self._participle_subjects(current), False
             if _imperative(current):
