@@ -39,7 +39,7 @@ SECTORS = {
 SCOPES = {"country", "organisation", "both"}
 # codes outside ISO 3166-1 that eventwire uses: Kosovo's XKX (the user-assigned code of the EU and the IMF)
 USER_ASSIGNED = {"XKX"}
-KINDS = {"IGO", "NGO", "NSA", "PTY", "STATE", "MEDIA"}
+KINDS = {"IGO", "NGO", "NSA", "PTY", "STATE", "MEDIA", "BLOC"}
 HOMED = {"PTY", "STATE", "MEDIA"}  # kinds that always have a home country (NSA may be transnational)
 
 HEADERS = {
@@ -251,8 +251,8 @@ def test_organisations_with_a_home_country_have_a_country_and_sector():
     _, countries = load("countries.tsv")
     iso = {row["iso3"] for row in countries}
     for row in rows:
-        if row["kind"] in {"IGO", "NGO"}:
-            assert not row["country"] and not row["sector"], f"{row['code']}: IGOs and NGOs keep their own code"
+        if row["kind"] in {"IGO", "NGO", "BLOC"}:
+            assert not row["country"] and not row["sector"], f"{row['code']}: IGOs, NGOs and blocs keep their own code"
             continue
         assert row["sector"] in SECTORS, row
         assert row["country"] in iso or (row["kind"] == "NSA" and not row["country"]), row

@@ -45,6 +45,7 @@ TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart 
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
 STATEMENT = "010"
+REFUSED = "12"  # the root a negated cooperation is recoded to
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,8 @@ class EventStage:
         modality = "requested" if mood.obligation else mood.modality
         if modality == "asserted":
             modality = "denied" if mood.negated else IMPLIED_MODALITY.get(coding.plover, modality)
+        elif mood.negated and modality == "intended" and coding.code.root == REFUSED:
+            modality = "asserted"  # "said it will not send troops": a refusal made now (negation.tsv)
         promised = modality == "intended" or coding.plover == "AGREE"
         code = coding.code
         return Event(

@@ -131,8 +131,13 @@ class Coder:
         """A promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a
         REQUEST (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
         code = coding.code
+        if mood.negated and code.root in self.rejections and not mood.obligation:  # recoded by its recipient
+            new = self.codebook[self.rejections[code.root]]  # "said it will not send troops to Ukraine": refused
+            return Coding(new, new.plover, coding.pattern + f" (negated → {new.code})")
         if code.root in VERBAL_ROOTS:
             return coding
+        if mood.negated and not mood.obligation and code.root in HOSTILE_ROOTS:
+            return coding  # "will not send troops": no threat; the act, marked negated
         if mood.obligation and mood.negated:  # "must not send weapons": an appeal to refrain
             code = self.codebook[APPEAL]
             return Coding(code, code.plover, coding.pattern + f" (must not → {APPEAL})")

@@ -356,8 +356,8 @@ class RoleReader:
         if noun.dep_ in {"compound", "amod"} and noun.head.lemma_.lower() in self.cues["event_frame"]:
             return noun.head
         frames = self.cues["event_frame"] | self.cues["quantity"] | {"one"}  # "one of its heaviest waves of strikes"
-        for _ in range(2):
-            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in frames:
+        for _ in range(2):  # "a package of sanctions", "$2 billion in military aid"
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "in"} and noun.head.head.lemma_.lower() in frames:
                 noun = noun.head.head
         return noun
 
