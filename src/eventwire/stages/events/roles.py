@@ -259,8 +259,16 @@ class RoleReader:
         object is ("struck a depot in Russia", "imposed a curfew in X")."""
         roles: list[Phrase] = []
         vehicle = carrier is not None and carrier.head.head == child and self._carrying(carrier.head)
-        if not (theme and child == carrier) and not vehicle:
+        topic = trigger.lemma_.lower() in self.cues["topic_verb"]  # "discussed the commitment of the US"
+        if not (theme and child == carrier) and not vehicle and not topic:
             roles.append(("target", child, child.dep_))
+        if topic:  # ... but "discussed the war with X": the parse often hangs the counterpart on the topic
+            roles.extend(
+                p
+                for c in child.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in self._objects_of(c, "target", f"{child.dep_}>prep")
+            )
         carried = child == carrier or (carrier is not None and carrier.head == child and carrier.dep_ == "compound")
         if carried:  # "offered troops to X", "fired missiles at X"; not "condemned the attack on X"
             roles.extend(self._preps_of(child, f"{child.dep_}>prep", trigger.lemma_.lower() in self.cues["launching"]))
