@@ -37,6 +37,17 @@ REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose ac
 ANSWERED_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "AGREE"}
 # "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
+OWN_GOVERNMENT_TYPES = {"PROTEST"}
+STATE_SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "SPY",
+    "JUD",
+    "LEG",
+    "ELI",
+    "PTY",
+}  # "students protested in Belgium": the place stands for their own government
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
@@ -147,7 +158,17 @@ class EventStage:
         sources = _one_per_country(sources)
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
-        targets = [t for t in _one_per_country(targets) if all(not _same(t.actor, s.actor) for s in sources)]
+        home = (
+            {s.actor.country for s in sources if _of_the_state(s.actor)}
+            if coding.plover not in OWN_GOVERNMENT_TYPES
+            else set()
+        )
+        targets = [
+            t
+            for t in _one_per_country(targets)
+            if all(not _same(t.actor, s.actor) for s in sources)
+            and not (_state_of(t.actor, home) and not (coding.plover in LOCATIVE_TYPES and t.via.startswith("place")))
+        ]
         if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
@@ -351,6 +372,19 @@ def _alone(verb: Token, fillers: list[Filler]) -> bool:
     in a clause of its own (not "hosted a summit to discuss ...": with those who came)."""
     alone = len(fillers) == 1 and fillers[0].actor.type == "person"
     return alone and verb.pos_ == "VERB" and verb.dep_ not in {"xcomp", "acl", "pcomp"} and not infinitive(verb)
+
+
+def _of_the_state(actor: Actor) -> bool:
+    """A state or one of its bodies, office holders or parties (not rebels, civilians or the opposition, whose
+    acts against their own state are events: "Taliban militants stormed an Afghan military base")."""
+    return actor.sector is None or actor.sector in STATE_SECTORS
+
+
+def _state_of(actor: Actor, countries: set[str | None]) -> bool:
+    """The sources' own country as a state ("the President traveled to South Dakota", "withdrew the US from a
+    treaty"): no recipient (but a place where force is used at home stands for its people: "fired tear gas at
+    protesters in Paris")."""
+    return actor.code is not None and actor.code == actor.country and actor.country in countries
 
 
 def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Filler], targets: list[Filler]) -> bool:
