@@ -713,3 +713,12 @@ def test_campaign_rallies_publications_and_one_act_of_two_verbs(text, expected):
 )
 def test_supporters_act_for_themselves(text, expected):
     assert [(s, p) for s, _, p, _ in dyads(text, "2023-05-10")] == [expected]
+
+
+def test_a_lone_persons_talk_needs_a_counterpart():
+    assert not events("With a local radio station, Senator Smith discussed his campaign and his family.")
+    assert not events("The President traveled to South Dakota on Friday.", "2020-07-06")
+    text = "Before the vote, Dr. Jane Roe met today with Foreign Minister Mario Búcaro of Guatemala to underline it."
+    (e,) = [e for e in events(text, "2023-08-11") if e.plover == "CONSULT"]  # the parse loses the "with"
+    assert e.cameo == "040"
+    assert not [e for e in events("It was discussed with Iran on Monday.") if e.plover == "CONSULT" and not e.source]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...lang import fold
+from ...records import Actor
 from ..places.resolve import region_of
 from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, actor_fields
@@ -29,6 +30,7 @@ LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousands"}
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
 ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
+HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
@@ -69,18 +71,25 @@ def find_groups(res: Resolution) -> None:
 def find_owned_groups(res: Resolution) -> None:
     """ "Chinese citizens criticized their government", "Russia said its army would withdraw", "Maduro said
     his government would ...": a group a pronoun owns belongs to the country of the actor the pronoun stands
-    for (run once pronouns are linked)."""
+    for, and "his country" is that country (run once pronouns are linked)."""
     for token in res.doc:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         actor_id = res.ew.actor_of_token.get(owner.i) if owner is not None else None
         if actor_id is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
             continue
         owner, sector = res.by_id[actor_id], noun_sector(res.k, token)
-        if owner.country is not None and sector is not None and not _own_organ(res, token, owner, sector):
+        if owner.country is not None and token.lemma_.lower() in HOMELANDS:  # "since Russia invaded his country"
+            name = res.k.country_names.get(owner.country, owner.country)
+            res.add(
+                res.doc[token.i : token.i + 1],
+                ("country", owner.country),
+                actor_fields(name, "country", country=owner.country),
+            )
+        elif owner.country is not None and sector is not None and not _own_organ(res, token, owner, sector):
             _add_group(res, token, sector, owner.country, with_place=False)
 
 
-def _own_organ(res: Resolution, token: Token, owner, sector: str) -> bool:
+def _own_organ(res: Resolution, token: Token, owner: Actor, sector: str) -> bool:
     """ "Chile recalled its ambassador", "Russia deployed its army": a state's own organ that it acts with,
     the thing moved, not someone acted on (but "citizens criticized their government" is)."""
     verb = token.head
@@ -97,6 +106,7 @@ def _own_organ(res: Resolution, token: Token, owner, sector: str) -> bool:
 
 
 def _add_group(res: Resolution, token: Token, sector: str, country: str | None, with_place: bool) -> None:
+    """A group of a country (or of none) named by its noun: "the Kenyan police", "two journalists"."""
     mention = _extent(res, token, with_place=with_place)
     word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
     name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text

@@ -37,17 +37,8 @@ REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}  # reactions to an act whose ac
 ANSWERED_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "AGREE"}
 # "a curfew in Somalia", "protested in Luanda": the place stands for its people or government
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
-OWN_GOVERNMENT_TYPES = {"PROTEST"}
-STATE_SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "SPY",
-    "JUD",
-    "LEG",
-    "ELI",
-    "PTY",
-}  # "students protested in Belgium": the place stands for their own government
+OWN_GOVERNMENT_TYPES = {"PROTEST"}  # "students protested in Belgium": the place stands for their own government
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"}  # a state's bodies, office holders, parties
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
@@ -90,9 +81,9 @@ class EventStage:
         acts = self.finder.acts(doc, ew, reader)
         for match in (m for act in acts for m in [act.match, *act.complements]):
             event_nouns[match.token.i] = match.rule.cameo
-            carried = match.carrier and self.lexicon.rules.get((match.carrier.lemma_.lower(), "NOUN"))
-            if carried:  # "rejected the proposal": the proposal is an act of its own
-                event_nouns.setdefault(match.carrier.i, carried[0].cameo)
+            carried = self._plain_rule(match.carrier) if match.carrier is not None else None
+            if carried is not None:  # "rejected the proposal": the proposal is an act of its own
+                event_nouns.setdefault(match.carrier.i, carried.cameo)
         context = Context(doc, ew, reader, text_of(doc), places.dateline_place(doc))
         found: dict[tuple, Event] = {}
         for act in acts:
@@ -124,8 +115,12 @@ class EventStage:
 
     def _kind_of(self, noun: Token) -> str | None:
         """The PLOVER type an event noun names on its own ("attack" -> ASSAULT), from its plain lexicon row."""
-        rule = next((r for r in self.lexicon.rules.get((noun.lemma_.lower(), "NOUN"), ()) if not r.objects), None)
+        rule = self._plain_rule(noun)
         return self.codebook[rule.cameo].plover if rule else None
+
+    def _plain_rule(self, noun: Token):
+        """An event noun's lexicon row that needs no object ("attack", "proposal"), if it has one."""
+        return next((r for r in self.lexicon.rules.get((noun.lemma_.lower(), "NOUN"), ()) if not r.objects), None)
 
     def _events(self, context: Context, act: Act) -> list[Event]:
         """The events of one act: one per dyad of its compound roles, or one of all its actors when they act
@@ -169,7 +164,7 @@ class EventStage:
             if all(not _same(t.actor, s.actor) for s in sources)
             and not (_state_of(t.actor, home) and not (coding.plover in LOCATIVE_TYPES and t.via.startswith("place")))
         ]
-        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources):
+        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
             trigger.pos_ == "VERB"
@@ -367,11 +362,17 @@ def _same(target: Actor, source: Actor) -> bool:
     return target is source or (target.code is not None and target.code == target.country == source.code)
 
 
-def _alone(verb: Token, fillers: list[Filler]) -> bool:
+def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
     """A single person (not a state, body or group, which may meet within itself: "the G7 met") said to act
-    in a clause of its own (not "hosted a summit to discuss ...": with those who came)."""
-    alone = len(fillers) == 1 and fillers[0].actor.type == "person"
-    return alone and verb.pos_ == "VERB" and verb.dep_ not in {"xcomp", "acl", "pcomp"} and not infinitive(verb)
+    in a clause of its own (not "hosted a summit to discuss ...": with those who came), with no actor after a
+    "with" the parse may have missed ("met today with Foreign Minister X of Guatemala to underscore ...")."""
+    if len(fillers) != 1 or fillers[0].actor.type != "person":
+        return False
+    if verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb):
+        return False
+    withs = [t for t in verb.sent if t.lower_ == "with" and t.i > verb.i]
+    near = (reader.actor_at(t) for w in withs for t in w.doc[w.i + 1 : w.i + 6])
+    return not any(a is not None and a is not fillers[0].actor for a in near)
 
 
 def _of_the_state(actor: Actor) -> bool:

@@ -131,8 +131,8 @@ class Coder:
         """A promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a
         REQUEST (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
         code = coding.code
-        if mood.negated and code.root in self.rejections and not mood.obligation:  # recoded by its recipient
-            new = self.codebook[self.rejections[code.root]]  # "said it will not send troops to Ukraine": refused
+        if mood.negated and code.root in self.rejections and not mood.obligation:  # a cooperation its recipient
+            new = self.codebook[self.rejections[code.root]]  # recoded ("said it will not send troops to Ukraine")
             return Coding(new, new.plover, coding.pattern + f" (negated → {new.code})")
         if code.root in VERBAL_ROOTS:
             return coding

@@ -34,9 +34,9 @@ NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, acti
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
+AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
 # CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
 # from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
-AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
 FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16"}
 
 
