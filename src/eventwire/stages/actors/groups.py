@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...lang import fold
+from ...lang import clause_verb, fold
 from ...records import Actor
 from ..places.resolve import region_of
 from .phrases import FOLLOWERS, follower_fields, noun_sector
@@ -92,9 +92,7 @@ def find_owned_groups(res: Resolution) -> None:
 def _own_organ(res: Resolution, token: Token, owner: Actor, sector: str) -> bool:
     """ "Chile recalled its ambassador", "Russia deployed its army": a state's own organ that it acts with,
     the thing moved, not someone acted on (but "citizens criticized their government" is)."""
-    verb = token.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:  # "withdrew some of its troops"
-        verb = verb.head
+    verb = clause_verb(token)  # "withdrew some of its troops"
     doers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     while not doers and verb.dep_ in {"xcomp", "conj"} and verb.head != verb:  # "has begun withdrawing its troops"
         verb = verb.head

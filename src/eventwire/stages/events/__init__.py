@@ -153,16 +153,10 @@ class EventStage:
         sources = _one_per_country(sources)
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
-        home = (
-            {s.actor.country for s in sources if _of_the_state(s.actor)}
-            if coding.plover not in OWN_GOVERNMENT_TYPES
-            else set()
-        )
         targets = [
             t
             for t in _one_per_country(targets)
-            if all(not _same(t.actor, s.actor) for s in sources)
-            and not (_state_of(t.actor, home) and not (coding.plover in LOCATIVE_TYPES and t.via.startswith("place")))
+            if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
         ]
         if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
@@ -375,17 +369,21 @@ def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
     return not any(a is not None and a is not fillers[0].actor for a in near)
 
 
-def _of_the_state(actor: Actor) -> bool:
-    """A state or one of its bodies, office holders or parties (not rebels, civilians or the opposition, whose
-    acts against their own state are events: "Taliban militants stormed an Afghan military base")."""
-    return actor.sector is None or actor.sector in STATE_SECTORS
-
-
-def _state_of(actor: Actor, countries: set[str | None]) -> bool:
-    """The sources' own country as a state ("the President traveled to South Dakota", "withdrew the US from a
-    treaty"): no recipient (but a place where force is used at home stands for its people: "fired tear gas at
-    protesters in Paris")."""
-    return actor.code is not None and actor.code == actor.country and actor.country in countries
+def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:
+    """A state's own country as the recipient of its acts or those of its bodies, office holders and parties
+    ("the President traveled to South Dakota", "withdrew the US from a treaty"): no recipient. Not for
+    protests (the place stands for the protesters' own government), force used at home on a place ("fired tear
+    gas at protesters in Paris"), nor rebels, civilians or the opposition ("Taliban militants stormed an Afghan
+    military base")."""
+    actor = target.actor
+    if actor.code is None or actor.code != actor.country or plover in OWN_GOVERNMENT_TYPES:
+        return False
+    if plover in LOCATIVE_TYPES and target.via.startswith("place"):
+        return False
+    return any(
+        s.actor.country == actor.country and (s.actor.sector in STATE_SECTORS or s.actor.sector is None)
+        for s in sources
+    )
 
 
 def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Filler], targets: list[Filler]) -> bool:

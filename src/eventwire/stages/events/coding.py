@@ -108,9 +108,7 @@ class Coder:
         code = self.codebook[match.rule.cameo]
         pattern = match.rule.explain(match.carrier)
         token = match.token
-        if mood.negated and code.root in self.rejections and not mood.obligation:
-            new, why = self.rejections[code.root], "negated"
-        elif (
+        if (
             code.root in VIOLENT_ROOTS
             and match.carrier is None
             and (any(o.lemma_.lower() in self.figurative for o in _aimed_at(token)) or _blamed_for(token))
@@ -128,11 +126,12 @@ class Coder:
         return Coding(code, code.plover, pattern + f" ({why} → {new})")
 
     def modal(self, coding: Coding, mood: Mood) -> Coding:
-        """A promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a
-        REQUEST (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
+        """A refused cooperation is a rejection (``negation.tsv``, whatever its recipient made of its code); a
+        promised cooperation is AGREE, a promised or threatened hostile act THREATEN, an owed act a REQUEST
+        (PLOVER manual: AGREE, THREATEN, REQUEST); acts that are already verbal keep their code."""
         code = coding.code
-        if mood.negated and code.root in self.rejections and not mood.obligation:  # a cooperation its recipient
-            new = self.codebook[self.rejections[code.root]]  # recoded ("said it will not send troops to Ukraine")
+        if mood.negated and code.root in self.rejections and not mood.obligation:  # a refused cooperation, also
+            new = self.codebook[self.rejections[code.root]]  # a future one ("will not send troops to Ukraine")
             return Coding(new, new.plover, coding.pattern + f" (negated → {new.code})")
         if code.root in VERBAL_ROOTS:
             return coding

@@ -81,7 +81,7 @@ class RoleReader:
             and trigger.lemma_.lower() in self.cues["receiving"]
         ):
             swap = {"source": "target", "target": "source"}  # "Ukraine received weapons from the US"
-            roles = self._verb(trigger, match.carrier, match.theme)
+            roles = self._verb(trigger, match.carrier, match.theme, match.rule.particle)
             return [(swap.get(r, r), p, via) for r, p, via in roles if via != "acl^noun"]  # not "money received"
         if trigger.pos_ == "VERB":
             return self._verb(trigger, match.carrier, match.theme, match.rule.particle)
