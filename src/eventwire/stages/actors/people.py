@@ -35,7 +35,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     doc = res.doc
     ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
-    ner = [e for e in ner if e.text in words or not _town_taken_for_person(e)]
+    ner = [_with_given_name(res, e) for e in ner if e.text in words or not _town_taken_for_person(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
     known = [k for k in known if not _first_name_of_another(k, ner)]
     in_phrase = res.phrase_of
@@ -61,6 +61,28 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
 
 
 PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
+
+
+def _with_given_name(res: Resolution, ent: Span) -> Span:
+    """ "Sadiq Khan" where the NER took only "Khan": the capitalised word compounding the name is its given name
+    (else the family name alone would mean an office holder of that name, Imran Khan); not a title, an
+    honorific or an agent noun ("Prime Minister Khan", "Mr. Khan", "Professor Khan") nor a country."""
+    before = res.doc[ent.start - 1] if ent.start else None
+    if (
+        before is None
+        or len(ent) > 1
+        or before.pos_ != "PROPN"
+        or not before.is_title
+        or before.dep_ != "compound"
+        or before.head.i < ent.start
+        or before.ent_type_
+        or before.text in HONORIFICS
+        or res.k.sector_of(before.lemma_) is not None  # "Professor Siegel", "Businessman X"
+        or ent.start in res.title_ending
+        or before.i in res.phrase_of
+    ):
+        return ent
+    return Span(res.doc, before.i, ent.end, label="PERSON")
 
 
 def _town_taken_for_person(ent: Span) -> bool:
@@ -118,6 +140,8 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if not tokens:
             continue
         words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
+        if len(tokens) > 1 and tokens[-2].lower_ != "of":  # "Sudesh Amman", not "Abdullah II of Jordan"
+            res.unname_places(res.doc[tokens[-1].i : tokens[-1].i + 1])
         name = res.doc[tokens[0].i : tokens[-1].i + 1].text
         family = _shared_family_name(res, ent, spans)
         if family is not None:
@@ -195,16 +219,30 @@ def find_unrecognised_mentions(res: Resolution) -> None:
             key is None
             or not fold(str(key[1])).endswith(" " + fold(token.text))  # a family name, not "Rocky" of Rocky X
             or token.i in res.taken
-            or token.i in res.phrase_of
             or token.pos_ != "PROPN"
             or not token.is_title
             or token.dep_ == "compound"  # "a Linux distribution"
-            or token.ent_type_ not in {"", "PERSON", "ORG"}  # "Bloomberg endorsed Biden"
         ):
+            continue
+        phrase = res.phrase_of.get(token.i)
+        if phrase is not None:  # "Sudesh Amman ... said about Amman": the man, not Jordan's capital
+            if (
+                len(phrase) > 1
+                or res.locative(phrase)
+                or token.dep_ == "poss"
+                or not _introduced_before(res, key, token.i)
+            ):
+                continue
+        elif token.ent_type_ not in {"", "PERSON", "ORG"}:  # "Bloomberg endorsed Biden"
             continue
         beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
             res.add(doc[token.i : token.i + 1], key, None)
+            res.unname_places(doc[token.i : token.i + 1])
+
+
+def _introduced_before(res: Resolution, key: tuple, i: int) -> bool:
+    return any(k == key and span.start < i for span, k, _ in res.found)
 
 
 def _strip_leading_title(res: Resolution, ent: Span) -> Span | None:
@@ -246,7 +284,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     fields = standing_fields(res, person) if person else actor_fields(name, "person")
     intro = _title_before(res, ent)
     if intro is None or intro.owner is None:  # "Col. X, Mali's government spokesman": the apposition's owner wins
-        apposed = _apposition(res, ent)
+        apposed = _apposition(res, ent) or _apposed_to_title(res, ent)
         if apposed is not None:
             intro = apposed if intro is None else replace(apposed, start=intro.start, effects=intro.effects)
     if intro is None:
@@ -257,6 +295,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
         place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
+        place = place or _place_after(res, intro.title)  # "X, the governor of Texas"
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
         if body is not None:  # "AIP vice chairman X"; "Japan National Security Secretariat Secretary General X"
             state = res.phrase_ending.get(body)
@@ -370,12 +409,55 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
         owner = res.phrase_at.get(after)
     if owner is None and (
         not all(_describes(res, t) for t in doc[ent.end + 1 : start])
-        or any(c.dep_ == "prep" and c.lower_ in AFFILIATIONS for c in doc[title.end - 1].children)
+        or (
+            any(c.dep_ == "prep" and c.lower_ in AFFILIATIONS for c in doc[title.end - 1].children)
+            and _place_after(res, title) is None
+        )
     ):
         return None  # "X, who met the Senator"; "X, a spokesman for the PMF" (a body no dictionary knows)
     if owner is not None and owner.start < title.start and owner.start <= ent.end:
         return None
     return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)
+
+
+def _apposed_to_title(res: Resolution, ent: Span) -> Introduction | None:
+    """ "The prime minister, Boris Johnson, said", "A third president, Richard Nixon, resigned": the title the name
+    is in apposition with (the title is linked as a mention of its own, see titles.py); not the title of a body
+    no dictionary knows ("the company's president, X", "the president of a software firm, X")."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.i >= ent.start:
+        return None
+    title = next((t for t in res.title_spans if t.end - 1 == head.i), None)
+    if title is None:
+        return None
+    start, effects = res.modifiers_before(title.start)
+    owner = res.phrase_before(start)
+    if owner is not None:
+        effects |= res.modifiers_before(owner.start)[1]  # "a former Peruvian president, X"
+    for child in head.children:
+        if child.dep_ == "poss":
+            objects = [child]
+        elif child.dep_ == "prep" and child.lower_ in AFFILIATIONS:
+            objects = [p for p in child.children if p.dep_ == "pobj"]
+        else:
+            continue
+        named = next((res.phrase_of[p.i] for p in objects if p.i in res.phrase_of), None)
+        if named is None and _place_after(res, title) is None:
+            return None
+        owner = owner or named
+    return Introduction(ent.start, title, res.doc[start : title.end].text, owner, effects)
+
+
+def _place_after(res: Resolution, title: Span) -> str | None:
+    """The country of the place a title is "of" that no dictionary names: "the mayor of South Bend", "the
+    governor of Massachusetts"."""
+    doc = res.doc
+    if title.end + 1 >= len(doc) or doc[title.end].lower_ != "of":
+        return None
+    after = (
+        doc[title.end + 2] if doc[title.end + 1].lower_ == "the" and title.end + 2 < len(doc) else doc[title.end + 1]
+    )
+    return None if after.i in res.phrase_of else res.place_country(after)
 
 
 def _describes(res: Resolution, token: Token) -> bool:

@@ -42,6 +42,7 @@ def link_personal_pronouns(res: Resolution) -> None:
         (s, e, a) for s, e, a in ew.mention_spans if res.by_id[a].type == "person" and doc[s].lower_ not in FIRST_PERSON
     ]
     genders = _genders(res, people)
+    quoted = _quoted(res)
     for token in doc:
         if token.lower_ not in PERSONAL or token.pos_ != "PRON" or token.i in ew.actor_of_token:
             continue
@@ -49,7 +50,7 @@ def link_personal_pronouns(res: Resolution) -> None:
         recent = [(s, e, a) for s, e, a in people if e <= token.i and here - res.sentence_of[s] <= REACH]
         if not recent:
             continue
-        gender, own_subject = PRONOUN_GENDER[token.lower_], _own_subjects(res, token)
+        gender, own_subject = PRONOUN_GENDER[token.lower_], _own_subjects(res, token) | _speakers(res, token, quoted)
         candidates = [
             a
             for a in dict.fromkeys(a for _, _, a in recent)
@@ -78,6 +79,25 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
         return set()
     subjects = (c.i for c in verb.children if c.dep_ in SUBJECTS)
     return {a for i in subjects if (a := res.ew.actor_of_token.get(i))}
+
+
+def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) -> set[str]:
+    """The people a pronoun in a quotation cannot stand for: its speakers, the subjects of the sentences the
+    quotation opens or closes in, outside it ('Schumer said: "We told the president. He resisted."')."""
+    quote = next(((o, c) for o, c in quoted if o <= pronoun.idx < c), None)
+    if quote is None:
+        return set()
+    doc = res.doc
+    ends = (doc.char_span(i, i + 1, alignment_mode="expand") for i in (quote[0], quote[1] - 1))
+    sentences = {span[0].sent for span in ends if span is not None and len(span)}
+    return {
+        actor_id
+        for sentence in sentences
+        for t in sentence
+        if t.dep_ in SUBJECTS
+        and not quote[0] <= t.idx < quote[1]
+        and (actor_id := res.ew.actor_of_token.get(t.i)) is not None
+    }
 
 
 def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

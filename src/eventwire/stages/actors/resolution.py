@@ -58,6 +58,21 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
     return before.is_title and before.pos_ in {"PROPN", "ADJ"} and before.i not in in_phrase
 
 
+NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
+
+
+def _inside_a_name(span: Span) -> bool:
+    """ "an Iraq War veteran", "the Paris Agreement": the name of a war, a treaty or a work, not its country."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and span[0].ent_type_ in NAMED_THINGS
+        and after.ent_type_ == span[0].ent_type_
+        and after.ent_iob_ == "I"
+        and after.is_title
+    )
+
+
 LED = "-led"
 
 
@@ -79,6 +94,7 @@ class Resolution:
             for s in matches
             if not self.credits & set(range(s.start, s.end))
             and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
+            and not _inside_a_name(s)
         ]
         self.phrase_at = {s.start: s for s in self.dictionary}
         self.phrase_ending = {s.end: s for s in self.dictionary}
@@ -92,6 +108,7 @@ class Resolution:
         self.taken: set[int] = set(self.credits)  # tokens already inside a mention (or not to be one)
         self.names: dict[tuple[str, ...], tuple] = {}  # the folded tail or first word of a name -> its person
         self.settled: dict[int, list[tuple[Span, str]]] = {}  # place names the gazetteer settles, see cities_in
+        self.in_names: set[int] = set()  # tokens of people's names that a dictionary or the NER took for places
 
     def _led(self, doc: Doc) -> list[Span]:
         """ "the U.S.-led coalition": the tokenizer keeps "U.S.-led" whole, so the phrase matcher cannot see the
@@ -191,7 +208,7 @@ class Resolution:
         """The place-like entities the dictionaries do not name, by sentence (``doc.ents`` is rebuilt per access)."""
         found: dict[int, list[Span]] = {}
         for ent in self.doc.ents:
-            if _place_like(ent) and self.phrase_at.get(ent.start) is None:
+            if _place_like(ent) and self.phrase_at.get(ent.start) is None and ent.start not in self.in_names:
                 found.setdefault(self.sentence_of[ent.start], []).append(ent)
         return found
 
@@ -285,6 +302,19 @@ class Resolution:
             start -= 1
             inside.add(word.i)
         return self.doc[start : span.end] if start < span.start else span
+
+    def unname_places(self, name: Span) -> None:
+        """Dictionary phrases and place names inside a person's name are no places or actors ("Amman" of Sudesh
+        Amman)."""
+        self.in_names.update(range(name.start, name.end))
+        self.__dict__.pop("place_names", None)
+        self.settled.clear()
+        inside = [p for p in self.dictionary if name.start <= p.start and p.end <= name.end]
+        for phrase in inside:
+            self.dictionary.remove(phrase)
+            del self.phrase_at[phrase.start], self.phrase_ending[phrase.end]
+            for i in range(phrase.start, phrase.end):
+                self.phrase_of.pop(i, None)
 
     def commit(self) -> None:
         """Create actors in order of first mention and record every mention found since the last commit."""

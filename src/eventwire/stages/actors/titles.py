@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .people import ELITE, standing_fields
+from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
 
@@ -23,6 +24,10 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             effects |= res.modifiers_before(owner.start)[1]  # "the former Brazilian president"
         owner = owner or res.phrase_within(title)  # "the Kremlin spokesman"
         before = res.doc[start - 1].lower_ if start else ""
+        named = _apposed_name(res, title)
+        if named is not None:  # the title describes a name beside it and stands for no one else
+            _describe_name(res, named, title, start, owner, effects)
+            continue
         if (owner is None and before != "the") or not res.free(res.doc[start : title.end]):
             continue
         mention = res.doc[min(owner.start, start) if owner is not None else start - 1 : title.end]
@@ -55,6 +60,37 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             ("office", fields["code"], office),
             actor_fields(f"{owner_name} {office}".strip(), "person", title=res.doc[start : title.end].text, **fields),
         )
+
+
+def _apposed_name(res: Resolution, title: Span) -> tuple | None:
+    """The name a title is in apposition with: "The prime minister, Boris Johnson, said" (the title is a mention
+    of Johnson), "Friedler, formerly the president of a software firm" (a description of Friedler, not "the
+    president" named before); the key of its actor, () when the name is no actor, None when there is no name."""
+    head = title.root
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        names.append(head.head)
+    if not names:
+        return None
+    return next((key for span, key, _ in res.found if span.start <= names[0].i < span.end), ())
+
+
+def _describe_name(res: Resolution, named: tuple, title: Span, start: int, owner: Span | None, effects: set) -> None:
+    """The title apposed to a name is a mention of that person; where nothing else coded the person, the
+    title and its owner do ("Zalmay Khalilzad, a US peace envoy": USAGOV)."""
+    qualifiers = (res.phrase_of[c.i] for c in title.root.lefts if c.i in res.phrase_of and c.dep_ in QUALIFYING)
+    owner = owner or next(qualifiers, None)  # "a US peace envoy"
+    mention = res.doc[min(owner.start, start) if owner is not None else start : title.end]
+    if not named or not res.free(mention):
+        return
+    res.add(mention, named, None)
+    fields = res.fields_of(named)
+    if owner is None or fields is None or fields["code"] is not None:
+        return
+    fields.update(res.owner_fields(res.entry(owner), res.k.titles[title.label_][0], title.start))
+    fields.update(title=res.doc[start : title.end].text)
+    if "former" in effects:
+        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
 
 
 def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | None) -> bool:

@@ -268,7 +268,10 @@ class EventStage:
             c
             for c in trigger.children
             if c.pos_ in {"VERB", "AUX"}
-            and ((c.dep_ in {"xcomp", "ccomp"} and irrealis(c)) or (c.dep_ == "advcl" and infinitive(c)))
+            and (
+                (c.dep_ in {"xcomp", "ccomp"} and irrealis(c))
+                or (c.dep_ == "advcl" and infinitive(c) and self.finder.serves(act.match))
+            )
         ]
         complements = act.complements or [
             self.lexicon.match(v, reader.ew) or Match(v, act.match.rule, None) for v in verbs

@@ -68,12 +68,14 @@ class ActFinder:
         return sorted(acts.values(), key=lambda a: a.match.token.i)
 
     def _purpose_of(self, act: Act, acts: dict[int, Act]) -> Token | None:
-        """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it."""
+        """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it,
+        also where the parse hangs it on a clause beside the act ("blocked roads, defying a ban, to protest")."""
         token = act.match.token
-        head = token.head
-        if token.dep_ != "advcl" or head.i not in acts or not infinitive(token):
+        if token.dep_ != "advcl" or not infinitive(token):
             return None
-        return head if self.plover(acts[head.i].match) == self.plover(act.match) else None
+        heads = [token.head, *([token.head.head] if token.head.dep_ in {"advcl", "conj"} else [])]
+        kind = self.plover(act.match)
+        return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) == kind), None)
 
     def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
         """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""
@@ -97,6 +99,11 @@ class ActFinder:
         demands, refusals, accusations and considerations ("agreed to", "threatened to", "urged X to",
         "refused to", "accused X of", "is considering")."""
         return any(match.rule.cameo.startswith(prefix) for prefix in self.cues["folding_root"])
+
+    def serves(self, match: Match) -> bool:
+        """Whether an act's purpose clause is what the act is about: "offered troops to fight the insurgency"
+        (not a refusal's: "defying a ban to protest X" is a protest of its own)."""
+        return any(match.rule.cameo.startswith(prefix) for prefix in self.cues["purpose_root"])
 
     def _topic(self, match: Match, matches: dict[int, Match]) -> bool:
         """A nominal act that another act is about: a statement, proposal or demand ("welcomed Russia's
@@ -128,7 +135,8 @@ class ActFinder:
         if token is None:
             return None
         current, head = token, governor(token)
-        if head is None and token.dep_ == "advcl" and infinitive(token):
+        own = acts.get(token.head.i)  # "defying a ban to protest X": a refusal's purpose is no part of it
+        if head is None and token.dep_ == "advcl" and infinitive(token) and (own is None or self.serves(own.match)):
             head = token.head  # "offered troops to fight the insurgency": the purpose is part of the offer
         for _ in range(4):
             if head is None or head.i in acts or head.lemma_.lower() in self.speech:

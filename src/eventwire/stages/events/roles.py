@@ -162,6 +162,8 @@ class RoleReader:
             return False
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Asked if the attack was planned, Psaki said ...": she was asked
+        if verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd"} and verb.head != verb and self.passive(verb.head):
+            return True  # "twenty people were confirmed killed": they were killed
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True
