@@ -428,7 +428,7 @@ def _apposed_to_title(res: Resolution, ent: Span) -> Introduction | None:
     if ent.root.dep_ != "appos" or head.i >= ent.start:
         return None
     title = next((t for t in res.title_spans if t.end - 1 == head.i), None)
-    if title is None:
+    if title is None or addressed(title):
         return None
     start, effects = res.modifiers_before(title.start)
     owner = res.phrase_before(start)
@@ -446,6 +446,11 @@ def _apposed_to_title(res: Resolution, ent: Span) -> Introduction | None:
             return None
         owner = owner or named
     return Introduction(ent.start, title, res.doc[start : title.end].text, owner, effects)
+
+
+def addressed(title: Span) -> bool:
+    """ "Mr. President, dear Joe": a title someone is addressed by, not one that describes a name."""
+    return title.start > 0 and title.doc[title.start - 1].text in HONORIFICS | {"Madam", "Madame"}
 
 
 def _place_after(res: Resolution, title: Span) -> str | None:

@@ -61,6 +61,7 @@ def link_personal_pronouns(res: Resolution) -> None:
         before = [(s, e, a) for s, e, a in people if e <= token.i]
         actor_id = (
             _clause_subject(res, token, candidates)
+            or _modified_clause_subject(res, token, candidates)
             or _continued(res, token, candidates)
             or max(candidates, key=lambda a: _salience(doc, before, a))
         )
@@ -112,6 +113,23 @@ def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> s
         if found or (subjects and verb.pos_ in {"VERB", "AUX"}) or verb.head == verb:
             return found[0] if found else None
         verb = verb.head
+    return None
+
+
+def _modified_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "Bush made six trips, the first two years after he ordered ...", "Rubio left before he could vote": the
+    subject of an adverbial clause stands for the subject of the clause it modifies, if that may be the one."""
+    if pronoun.dep_ not in SUBJECTS or pronoun.head.dep_ != "advcl":
+        return None
+    token = pronoun.head.head
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS] if token.pos_ in {"VERB", "AUX"} else []
+        if subjects:
+            actor_id = res.ew.actor_of_token.get(subjects[0].i)
+            return actor_id if actor_id in candidates else None
+        if token.dep_ not in {"pobj", "prep", "advcl", "pcomp", "npadvmod"} or token.head == token:
+            return None
+        token = token.head
     return None
 
 

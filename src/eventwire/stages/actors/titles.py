@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .people import ELITE, standing_fields
+from .people import ELITE, addressed, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
@@ -67,6 +67,8 @@ def _apposed_name(res: Resolution, title: Span) -> tuple | None:
     of Johnson), "Friedler, formerly the president of a software firm" (a description of Friedler, not "the
     president" named before); the key of its actor, () when the name is no actor, None when there is no name."""
     head = title.root
+    if addressed(title):
+        return None
     names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if head.dep_ == "appos" and head.head.pos_ == "PROPN":
         names.append(head.head)
@@ -101,13 +103,23 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
         (
             key
             for span, key, fields in reversed(res.found)
-            if fields and (fields.get("title") or "").lower() == title.text.lower() and span.start < title.start
+            if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
         ),
         None,
     )
     if earlier is not None:
         res.add(mention, earlier, None)
     return earlier is not None
+
+
+def _same_office(res: Resolution, introduced: str, title: str) -> bool:
+    """Whether a title names the office a person was introduced with: the same words, or its last words after
+    the body's name ("Senate Minority Leader" → "the minority leader"; not "Vice President" → "the president")."""
+    introduced, title = introduced.lower(), title.lower()
+    if not introduced.endswith(title):
+        return False
+    body = introduced[: len(introduced) - len(title)]
+    return not body or (body.endswith(" ") and not any(w in res.k.title_modifiers for w in body.split()))
 
 
 def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:

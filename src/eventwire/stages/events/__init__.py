@@ -158,6 +158,9 @@ class EventStage:
             for t in _one_per_country(targets)
             if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
         ]
+        sides = {_side(s.actor) for s in sources}
+        if len(sides) > 1 and None not in sides and {_side(t.actor) for t in targets} == sides:
+            targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
         if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
@@ -198,6 +201,8 @@ class EventStage:
         targets = roles.get("target", [])
         if any(":over>" not in t.via for t in targets):  # "sanctions on China over Hong Kong": the topic
             targets = [t for t in targets if ":over>" not in t.via]
+        if coding.plover == "RETREAT" and any(not _destination(t) for t in targets):  # "left Syria for Iraq"
+            targets = [t for t in targets if not _destination(t)]
         if not targets and coding.plover in {"ACCUSE", "AID"}:  # "alleged Iran had armed ...", "helped Ukraine rebuild"
             targets = [t for t in reader.complement_subjects(trigger) if all(t.actor is not s.actor for s in sources)]
         targets = targets or self._complement_targets(reader, act, coding, sources)
@@ -211,6 +216,8 @@ class EventStage:
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
+        if uncoded and coding.plover == "RETREAT":  # "withdrew from the city of Kherson" (not "retreated to X")
+            targets = [t for t in reader.places(phrases, trigger, ("target",)) if not _destination(t)] or targets
         if not targets and coding.plover in RECEIVING_TYPES:
             targets = reader.places(phrases, trigger, ("target",)) or reader.beneficiaries(trigger)
         if not targets and coding.plover == "MOBILIZE":
@@ -397,6 +404,16 @@ def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Fill
     place = places.place_for_sentence(context.doc, trigger.sent)
     home, guest = (f.actor.country or (f.actor.code or "")[:3] for f in (sources[0], targets[0]))
     return place is not None and bool(place.country) and home == place.country != guest
+
+
+def _side(actor: Actor) -> str | None:
+    """The state or organisation an actor belongs to (its own code where it has no country: "AU")."""
+    return actor.country or actor.code
+
+
+def _destination(filler: Filler) -> bool:
+    """A place something moves to ("left Syria for Iraq", "retreated to New Mexico"), not the one it leaves."""
+    return any(f":{prep}>" in filler.via for prep in ("to", "for", "into", "toward", "towards"))
 
 
 def _countries(fillers: list[Filler]) -> set[str]:

@@ -59,8 +59,8 @@ def governor(token: Token) -> Token | None:
     base = clause_base(token)
     if base.dep_ in {"xcomp", "ccomp"} and base.head != base:
         return base.head
-    if base.dep_ == "pcomp" and base.head.dep_ == "prep":
-        return base.head.head
+    if base.dep_ == "pcomp" and base.head.dep_ == "prep" and base.head.lower_ not in cues()["adjunct_prep"]:
+        return base.head.head  # "accused X of attacking", not "criticised X after meeting Y": an act of its own
     if base.dep_ == "acl" and infinitive(base) and base.head.pos_ == "NOUN":
         return base.head  # "plans to visit", "threats to attack"
     return None

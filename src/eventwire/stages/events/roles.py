@@ -131,7 +131,8 @@ class RoleReader:
             elif current.dep_ == "pcomp" and head.dep_ == "prep":
                 verb = head.head
                 objects = [c for c in verb.children if c.dep_ == "dobj"]
-                if objects and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.cues["joint"]:
+                controls = head.lower_ in self.cues["object_control_prep"]  # not "after meeting X": the subject
+                if objects and controls and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.cues["joint"]:
                     return objects, False  # "accused the U.S. of accusing China": the U.S. accuses
                 current = head.head  # "committed to ensuring ...": the subject of "committed"
             elif current.dep_ == "pobj" and head.lower_ in self.cues["instrument_prep"] and head.head != head:
@@ -332,8 +333,15 @@ class RoleReader:
                     roles.extend(self._objects_of(child, "target", "prep"))
         has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
         has_target = any(role == "target" for role, _, _ in roles)
+        mover = trigger.lemma_.lower() in self.cues["mover_noun"]
         for prep in of:
-            roles.extend(self._objects_of(prep, "source" if has_target and not has_source else "target", "prep"))
+            roles.extend(
+                self._objects_of(prep, "source" if mover or (has_target and not has_source) else "target", "prep")
+            )
+            if mover:  # "a withdrawal of U.S. troops in Syria": the troops withdraw, from Syria
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
+                    roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
 
     def received(self, phrases: list[Phrase], trigger: Token) -> list[Phrase]:
