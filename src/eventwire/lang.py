@@ -151,3 +151,10 @@ def zero_relative(verb: Token) -> bool:
     """A relative clause with no relative word: "the drone [it seized]" (not "the drone that it seized", "charges
     that it tortured")."""
     return verb.dep_ == "relcl" and not any(c.tag_.startswith("W") or c.dep_ == "mark" for c in verb.children)
+
+
+def names_a_pair(noun: Token) -> bool:
+    """ "the two leaders", "both presidents", "the two countries": a noun that refers back to two actors named
+    before (not "two officials said": a count of unnamed ones)."""
+    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "predet", "nummod"}}
+    return noun.tag_ in {"NNS", "NNPS"} and ("both" in words or {"the", "two"} <= words)

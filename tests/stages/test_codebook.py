@@ -237,6 +237,7 @@ def test_guard_kinds():
         "disaster",
         "forces_only",
         "show_of_force",
+        "faced",
         "opinion",
         "court",
         "court_word",

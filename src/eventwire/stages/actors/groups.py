@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...lang import clause_verb, fold
+from ...lang import clause_verb, fold, names_a_pair
 from ...records import Actor
 from ..places.resolve import region_of
 from .phrases import FOLLOWERS, follower_fields, noun_sector
@@ -50,8 +50,8 @@ def find_groups(res: Resolution) -> None:
         ):
             continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
-        if sector is None:
-            continue
+        if sector is None or names_a_pair(token):
+            continue  # "the two leaders": the two named before (the events stage reads them)
         placed = res.country_in(token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or _needs_owner(res, token)) and placed is None:
@@ -227,9 +227,10 @@ def _needs_owner(res: Resolution, token: Token) -> bool:
 
 def _owner(res: Resolution, token: Token) -> bool:
     """A group that owns what its noun phrase qualifies: "a government ban", "the army's offensive" (not
-    "government forces", a group itself); a plural noun before another names a topic ("the foreign agents law")."""
-    owner = token.dep_ == "poss" or (token.dep_ == "compound" and token.tag_ != "NNS")  # not "a foreign agents law"
-    return owner and noun_sector(res.k, token.head) is None
+    "government forces", a group itself); a plural noun before another names a topic ("the foreign agents law"),
+    and so does a word for people before another ("refugee flows", "migrant crisis")."""
+    compound = token.dep_ == "compound" and token.tag_ != "NNS" and noun_sector(res.k, token) not in INDIVIDUALS
+    return (token.dep_ == "poss" or compound) and noun_sector(res.k, token.head) is None
 
 
 def _of_the_passage(token: Token, sector: str) -> bool:

@@ -69,13 +69,20 @@ class ActFinder:
 
     def _purpose_of(self, act: Act, acts: dict[int, Act]) -> Token | None:
         """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it,
-        also where the parse hangs it on a clause beside the act ("blocked roads, defying a ban, to protest")."""
+        also where the parse hangs it on a clause beside the act ("blocked roads, defying a ban, to protest");
+        what a meeting, call or visit is for is its topic ("met X to deepen the partnership"; PLOVER manual,
+        CONSULT), also where the parse makes the one met its subject ("met with X to deepen")."""
         token = act.match.token
-        if token.dep_ != "advcl" or not infinitive(token):
+        if not infinitive(token):
             return None
-        heads = [token.head, *([token.head.head] if token.head.dep_ in {"advcl", "conj"} else [])]
+        if token.dep_ == "pcomp" and token.head.lower_ == "with":
+            heads = [token.head.head]
+        elif token.dep_ == "advcl":
+            heads = [token.head, *([token.head.head] if token.head.dep_ in {"advcl", "conj"} else [])]
+        else:
+            return None
         kind = self.plover(act.match)
-        return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) == kind), None)
+        return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in {kind, "CONSULT"}), None)
 
     def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
         """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""

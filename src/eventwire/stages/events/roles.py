@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS, zero_relative
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS, names_a_pair, zero_relative
 from ...records import Actor, Coded
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
@@ -178,8 +178,10 @@ class RoleReader:
             verb = verb.head
 
     def _relative(self, verb: Token, subject: Token) -> Token:
-        """ "the militia, which attacked the town": the relative pronoun stands for the noun."""
-        return verb.head if subject.lower_ in self.cues["relative"] and verb.dep_ == "relcl" else subject
+        """ "the militia, which attacked the town": the relative pronoun stands for the noun (not for a pronoun:
+        "Russia and those who support it" names no one who supports)."""
+        relative = subject.lower_ in self.cues["relative"] and verb.dep_ == "relcl"
+        return verb.head if relative and verb.head.pos_ not in {"PRON", "DET"} else subject
 
     def _participle_subjects(self, verb: Token) -> list[Token]:
         noun = verb.head
@@ -222,6 +224,8 @@ class RoleReader:
                 roles.extend(
                     r for o in verb.children if o.dep_ == "dobj" for r in self._object(trigger, o, carrier, theme)
                 )
+        if any(role == "target" for role, _, _ in roles):
+            roles.extend(("target", t, "list") for t in _listed(trigger))
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             # "civilians killed by the militia"; but "North Korean shells sent to Russia" are North Korea's
             owner = theme and carrier == trigger.head and not agents
@@ -429,13 +433,18 @@ class RoleReader:
 
     @staticmethod
     def _objects_of(prep: Token, role: str, via: str) -> list[Phrase]:
-        """The objects of a preposition; "with officials saying ..." is a circumstance, not a participant."""
-        return [
+        """The objects of a preposition; "with officials saying ..." is a circumstance, not a participant; "met
+        with X of Italy to deepen ...", which the parse reads as X deepening, is a meeting with X."""
+        objects = [
             (role, p, f"{via}:{prep.lower_}>pobj")
             for p in prep.children
             if p.dep_ == "pobj"
             and not (prep.lower_ == "with" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in p.children))
         ]
+        if not objects and prep.lower_ == "with":
+            clauses = [c for c in prep.children if c.dep_ == "pcomp" and infinitive(c)]
+            objects = [(role, s, f"{via}:with>pcomp^nsubj") for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        return objects
 
     # -- actors and spans ------------------------------------------------------------------------------
 
@@ -715,7 +724,9 @@ class RoleReader:
                     if (a := self.actor_at(t)) is not None
                 ]
             elif head.pos_ == "PRON":
-                found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head)]
+                found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head) or self._pair(head)]
+            elif names_a_pair(head):
+                found += [(a, self._mention_span(t)) for a, t in self._pair(head)]
             for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
                 found += [
                     (a, self._mention_span(part))
@@ -833,6 +844,31 @@ class RoleReader:
                     found.append((actor, head))
         return found if pronoun.lower_ in PLURAL else found[:1]
 
+    def _pair(self, phrase: Token) -> list[tuple[Actor, Token]]:
+        """ "Biden met Meloni on Friday. They agreed ...", "The two leaders discussed ...": "they" that names no
+        actor, or a noun naming a pair, stands for the actors of the latest clause that names several together
+        (a coordinated subject, or a subject and the one it met), within the sentence and the two before."""
+        if phrase.pos_ == "PRON" and phrase.lower_ not in {"they", "them"}:
+            return []
+        sentences = list(self.doc.sents)
+        here = next(n for n, s in enumerate(sentences) if s.start <= phrase.i < s.end)
+        first = sentences[max(here - 2, 0)].start
+        for token in reversed(self.doc[first : phrase.i]):
+            if token.dep_ != "nsubj" or self.actor_at(token) is None:
+                continue
+            verb = token.head
+            others = [c for c in verb.children if c.dep_ == "dobj"] + [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            found = [(a, t) for t in [*self._coordinated(token), *others] if (a := self.actor_at(t)) is not None]
+            unique = {id(a) for a, _ in found}
+            return found if len(unique) > 1 and len({a.type for a, _ in found}) == 1 else []
+        return []
+
     def span(self, head: Token, token: Token, actor: Actor, trigger: Token) -> tuple[int, int]:
         """The character span naming the actor: the whole noun phrase when its head names the actor; the
         actor's own mention when the phrase is something of the actor's ("Russia's invasion"); for a pronoun,
@@ -881,6 +917,15 @@ class RoleReader:
         while end > head.i and (self.doc[end].is_punct or self.doc[end].tag_ == "POS"):
             end -= 1
         return self.doc[start].idx, self.doc[end].idx + len(self.doc[end].text)
+
+
+def _listed(verb: Token) -> list[Token]:
+    """Names of a list the parse broke off the verb's object ("spoke with: PM X of Estonia; PM Y of Latvia; and PM
+    Z of Romania": Y hung on the verb as a conjunct, Z on Y), which are objects too."""
+    items = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > verb.i]
+    return [
+        t for item in items for t in item.subtree if t is item or (t.dep_ in {"appos", "conj"} and t.pos_ == "PROPN")
+    ]
 
 
 def _imperative(verb: Token) -> bool:

@@ -151,6 +151,9 @@ class Lexicon:
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
         if lemma in self.guards["court"] and self._in_court(token):
             return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
+        faced = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.guards["faced"]
+        if faced and match.rule.cameo.startswith("13"):
+            return None  # "to counter the al-Shabaab terrorist threat": a danger faced, not a threat made
         if match.rule.cameo[:2] in DISASTER_ROOTS and any(
             t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
         ):
