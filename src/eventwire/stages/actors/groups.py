@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ...lang import clause_verb, fold, names_a_pair
 from ...records import Actor
 from ..places.resolve import region_of
+from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, actor_fields
 
@@ -254,6 +255,8 @@ def find_unknown_organisations(res: Resolution) -> None:
             continue
         if ent[-1].tag_ == "POS":  # "the Committee’s"
             ent = ent[:-1]
+        if town_taken_for_name(ent) and noun_sector(res.k, ent.root) is None:
+            continue  # "a meeting on Crete" (not "a bill sent to Congress", also the name of towns)
         person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))
         if person is not None:  # "Don McGahn ... McGahn", a surname the NER took for an organisation
             res.add(ent, person, None)

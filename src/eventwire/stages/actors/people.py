@@ -35,7 +35,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     doc = res.doc
     ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
-    ner = [_with_given_name(res, e) for e in ner if e.text in words or not _town_taken_for_person(e)]
+    ner = [_with_given_name(res, e) for e in ner if e.text in words or not town_taken_for_name(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
     known = [k for k in known if not _first_name_of_another(k, ner)]
     in_phrase = res.phrase_of
@@ -60,7 +60,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     return [s for s in spans if not any(i in res.credits for i in range(s.start, s.end))]
 
 
-PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
+PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around", "on", "at"}
 
 
 def _with_given_name(res: Resolution, ent: Span) -> Span:
@@ -85,9 +85,9 @@ def _with_given_name(res: Resolution, ent: Span) -> Span:
     return Span(res.doc, before.i, ent.end, label="PERSON")
 
 
-def _town_taken_for_person(ent: Span) -> bool:
-    """A town the tagger took for a person, after a preposition of place ("withdrew from Kherson", "protests in
-    Tsuen Wan"): the gazetteer settles the name and it is not one of the role table's people."""
+def town_taken_for_name(ent: Span) -> bool:
+    """A town the tagger took for a person or an organisation, after a preposition of place ("withdrew from
+    Kherson", "protests in Tsuen Wan", "a meeting on Crete"): the gazetteer settles the name."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and country_of(ent.text) is not None
 

@@ -725,7 +725,7 @@ class RoleReader:
                 ]
             elif head.pos_ == "PRON":
                 found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head) or self._pair(head)]
-            elif names_a_pair(head):
+            elif names_a_pair(head) or self._names_those_together(head):
                 found += [(a, self._mention_span(t)) for a, t in self._pair(head)]
             for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
                 found += [
@@ -752,13 +752,16 @@ class RoleReader:
         ]
 
     def _coordinated(self, phrase: Token) -> list[Token]:
-        """The phrase and those coordinated with it; a list of states is often parsed as an apposition
-        ("The United States, Germany, the Netherlands and Italy"), and a state is no apposition of another."""
+        """The phrase and those coordinated with it, also where the parse hangs them on the name apposed to it;
+        a list of states is often parsed as an apposition ("The United States, Germany, the Netherlands and
+        Italy"), and a state is no apposition of another."""
         heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
         for appos in (c for c in phrase.children if c.dep_ == "appos"):
             other = self.actor_at(appos)
-            if (
+            if other is not None and other is actor:  # "Egypt's minister Sameh Shoukry and his Greek counterpart"
+                heads += appos.conjuncts
+            elif (
                 actor is not None
                 and other is not None
                 and other is not actor
@@ -847,27 +850,39 @@ class RoleReader:
     def _pair(self, phrase: Token) -> list[tuple[Actor, Token]]:
         """ "Biden met Meloni on Friday. They agreed ...", "The two leaders discussed ...": "they" that names no
         actor, or a noun naming a pair, stands for the actors of the latest clause that names several together
-        (a coordinated subject, or a subject and the one it met), within the sentence and the two before."""
+        (a coordinated subject, or a subject and the one it met), within the sentence and the three before."""
         if phrase.pos_ == "PRON" and phrase.lower_ not in {"they", "them"}:
             return []
         sentences = list(self.doc.sents)
         here = next(n for n, s in enumerate(sentences) if s.start <= phrase.i < s.end)
-        first = sentences[max(here - 2, 0)].start
+        first = sentences[max(here - 3, 0)].start
         for token in reversed(self.doc[first : phrase.i]):
             if token.dep_ != "nsubj" or self.actor_at(token) is None:
                 continue
             verb = token.head
-            others = [c for c in verb.children if c.dep_ == "dobj"] + [
+            met = verb.lemma_.lower() in self.cues["meeting_verb"]
+            others = [c for c in verb.children if c.dep_ == "dobj" and met] + [
                 p
                 for c in verb.children
                 if c.dep_ == "prep" and c.lower_ == "with"
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            found = [(a, t) for t in [*self._coordinated(token), *others] if (a := self.actor_at(t)) is not None]
-            unique = {id(a) for a, _ in found}
-            return found if len(unique) > 1 and len({a.type for a, _ in found}) == 1 else []
+            heads = [*self._coordinated(token), *others]
+            parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]
+            found = list({id(a): (a, t) for t in [*heads, *parts] if (a := self.actor_at(t)) is not None}.values())
+            if len(found) < 2:
+                if self.actor_at(token).type == "person":
+                    continue  # "X joined the talks. They called on Turkey ...": not one person
+                return []
+            return found if len({a.type in {"person", "group"} for a, _ in found}) == 1 else []
         return []
+
+    def _names_those_together(self, noun: Token) -> bool:
+        """ "The foreign ministers agreed ...", "the leaders": a definite plural of those who meet, after a
+        clause that names several of them together."""
+        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        return noun.tag_ == "NNS" and "the" in dets and noun.lemma_.lower() in self.cues["together_noun"]
 
     def span(self, head: Token, token: Token, actor: Actor, trigger: Token) -> tuple[int, int]:
         """The character span naming the actor: the whole noun phrase when its head names the actor; the
