@@ -28,6 +28,7 @@ DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "LEG", "EDU", "HLH", "REL"
 FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
 LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 # "stabbed several people" (not "many people think": opinion, no one in particular)
+WHERE = {"in", "on", "at", "near"}  # prepositions after which an organisation's name may be a town's
 QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousands"}
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
 ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
@@ -52,7 +53,7 @@ def find_groups(res: Resolution) -> None:
             continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token):
-            continue  # "the two leaders": the two named before (the events stage reads them)
+            continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
         placed = res.country_in(token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or _needs_owner(res, token)) and placed is None:
@@ -255,8 +256,8 @@ def find_unknown_organisations(res: Resolution) -> None:
             continue
         if ent[-1].tag_ == "POS":  # "the Committee’s"
             ent = ent[:-1]
-        if town_taken_for_name(ent) and noun_sector(res.k, ent.root) is None:
-            continue  # "a meeting on Crete" (not "a bill sent to Congress", also the name of towns)
+        if town_taken_for_name(ent, WHERE) and noun_sector(res.k, ent.root) is None:
+            continue  # "a meeting on Crete" (not "the Congress", "an investigation into Google": towns too)
         person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))
         if person is not None:  # "Don McGahn ... McGahn", a surname the NER took for an organisation
             res.add(ent, person, None)

@@ -60,7 +60,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     return [s for s in spans if not any(i in res.credits for i in range(s.start, s.end))]
 
 
-PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around", "on", "at"}
+PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
 
 
 def _with_given_name(res: Resolution, ent: Span) -> Span:
@@ -85,11 +85,11 @@ def _with_given_name(res: Resolution, ent: Span) -> Span:
     return Span(res.doc, before.i, ent.end, label="PERSON")
 
 
-def town_taken_for_name(ent: Span) -> bool:
+def town_taken_for_name(ent: Span, preps: frozenset[str] | set[str] = PLACE_PREPS) -> bool:
     """A town the tagger took for a person or an organisation, after a preposition of place ("withdrew from
     Kherson", "protests in Tsuen Wan", "a meeting on Crete"): the gazetteer settles the name."""
     root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and country_of(ent.text) is not None
+    return root.dep_ == "pobj" and root.head.lower_ in preps and country_of(ent.text) is not None
 
 
 def _first_name_of_another(known: Span, ner: list[Span]) -> bool:

@@ -709,6 +709,10 @@ class RoleReader:
         clause ("Chile said it would ...")."""
         found: list[tuple[Actor, tuple[int, int]]] = []
         for head in self._coordinated(phrase):
+            pair = self._pair(head) if names_a_pair(head) or self._names_those_together(head) else []
+            if pair:  # "the two leaders": those named together before, not a group the actors stage guessed
+                found += [(a, self._mention_span(t)) for a, t in pair]
+                continue
             actor, token = self._actor_of_phrase(head, trigger, doer)
             if actor is not None:
                 found.append((actor, self.span(head, token, actor, trigger)))
@@ -725,8 +729,6 @@ class RoleReader:
                 ]
             elif head.pos_ == "PRON":
                 found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head) or self._pair(head)]
-            elif names_a_pair(head) or self._names_those_together(head):
-                found += [(a, self._mention_span(t)) for a, t in self._pair(head)]
             for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
                 found += [
                     (a, self._mention_span(part))
