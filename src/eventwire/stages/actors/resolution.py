@@ -306,10 +306,12 @@ class Resolution:
     def unname_places(self, name: Span) -> None:
         """Dictionary phrases and place names inside a person's name are no places or actors ("Amman" of Sudesh
         Amman)."""
-        self.in_names.update(range(name.start, name.end))
-        self.__dict__.pop("place_names", None)
-        self.settled.clear()
         inside = [p for p in self.dictionary if name.start <= p.start and p.end <= name.end]
+        if not inside and not any(t.ent_type_ in {"GPE", "LOC"} for t in name):
+            return
+        self.in_names.update(range(name.start, name.end))
+        self.__dict__.pop("place_names", None)  # recomputed without the name
+        self.settled.clear()
         for phrase in inside:
             self.dictionary.remove(phrase)
             del self.phrase_at[phrase.start], self.phrase_ending[phrase.end]
