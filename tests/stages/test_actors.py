@@ -719,3 +719,15 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
         'president we needed the government open. He refused."',
     )
     assert "He" in mentions(found["Donald Trump"], text)
+
+
+def test_a_country_named_like_a_region_of_the_text_s_country_is_the_region(nlp):
+    found, _ = actors(
+        nlp,
+        "Voters in Georgia went to the polls on Tuesday in the U.S. Democratic primaries. Georgia's results were "
+        "delayed. Senator Tammy Duckworth said Georgia must count every vote.",
+    )
+    assert found["Tammy Duckworth"].code == "USALEG"
+    assert not any(a.country == "GEO" for a in found.values())
+    found, _ = actors(nlp, "Russian troops entered Georgia in 2008. Georgia accused Russia of aggression.")
+    assert found["Georgia"].code == "GEO"

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...lang import clause_verb, fold, names_a_pair
 from ...records import Actor
-from ..places.resolve import region_of
+from ..places.resolve import region_countries, region_of
 from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, actor_fields
@@ -131,8 +131,8 @@ def find_regions(res: Resolution) -> None:
         acts = root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ in AIMED_PREPS)  # not "seized X"
         if ent.label_ != "GPE" or not acts or res.phrase_at.get(ent.start) is not None or not res.free(ent):
             continue
-        country = region_of(ent.text)
-        if country is not None:
+        country = region_of(ent.text) or next(iter(sorted(region_countries(ent.text) & res.named_owners)), None)
+        if country is not None:  # "Georgia sued ..." in a story naming the United States
             mention = res.doc[_extent(res, root, with_place=False).start : ent.end] if root != ent.root else ent
             if res.free(mention):
                 fields = actor_fields(ent.text, "group", country=country, sector="GOV")

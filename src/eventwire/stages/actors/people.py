@@ -295,7 +295,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
         place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
-        place = place or _place_after(res, intro.title)  # "X, the governor of Texas"
+        place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
         if body is not None:  # "AIP vice chairman X"; "Japan National Security Secretariat Secretary General X"
             state = res.phrase_ending.get(body)
@@ -453,15 +453,13 @@ def addressed(title: Span) -> bool:
     return title.start > 0 and title.doc[title.start - 1].text in HONORIFICS | {"Madam", "Madame"}
 
 
-def _place_after(res: Resolution, title: Span) -> str | None:
-    """The country of the place a title is "of" that no dictionary names: "the mayor of South Bend", "the
-    governor of Massachusetts"."""
+def _place_after(res: Resolution, span: Span) -> str | None:
+    """The country of the place a title or a titled name is "of" that no dictionary names: "the mayor of South
+    Bend", "the governor of Massachusetts", "Senator X of Illinois"."""
     doc = res.doc
-    if title.end + 1 >= len(doc) or doc[title.end].lower_ != "of":
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
         return None
-    after = (
-        doc[title.end + 2] if doc[title.end + 1].lower_ == "the" and title.end + 2 < len(doc) else doc[title.end + 1]
-    )
+    after = doc[span.end + 2] if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else doc[span.end + 1]
     return None if after.i in res.phrase_of else res.place_country(after)
 
 

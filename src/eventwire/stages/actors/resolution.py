@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ...records import Actor, coded
-from ..places.resolve import country_of
+from ..places.resolve import country_of, region_countries
 from .datelines import credit_tokens
-from .knowledge import Entry
+from .knowledge import Entry, Knowledge
 
 if TYPE_CHECKING:
     from . import ActorStage
@@ -73,6 +73,19 @@ def _inside_a_name(span: Span) -> bool:
     )
 
 
+def _without_region_homonyms(spans: list[Span], k: Knowledge) -> list[Span]:
+    """ "the Georgia primary" in a story about the United States: a country's name that is also a region of a
+    country the text names, where the text names the first country in no other way (its capital, people,
+    another name), is the region (a place the places stage resolves), not the country."""
+    entries = [k.phrases[s.label_] for s in spans]
+    plain = {e.code for e in entries if not e.ambiguous and e.code} | {e.country for e in entries if e.country}
+    return [
+        s
+        for s, e in zip(spans, entries, strict=True)
+        if not (e.ambiguous and e.code not in plain and region_countries(s.text) & plain)
+    ]
+
+
 LED = "-led"
 
 
@@ -96,6 +109,7 @@ class Resolution:
             and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
             and not _inside_a_name(s)
         ]
+        self.dictionary = _without_region_homonyms(self.dictionary, self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}
         self.phrase_ending = {s.end: s for s in self.dictionary}
         self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])

@@ -104,6 +104,11 @@ def region_of(name: str) -> str | None:
     return _region_country(gazetteer().lookup(name))
 
 
+def region_countries(name: str) -> set[str]:
+    """The countries of which a name is a first-level region, whatever else it names ("Georgia": the US)."""
+    return {e.country for e in gazetteer().lookup(name) if e.kind == "state"}
+
+
 def _region_country(entries: list[Entry]) -> str | None:
     regions = [e for e in entries if e.kind == "state"]
     if not regions or any(e.kind == "country" for e in entries):
