@@ -345,12 +345,25 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and pronoun not in c.subtree]
         for subject in subjects:
-            actor_id = _fits(res, pronoun, subject)
+            actor_id = _fits(res, pronoun, subject) or _represented(res, subject)
             if actor_id is not None:
                 return actor_id
         if verb.dep_ not in CLIMB or verb.head == verb:
             return None
         verb = verb.head
+    return None
+
+
+def _represented(res: Resolution, subject: Token) -> str | None:
+    """ "Representatives from Iran acknowledged their government had ...": a subject that names no actor but
+    speaks for a state or organisation ("from X", "of X") stands for it."""
+    if res.ew.actor_of_token.get(subject.i) is not None:
+        return None
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            actor_id = res.ew.actor_of_token.get(pobj.i)
+            if actor_id is not None and res.by_id[actor_id].type in {"country", "organisation"}:
+                return actor_id
     return None
 
 

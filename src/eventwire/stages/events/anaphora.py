@@ -31,13 +31,19 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
         if not earlier:
             continue
         act = max(earlier, key=lambda e: e.trigger[0])
-        if set(act.source) & set(event.source):
-            continue  # one's own act defended or regretted: no recipient
+        if set(act.source) & set(event.source) or _one_state(act.source_code, event.source_code):
+            continue  # one's own act defended or regretted ("Iran denied the accusation" it made): no recipient
         phrase = doc[noun.left_edge.i : noun.right_edge.i + 1]
         event.target = act.source[:1]
         event.target_code = act.source_code
         event.target_span = [phrase.start_char, phrase.end_char]
         event.path = (event.path or "") + f"; target refers back {phrase.text!r} -> {act.id or 'earlier act'}"
+
+
+def _one_state(a: str | None, b: str | None) -> bool:
+    """Two codes of one state where one is the state itself ("IRN" and "IRNGOV"), not two of its bodies
+    ("USAGOV" and "USALEG": the president may attack the House's inquiry)."""
+    return bool(a and b) and a[:3] == b[:3] and min(len(a), len(b)) == 3
 
 
 def _definite_object(doc: Doc, event: Event) -> Token | None:
