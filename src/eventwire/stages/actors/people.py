@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ...lang import fold
@@ -277,6 +277,11 @@ class Introduction:
     sector: str | None = None  # what a word between the owner and the title says: "Israeli army spokesman"
 
 
+def as_former(fields: dict) -> None:
+    """A former holder of an office: CAMEO's elite sector (ELI) of the same country."""
+    fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+
+
 def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> tuple[dict, int]:
     """The actor's fields from what introduces the name ("[former] [U.S.] [Secretary of State] Antony Blinken",
     "King Abdullah [of Jordan]", "Wang Shouwen, [China's] [vice-minister]"), else from the role table; and where
@@ -310,7 +315,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         country = None if scope == "organisation" else place or res.country_about(intro.title.start)
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
-        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+        as_former(fields)
     return fields, min(intro.start, ent.start)
 
 
@@ -354,7 +359,7 @@ def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
         return fields, ent.start
     start, effects = res.modifiers_before(owner.start)
     if "former" in effects and fields["code"] is not None and fields["sector"] != ELITE:
-        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+        as_former(fields)
     return fields, start
 
 
@@ -387,8 +392,7 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
         if owner is not None:
             start, more = res.modifiers_before(owner.start)  # "former Brazilian President X"
             effects |= more
-        elif ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-            after = ent.end + 2 if doc[ent.end + 1].lower_ == "the" else ent.end + 1
+        elif (after := _of_object(doc, ent.end)) is not None:
             owner = res.phrase_at.get(after)  # "King Abdullah of Jordan", "Representative X of the United States"
         owner = owner or res.phrase_within(title)  # "CIA Director X"
     return Introduction(start, title, text, owner, effects, sector)
@@ -404,8 +408,7 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
         return None
     start, effects = res.modifiers_before(title.start)
     owner = res.phrase_before(start)
-    if owner is None and title.end + 1 < len(doc) and doc[title.end].lower_ == "of":
-        after = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
+    if owner is None and (after := _of_object(doc, title.end)) is not None:
         owner = res.phrase_at.get(after)
     if owner is None and (
         not all(_describes(res, t) for t in doc[ent.end + 1 : start])
@@ -456,11 +459,17 @@ def addressed(title: Span) -> bool:
 def _place_after(res: Resolution, span: Span) -> str | None:
     """The country of the place a title or a titled name is "of" that no dictionary names: "the mayor of South
     Bend", "the governor of Massachusetts", "Senator X of Illinois"."""
-    doc = res.doc
-    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+    after = _of_object(res.doc, span.end)
+    if after is None or after in res.phrase_of:
         return None
-    after = doc[span.end + 2] if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else doc[span.end + 1]
-    return None if after.i in res.phrase_of else res.place_country(after)
+    return res.place_country(res.doc[after])
+
+
+def _of_object(doc: Doc, end: int) -> int | None:
+    """Where the noun after an "of" (or "of the") at token ``end`` starts: "King Abdullah [of Jordan]"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    return end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
 
 
 def _describes(res: Resolution, token: Token) -> bool:

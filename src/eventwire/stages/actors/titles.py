@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .people import ELITE, addressed, standing_fields
+from .people import addressed, as_former, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
@@ -53,7 +53,7 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             continue
         office = res.doc[start : title.end].text.lower()
         if "former" in effects:
-            fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+            as_former(fields)
         owner_name = res.k.country_names.get(fields["country"]) or res.entry(owner).name
         res.add(
             mention,
@@ -92,7 +92,7 @@ def _describe_name(res: Resolution, named: tuple, title: Span, start: int, owner
     fields.update(res.owner_fields(res.entry(owner), res.k.titles[title.label_][0], title.start))
     fields.update(title=res.doc[start : title.end].text)
     if "former" in effects:
-        fields.update(sector=ELITE, code=(fields["country"] or "") + ELITE)
+        as_former(fields)
 
 
 def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | None) -> bool:

@@ -158,8 +158,8 @@ class EventStage:
             for t in _one_per_country(targets)
             if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
         ]
-        sides = {_side(s.actor) for s in sources}
-        if len(sides) > 1 and None not in sides and {_side(t.actor) for t in targets} == sides:
+        sides = _countries(sources)
+        if len(sides) > 1 and None not in sides and _countries(targets) == sides:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
         if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
@@ -406,17 +406,13 @@ def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Fill
     return place is not None and bool(place.country) and home == place.country != guest
 
 
-def _side(actor: Actor) -> str | None:
-    """The state or organisation an actor belongs to (its own code where it has no country: "AU")."""
-    return actor.country or actor.code
-
-
 def _destination(filler: Filler) -> bool:
     """A place something moves to ("left Syria for Iraq", "retreated to New Mexico"), not the one it leaves."""
     return any(f":{prep}>" in filler.via for prep in ("to", "for", "into", "toward", "towards"))
 
 
-def _countries(fillers: list[Filler]) -> set[str]:
+def _countries(fillers: list[Filler]) -> set[str | None]:
+    """The states or organisations the fillers belong to (an organisation's own code: "AU")."""
     return {f.actor.country or f.actor.code for f in fillers}
 
 

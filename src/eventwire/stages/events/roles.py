@@ -855,9 +855,9 @@ class RoleReader:
         (a coordinated subject, or a subject and the one it met), within the sentence and the three before."""
         if phrase.pos_ == "PRON" and phrase.lower_ not in {"they", "them"}:
             return []
-        sentences = list(self.doc.sents)
-        here = next(n for n, s in enumerate(sentences) if s.start <= phrase.i < s.end)
-        first = sentences[max(here - 3, 0)].start
+        first = phrase.sent.start
+        for _ in range(3):  # the three sentences before
+            first = self.doc[first - 1].sent.start if first else first
         for token in reversed(self.doc[first : phrase.i]):
             if token.dep_ != "nsubj" or self.actor_at(token) is None:
                 continue
