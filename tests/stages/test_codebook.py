@@ -244,4 +244,6 @@ def test_guard_kinds():
         "own_act",
         "contest",
         "breach",
+        "warning",
+        "concur",
     }

@@ -52,7 +52,7 @@ def find_groups(res: Resolution) -> None:
         ):
             continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
-        if sector is None or names_a_pair(token):
+        if sector is None or names_a_pair(token) or _predicated(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
         placed = res.country_in(token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
@@ -68,6 +68,16 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _predicated(token: Token) -> bool:
+    """ "labeled Soleimani as a terrorist", "worked as a spy": what someone is called or works as is no one else;
+    "expressed opposition to the plan" (no article, no modifier): a stance, not the opposition."""
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in {"VERB", "AUX"}:
+        return True
+    named = any(c.dep_ in {"det", "poss", "compound", "amod", "nmod"} for c in token.children)
+    return token.lemma_.lower() == "opposition" and token.dep_ in {"dobj", "pobj"} and not named
 
 
 def find_owned_groups(res: Resolution) -> None:

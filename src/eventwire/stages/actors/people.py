@@ -233,7 +233,9 @@ def find_unrecognised_mentions(res: Resolution) -> None:
                 or not _introduced_before(res, key, token.i)
             ):
                 continue
-        elif token.ent_type_ not in {"", "PERSON", "ORG"}:  # "Bloomberg endorsed Biden"
+        elif token.ent_type_ not in {"", "PERSON", "ORG"} and (
+            token.ent_type_ not in {"GPE", "LOC"} or res.place_country(token) is not None
+        ):  # "Bloomberg endorsed Biden", "labeled Soleimani as a terrorist" (not a town the gazetteer knows)
             continue
         beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
@@ -407,9 +409,7 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
     if title is None or not res.free(doc[ent.end + 1 : title.end]):
         return None
     start, effects = res.modifiers_before(title.start)
-    owner = res.phrase_before(start)
-    if owner is None and (after := _of_object(doc, title.end)) is not None:
-        owner = res.phrase_at.get(after)
+    owner = res.phrase_before(start) or owner_after(res, title)
     if owner is None and (
         not all(_describes(res, t) for t in doc[ent.end + 1 : start])
         or (
@@ -465,9 +465,16 @@ def _place_after(res: Resolution, span: Span) -> str | None:
     return res.place_country(res.doc[after])
 
 
-def _of_object(doc: Doc, end: int) -> int | None:
+def owner_after(res: Resolution, title: Span) -> Span | None:
+    """The country or organisation a title is "of" or "for": "the president of the European Commission", "a
+    spokesman for the PMF"."""
+    after = _of_object(res.doc, title.end, ("of", "for"))
+    return None if after is None else res.phrase_at.get(after)
+
+
+def _of_object(doc: Doc, end: int, words: tuple[str, ...] = ("of",)) -> int | None:
     """Where the noun after an "of" (or "of the") at token ``end`` starts: "King Abdullah [of Jordan]"."""
-    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+    if end + 1 >= len(doc) or doc[end].lower_ not in words:
         return None
     return end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
 

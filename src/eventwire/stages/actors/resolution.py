@@ -59,18 +59,26 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
 
 
 NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
+INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow City Hospital": no state acts
 
 
-def _inside_a_name(span: Span) -> bool:
-    """ "an Iraq War veteran", "the Paris Agreement": the name of a war, a treaty or a work, not its country."""
+def _inside_a_name(span: Span, k: Knowledge) -> bool:
+    """ "an Iraq War veteran", "the Paris Agreement": the name of a war, a treaty or a work, not its country;
+    "the University of Washington", "Grenada Street", "Baghdad International Airport": a school, hospital or
+    church, or a building, street or airport, named after a place."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (
+    if (
         after is not None
         and span[0].ent_type_ in NAMED_THINGS
         and after.ent_type_ == span[0].ent_type_
         and after.ent_iob_ == "I"
         and after.is_title
-    )
+    ):
+        return True
+    name = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if name is None or len(name) == len(span) or name.label_ not in {"FAC", "ORG"}:
+        return False
+    return name.label_ == "FAC" or k.sector_of(name.root.lemma_, name.root.text) in INSTITUTIONS
 
 
 def _without_region_homonyms(spans: list[Span], k: Knowledge) -> list[Span]:
@@ -107,7 +115,7 @@ class Resolution:
             for s in matches
             if not self.credits & set(range(s.start, s.end))
             and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
-            and not _inside_a_name(s)
+            and not _inside_a_name(s, self.k)
         ]
         self.dictionary = _without_region_homonyms(self.dictionary, self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}

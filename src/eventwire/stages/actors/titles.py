@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .people import addressed, as_former, standing_fields
+from .people import addressed, as_former, owner_after, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
@@ -63,15 +63,18 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
 
 
 def _apposed_name(res: Resolution, title: Span) -> tuple | None:
-    """The name a title is in apposition with: "The prime minister, Boris Johnson, said" (the title is a mention
-    of Johnson), "Friedler, formerly the president of a software firm" (a description of Friedler, not "the
-    president" named before); the key of its actor, () when the name is no actor, None when there is no name."""
+    """The name a title is in apposition with or predicated of: "The prime minister, Boris Johnson, said" (the
+    title is a mention of Johnson), "Friedler, formerly the president of a software firm" (a description of
+    Friedler, not "the president" named before), "Al-Muhandis was the deputy commander of the PMF"; the key of its
+    actor, () when the name is no actor, None when there is no name."""
     head = title.root
     if addressed(title):
         return None
     names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if head.dep_ == "appos" and head.head.pos_ == "PROPN":
         names.append(head.head)
+    if head.dep_ == "attr" and head.head.lemma_ in {"be", "become"}:
+        names += [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     if not names:
         return None
     return next((key for span, key, _ in res.found if span.start <= names[0].i < span.end), ())
@@ -81,7 +84,7 @@ def _describe_name(res: Resolution, named: tuple, title: Span, start: int, owner
     """The title apposed to a name is a mention of that person; where nothing else coded the person, the
     title and its owner do ("Zalmay Khalilzad, a US peace envoy": USAGOV)."""
     qualifiers = (res.phrase_of[c.i] for c in title.root.lefts if c.i in res.phrase_of and c.dep_ in QUALIFYING)
-    owner = owner or next(qualifiers, None)  # "a US peace envoy"
+    owner = owner or next(qualifiers, None) or owner_after(res, title)  # "a US peace envoy", "a spokesman for X"
     mention = res.doc[min(owner.start, start) if owner is not None else start : title.end]
     if not named or not res.free(mention):
         return

@@ -23,6 +23,7 @@ from .triggers import Match, guards, object_heads
 
 HERE = Path(__file__).parent
 VIOLENT_ROOTS = {"18", "19", "20"}
+HARMING_ROOTS = VIOLENT_ROOTS | {"17"}  # and coercion: "could destroy the economy"
 AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "battled with cancer", "for his remarks"
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
@@ -63,10 +64,11 @@ class Coder:
         match = act.match
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
-        if self.codebook[match.rule.cameo].root in VIOLENT_ROOTS and any(
-            o.lemma_.lower() in self.ailments for o in _aimed_at(match.token)
-        ):
-            return None  # "battled cancer", "fought the blaze"
+        root = self.codebook[match.rule.cameo].root
+        token = match.token
+        aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
+        if root in HARMING_ROOTS and any(o.lemma_.lower() in self.ailments for o in aimed):
+            return None  # "battled cancer", "fought the blaze", "could destroy the economy" (not "jailed for fraud")
         coding = self._sense(match, mood, forces_act)
         for complement in act.complements:
             refined = self.under(coding.code.root, self.codebook[complement.rule.cameo])

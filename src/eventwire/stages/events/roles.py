@@ -35,9 +35,10 @@ NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCE
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
 AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
+REASON_PREPS = {"at", "per", "upon", "on"}  # "at the request of X", "per request of X": why, not to whom
 # CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
 # from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
-FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16"}
+FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16", "18", "19", "20"}
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,13 @@ class RoleReader:
                 roles.extend(
                     r for o in verb.children if o.dep_ == "dobj" for r in self._object(trigger, o, carrier, theme)
                 )
+            if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":  # "surrounded and threatened X": the parse
+                roles.extend(  # hangs X on the first verb
+                    r
+                    for o in trigger.head.children
+                    if o.dep_ == "dobj" and o.i > trigger.i
+                    for r in self._object(trigger, o, carrier, theme)
+                )
         if any(role == "target" for role, _, _ in roles):
             roles.extend(("target", t, "list") for t in _listed(trigger))
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -314,7 +322,7 @@ class RoleReader:
     def _noun(self, trigger: Token, from_source: bool) -> list[Phrase]:
         roles: list[Phrase] = []
         of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if trigger.lemma_.lower() in self.cues["reason_noun"] and trigger.head.lower_ == "at":
+        if trigger.lemma_.lower() in self.cues["reason_noun"] and trigger.head.lower_ in REASON_PREPS:
             # "French troops left Niger at the request of the junta": the junta asked the troops
             roles.extend(p for prep in of for p in self._objects_of(prep, "source", "at>prep"))
             verb = trigger.head.head
@@ -338,9 +346,10 @@ class RoleReader:
         has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
         has_target = any(role == "target" for role, _, _ in roles)
         mover = trigger.lemma_.lower() in self.cues["mover_noun"]
+        author = mover or trigger.lemma_.lower() in self.cues["author_noun"]
         for prep in of:
             roles.extend(
-                self._objects_of(prep, "source" if mover or (has_target and not has_source) else "target", "prep")
+                self._objects_of(prep, "source" if author or (has_target and not has_source) else "target", "prep")
             )
             if mover:  # "a withdrawal of U.S. troops in Syria": the troops withdraw, from Syria
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
@@ -452,7 +461,7 @@ class RoleReader:
         """The actors of each role, in order, each once per role."""
         filled: dict[str, list[Filler]] = {}
         for role, phrase, via in phrases:
-            if phrase.lemma_.lower() in self.cues["reason_noun"]:
+            if phrase.lemma_.lower() in self.cues["reason_noun"] and phrase.head.lower_ in REASON_PREPS:
                 continue  # "at the request of X", "at the invitation of X": not the recipient
             for actor, span in self.actors_in(phrase, trigger, doer=role in {"source", "reciprocal"}):
                 fillers = filled.setdefault(role, [])
@@ -799,6 +808,8 @@ class RoleReader:
             if authors:
                 return self.actor_at(authors[0]), authors[0]
         preps = ({"by", "from"} if code[:2] in FROM_SOURCE_ROOTS else {"by"}) if event else self.cues["naming_prep"]
+        if event and head.lemma_.lower() in self.cues["author_noun"] | self.cues["mover_noun"]:
+            preps = preps | {"of"}  # "complied with the request of X", "criticised the withdrawal of US troops"
         deps = EVENT_MODIFIERS if event else MODIFIERS
         relational = self.relational
         frontier, found = [head], (actor, head)

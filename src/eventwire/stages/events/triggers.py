@@ -149,6 +149,10 @@ class Lexicon:
             return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
+        if lemma in self.guards["warning"] and not _warns_someone(token, ew):
+            return None  # "warned of a civil war", "warned that the delay could be a threat": an alarm
+        if lemma in self.guards["concur"] and not _agrees_on_something(token):
+            return None  # "the governor agreed, saying ...": a view shared
         if lemma in self.guards["court"] and self._in_court(token):
             return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
         faced = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.guards["faced"]
@@ -293,6 +297,34 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
         for t in [head, *head.conjuncts]
     ]
     return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for t in named)
+
+
+def _warns_someone(token: Token, ew: Coded) -> bool:
+    """Whether a warning is a threat: addressed to an actor ("warned Iran", "a warning to Beijing") or saying
+    what is to come ("warned that it would retaliate"), not an alarm ("warned of a civil war")."""
+    carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "gave Putin a warning"
+    heads = [c for t in {token, carrier} for c in t.children if c.dep_ in {"dobj", "dative"} and c != token]
+    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "against"} for p in c.children]
+    if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
+        return True
+    to_come = cues()["future"] | cues()["conditional"]
+    clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
+    return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
+
+
+def _agrees_on_something(token: Token) -> bool:
+    """ "agreed to a ceasefire", "agreed on maritime borders", "agreed with the NCAA", "agreed that talks would
+    resume", "Israel and Hamas agreed", a nominal "agreement"; not "Carroll agreed and cautioned ..." (concurring
+    with no one named)."""
+    if token.pos_ != "VERB" or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "on", "upon", "over", "in", "with"} for c in token.children):
+        return True
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children) or token.dep_ in {
+        "xcomp",
+        "acl",
+        "relcl",
+    }
 
 
 def _a_view(clause: Token) -> bool:
