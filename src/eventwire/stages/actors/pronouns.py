@@ -61,6 +61,8 @@ def link_personal_pronouns(res: Resolution) -> None:
         before = [(s, e, a) for s, e, a in people if e <= token.i]
         actor_id = (
             _clause_subject(res, token, candidates)
+            or _reporter(res, token, candidates)
+            or _named_in_sentence(res, token, candidates, recent)
             or _modified_clause_subject(res, token, candidates)
             or _continued(res, token, candidates)
             or max(candidates, key=lambda a: _salience(doc, before, a))
@@ -73,11 +75,13 @@ def link_personal_pronouns(res: Resolution) -> None:
 
 
 def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
-    """The actors an object pronoun cannot stand for: the subject of its own verb ("Sirhan shot him": not
-    Sirhan, who would be "himself")."""
+    """The actors an object pronoun cannot stand for: the subject of its own verb, also one shared with a verb
+    before ("Sirhan shot him": not Sirhan, who would be "himself")."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head  # "he had spoken to X and thanked him": the shared subject
     subjects = (c.i for c in verb.children if c.dep_ in SUBJECTS)
     return {a for i in subjects if (a := res.ew.actor_of_token.get(i))}
 
@@ -114,6 +118,29 @@ def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> s
             return found[0] if found else None
         verb = verb.head
     return None
+
+
+def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "Schumer tweeted that he had spoken to X", "Schumer said he told X": the subject of a reported clause
+    is the one who reports it (not after "told Y that he ...", where it may be Y)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    reporting = verb.head
+    if any(c.dep_ in {"dobj", "dative"} for c in reporting.children):
+        return None
+    found = [a for c in reporting.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))]
+    return found[0] if found and found[0] in candidates else None
+
+
+def _named_in_sentence(res: Resolution, pronoun: Token, candidates: list[str], recent: list) -> str | None:
+    """ "continued his bid against Hillary Clinton ... and didn't endorse her", "spoke to X and thanked him": an
+    object pronoun stands for the one person its sentence named before it who may be meant."""
+    if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+        return None
+    start = pronoun.sent.start
+    named = {a for s, _, a in recent if s >= start and a in candidates}
+    return named.pop() if len(named) == 1 else None
 
 
 def _modified_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
@@ -306,8 +333,11 @@ def link_object_pronouns(res: Resolution) -> None:
 
 
 def _expletive(token: Token) -> bool:
-    """ "it is unclear whether ...", "it seems that ...": an "it" that stands for the clause after it."""
+    """ "it is unclear whether ...", "it seems that ...": an "it" that stands for the clause after it; "It comes
+    after Britain raised the threat level": the news told, not an actor."""
     head = token.head
+    if token.lower_ == "it" and head.lemma_ in {"come", "follow"}:
+        return any(c.dep_ in {"advcl", "prep"} and c.i > head.i for c in head.children)
     if token.lower_ != "it" or head.lemma_ not in COPULAS:
         return False
     predicates = [head, *(c for c in head.children if c.dep_ in {"acomp", "attr"})]

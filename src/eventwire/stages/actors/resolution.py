@@ -63,22 +63,13 @@ INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow 
 
 
 def _inside_a_name(span: Span, k: Knowledge) -> bool:
-    """ "an Iraq War veteran", "the Paris Agreement": the name of a war, a treaty or a work, not its country;
-    "the University of Washington", "Grenada Street", "Baghdad International Airport": a school, hospital or
-    church, or a building, street or airport, named after a place."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if (
-        after is not None
-        and span[0].ent_type_ in NAMED_THINGS
-        and after.ent_type_ == span[0].ent_type_
-        and after.ent_iob_ == "I"
-        and after.is_title
-    ):
-        return True
+    """A phrase inside a longer name the NER found: of a war, a treaty or a work ("an Iraq War veteran", "the
+    Paris Agreement", "the show Terrace House"), of a building, street or airport ("Baghdad International Airport")
+    or of a school, hospital or church ("the University of Washington"): a name, not a country or body acting."""
     name = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
-    if name is None or len(name) == len(span) or name.label_ not in {"FAC", "ORG"}:
+    if name is None or len(name) == len(span) or name.label_ not in NAMED_THINGS | {"FAC", "ORG"}:
         return False
-    return name.label_ == "FAC" or k.sector_of(name.root.lemma_, name.root.text) in INSTITUTIONS
+    return name.label_ != "ORG" or k.sector_of(name.root.lemma_, name.root.text) in INSTITUTIONS
 
 
 def _without_region_homonyms(spans: list[Span], k: Knowledge) -> list[Span]:

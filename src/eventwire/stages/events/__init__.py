@@ -161,6 +161,8 @@ class EventStage:
         sides = _countries(sources)
         if len(sides) > 1 and None not in sides and _countries(targets) == sides:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
+        if coding.plover == "CONSULT" and targets and all(t.actor.sector == "MED" for t in targets):
+            return []  # "Speaking to Reuters, X said", "met journalists": an interview, no consultation
         if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
@@ -372,8 +374,9 @@ def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
     "with" the parse may have missed ("met today with Foreign Minister X of Guatemala to underscore ...")."""
     if len(fillers) != 1 or fillers[0].actor.type != "person":
         return False
-    if verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb):
-        return False
+    owned = verb.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in verb.children)
+    if not owned and (verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)):
+        return False  # (but "his visit to Camp David", "his overseas trip" are a person's own)
     withs = [t for t in verb.sent if t.lower_ == "with" and t.i > verb.i]
     near = (reader.actor_at(t) for w in withs for t in w.doc[w.i + 1 : w.i + 6])
     return not any(a is not None and a is not fillers[0].actor for a in near)

@@ -130,8 +130,9 @@ def self_bound(verb: Token) -> bool:
 
 
 def auxiliaries(token: Token) -> set[str]:
+    """The clause's auxiliaries; not a name the parser took for one ("Theresa May confronted X")."""
     base = clause_base(token)
-    return {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES}
+    return {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES and c.ent_type_ != "PERSON"}
 
 
 class ModalityReader:

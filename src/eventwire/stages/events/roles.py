@@ -102,7 +102,8 @@ class RoleReader:
                 for c in t.children
                 if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS
             ]
-            if own:
+            own = own or [a for a in current.children if a.dep_ == "aux" and a.ent_type_ == "PERSON"]  # "Theresa
+            if own:  # May confronted X": the parser took the name for a modal
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
                 return [self._relative(current, s) for s in own] + self._members(current, own), passive
             head = current.head
@@ -329,7 +330,7 @@ class RoleReader:
             roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
             return roles
         for child in trigger.children:
-            if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.pos_ != "PRON":  # "its" names no one
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
                 roles.append(("source", child, child.dep_))
             elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source)):
                 roles.extend(self._objects_of(child, "source", "prep"))
@@ -346,16 +347,24 @@ class RoleReader:
         has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
         has_target = any(role == "target" for role, _, _ in roles)
         mover = trigger.lemma_.lower() in self.cues["mover_noun"]
-        author = mover or trigger.lemma_.lower() in self.cues["author_noun"]
+        author = trigger.lemma_.lower() in self.cues["author_noun"] and not has_source  # not "his request of X"
         for prep in of:
             roles.extend(
-                self._objects_of(prep, "source" if author or (has_target and not has_source) else "target", "prep")
+                self._objects_of(
+                    prep, "source" if mover or author or (has_target and not has_source) else "target", "prep"
+                )
             )
             if mover:  # "a withdrawal of U.S. troops in Syria": the troops withdraw, from Syria
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
+
+    def _visitor(self, pronoun: Token) -> bool:
+        """ "during his visit to the UK": a person's meeting, call or visit is theirs ("its commitments", "their
+        alliance" name no act of anyone's)."""
+        code = self.event_code(pronoun.head) or ""
+        return pronoun.lower_ in PERSONAL_POSSESSIVES and code.startswith("04") and self.actor_at(pronoun) is not None
 
     def received(self, phrases: list[Phrase], trigger: Token) -> list[Phrase]:
         """ "The extradition of X to the US", "approved the deployment of X to Haiti": with a recipient, what
@@ -676,8 +685,13 @@ class RoleReader:
 
     def _state_of_place(self, token: Token) -> tuple[Actor, tuple[int, int]] | None:
         """The state a place stands for: the places stage's country, else that of a city the gazetteer settles
-        by its name alone (the NER may have called it an organisation: "shelled Kherson")."""
+        by its name alone (the NER may have called it an organisation: "shelled Kherson"); a capital or seat of
+        government the actors' dictionary knows is its state's ("the attack in Westminster": the UK's, not a
+        town in Colorado)."""
         place = next(((p.start, p.end, p.country) for p in self.ew.places if p.start <= token.idx < p.end), None)
+        entry = knowledge().phrases.get(place and self.doc.text[place[0] : place[1]])
+        if entry is not None and entry.kind in {"capital", "metonym"} and not entry.ambiguous:
+            place = (place[0], place[1], entry.code)
         person = self.actor_at(token)
         if person is not None and person.type == "person" and " " in person.name:
             return None  # "sentenced David and Louise Turpin": David Turpin, not David, Panama
