@@ -127,6 +127,12 @@ def _same_office(res: Resolution, introduced: str, title: str) -> bool:
 
 def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:
     """ "the foreign minister": of the country or organisation named last before the title."""
-    kinds = {"organisation"} if scope == "organisation" else {"name", "demonym", "organisation"}
+    kinds = (
+        {"organisation"}
+        if scope == "organisation"
+        else {"name", "demonym"}
+        if scope == "country"
+        else {"name", "demonym", "organisation"}
+    )
     earlier = [s for s in res.dictionary if s.end <= title.start and res.entry(s).kind in kinds]
     return res.owner_fields(res.entry(earlier[-1]), sector, title.start) if earlier else None

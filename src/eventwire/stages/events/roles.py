@@ -331,7 +331,7 @@ class RoleReader:
             return roles
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
-                roles.append(("source", child, child.dep_))
+                roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
             elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source)):
                 roles.extend(self._objects_of(child, "source", "prep"))
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"]:
@@ -359,6 +359,18 @@ class RoleReader:
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
+
+    def _undergoer_of(self, noun: Token, owner: Token) -> bool:
+        """ "President Trump's impeachment by the House", "Khashoggi's killing": a person who owns an act that
+        is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the arrest of X by Y")."""
+        actor = self.actor_at(owner)
+        return (
+            owner.dep_ == "poss"
+            and noun.lemma_.lower() in self.cues["patient_noun"]
+            and actor is not None
+            and actor.type == "person"
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        )
 
     def _visitor(self, pronoun: Token) -> bool:
         """ "during his visit to the UK": a person's meeting, call or visit is theirs ("its commitments", "their
