@@ -246,4 +246,5 @@ def test_guard_kinds():
         "breach",
         "warning",
         "concur",
+        "naming",
     }

@@ -102,17 +102,22 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
     """ "the president" after "President X": a later mention of the person introduced with that title."""
     if owner is not None:
         return False
-    earlier = next(
-        (
-            key
-            for span, key, fields in reversed(res.found)
-            if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
-        ),
-        None,
-    )
+    named = [
+        key
+        for span, key, fields in reversed(res.found)
+        if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
+    ]
+    earlier = next((key for key in named if _in_office(res, key)), named[0] if named else None)
     if earlier is not None:
         res.add(mention, earlier, None)
     return earlier is not None
+
+
+def _in_office(res: Resolution, key: tuple) -> bool:
+    """Whether a person of the role table holds an office on the document date: "the President" after a
+    mention of President Franklin Delano Roosevelt is the one in office, if the text names him."""
+    standing = res.k.roles.standing(key[1], res.day) if key[0] == "person" else None
+    return standing is not None and standing.sector != "ELI"
 
 
 def _same_office(res: Resolution, introduced: str, title: str) -> bool:

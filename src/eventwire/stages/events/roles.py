@@ -362,12 +362,17 @@ class RoleReader:
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
         """ "President Trump's impeachment by the House", "Khashoggi's killing": a person who owns an act that
-        is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the arrest of X by Y")."""
+        is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the arrest of X by Y"); a
+        state named before an investigation is investigated ("the Russia investigation"; but "a French inquiry",
+        "the FBI investigation" investigate)."""
         actor = self.actor_at(owner)
+        if actor is None:
+            return False
+        if owner.dep_ == "compound" and actor.type == "country" and (self.event_code(noun) or "").startswith("09"):
+            return True
         return (
             owner.dep_ == "poss"
             and noun.lemma_.lower() in self.cues["patient_noun"]
-            and actor is not None
             and actor.type == "person"
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         )

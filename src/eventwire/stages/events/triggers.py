@@ -27,6 +27,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 ACTOR, PRONOUN, PLACE = "@actor", "@pronoun", "@place"
+DESCRIPTIONS = {"@insult", "@praise"}  # object classes of what someone is called, not of things
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
 SENTENCE_ENDS = '.!?"”’'
@@ -107,7 +108,8 @@ class Lexicon:
             self.rules.setdefault((rule.lemma, rule.pos), []).append(rule)
         for candidates in self.rules.values():
             candidates.sort(key=lambda r: (-r.specificity, r.by_class))
-        self.themes = frozenset().union(*self.classes.values())
+        # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace")
+        self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS))
 
     def codeable(self, sent: Span) -> bool:
         """Sport reports, table rows and headline fragments carry no political events."""
@@ -124,6 +126,10 @@ class Lexicon:
         if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         match = self._row(token, ew)
+        if token.lemma_.lower() in self.guards["naming"] and (match is None or not match.rule.particle):
+            said = [c for c in token.children if c.dep_ == "oprd"]  # (not "called on X to ...")
+            if said:  # "called X a disgrace", "called the move insulting"; "called Antifa an idea"
+                return self._called(token, said)
         noun = token if token.pos_ == "NOUN" else match.carrier if match is not None else None
         if (
             noun is not None
@@ -163,6 +169,16 @@ class Lexicon:
         ):
             return None  # "a flood warning", "an emergency over the wildfires"
         return match
+
+    def _called(self, token: Token, said: list[Token]) -> Match | None:
+        """What calling something by a name or quality is: blame or praise by the words of the name ("called the
+        U.S. move frankly insulting", "called Biden a decent man"), else nothing done ("called Antifa an idea")."""
+        for rule in self.rules.get((token.lemma_.lower(), "VERB"), ()):
+            for kind in rule.objects & DESCRIPTIONS:
+                name = next((p for p in said if _name_words(p) & self.classes[kind]), None)
+                if name is not None:
+                    return Match(token, rule, name, False)
+        return None
 
     def _in_court(self, token: Token) -> bool:
         """A plea or appeal in court: one naming a verdict or charge ("pleaded not guilty", "appealed the
@@ -212,11 +228,27 @@ class Lexicon:
 
 
 def has_particle(token: Token, particle: str) -> bool:
+    """Whether the particle of a row attaches to the token; a time is none ("called Macron on Tuesday" is a
+    call, not "called on" him)."""
     words = particle.split()
-    if any(c.dep_ in {"prt", "prep", "agent", "advmod", "dative"} and c.lower_ == words[0] for c in token.children):
+    if any(
+        c.dep_ in {"prt", "prep", "agent", "advmod", "dative"} and c.lower_ == words[0] and not _of_time(c)
+        for c in token.children
+    ):
         return True
     following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(words)]]
     return following == words
+
+
+def _name_words(name: Token) -> set[str]:
+    """The words of a name and the qualities given with it ("a decent man", "a clown, a racist and the worst
+    president", "insulting and unacceptable"), not those of clauses inside it ("despite threats")."""
+    heads = [name, *name.conjuncts, *(c for c in name.children if c.dep_ == "appos")]
+    return {t.lemma_.lower() for h in heads for t in [h, *(c for c in h.children if c.dep_ in {"amod", "advmod"})]}
+
+
+def _of_time(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def object_heads(token: Token, particle: str | None = None) -> list[Token]:
