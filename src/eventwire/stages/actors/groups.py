@@ -33,6 +33,7 @@ QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousand
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
 ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
 HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
+HOME_BODIES = {"administration"}  # "the administration" in a White House text is the publisher's
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
@@ -52,7 +53,7 @@ def find_groups(res: Resolution) -> None:
         ):
             continue  # "Islamic State militants" are the Islamic State's
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
-        if sector is None or names_a_pair(token) or _predicated(token):
+        if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
         placed = res.country_in(token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
@@ -62,7 +63,12 @@ def find_groups(res: Resolution) -> None:
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        country = placed or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
+        home = _publisher_state(res) if token.lemma_.lower() in HOME_BODIES else None
+        country = (
+            placed
+            or home
+            or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
+        )
         if country is None and not (
             sector in BARE_SECTORS or (sector in BARE_UNDERGOERS and _undergoes(res, token, sector))
         ):
@@ -78,6 +84,19 @@ def _predicated(token: Token) -> bool:
         return True
     named = any(c.dep_ in {"det", "poss", "compound", "amod", "nmod"} for c in token.children)
     return token.lemma_.lower() == "opposition" and token.dep_ in {"dobj", "pobj"} and not named
+
+
+def _publisher_state(res: Resolution) -> str | None:
+    """The state whose body publishes the text ("The White House"): "the administration" there is its own."""
+    entry = res.publisher[0]
+    return entry.code if entry is not None and entry.is_country else None
+
+
+def _a_power(token: Token) -> bool:
+    """ "signed off on this authority", "under its authority": a power, not the authorities (nor "the port
+    authority")."""
+    bare = not any(c.dep_ in {"compound", "amod", "nmod"} for c in token.children)
+    return token.lemma_.lower() == "authority" and token.tag_ == "NN" and token.is_lower and bare
 
 
 def find_owned_groups(res: Resolution) -> None:
@@ -278,11 +297,25 @@ def find_unknown_organisations(res: Resolution) -> None:
             continue
         name = ent.text.removeprefix("the ").removeprefix("The ")
         sector = noun_sector(res.k, ent.root)
-        country = (res.country_in(ent.root) or res.country_about(ent.start)) if sector else None
+        country = (
+            (res.country_in(ent.root) or _leader_country(res, ent) or res.country_about(ent.start)) if sector else None
+        )
         if country is not None:
             res.add(ent, ("org-name", name), actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, ("org-name", name), actor_fields(name, "organisation"))
+
+
+def _leader_country(res: Resolution, name: Span) -> str | None:
+    """ "the Biden-Harris Administration", "the Modi government": the country of a person the text names, whose
+    name the body's name carries."""
+    for token in name:
+        for part in token.text.split("-"):
+            person = res.names.get((fold(part),))
+            fields = res.fields_of(person) if person is not None else None
+            if fields and fields.get("country"):
+                return fields["country"]
+    return None
 
 
 def _extent(res: Resolution, token: Token, with_place: bool) -> Span:

@@ -107,10 +107,22 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
         for span, key, fields in reversed(res.found)
         if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
     ]
-    earlier = next((key for key in named if _in_office(res, key)), named[0] if named else None)
+    home = _home_holder(res, title)  # "The President" in a White House text
+    earlier = next(
+        (key for key in named if key == home), next((key for key in named if _in_office(res, key)), None)
+    ) or (named[0] if named else None)
     if earlier is not None:
         res.add(mention, earlier, None)
     return earlier is not None
+
+
+def _home_holder(res: Resolution, title: Span) -> tuple | None:
+    """The holder of the office in the publisher's own state, when a state body publishes the text."""
+    entry = res.publisher[0]
+    if entry is None or not entry.is_country:
+        return None
+    holder = res.k.roles.holder(entry.code, title.text, res.day)
+    return ("person", holder) if holder else None
 
 
 def _in_office(res: Resolution, key: tuple) -> bool:

@@ -210,6 +210,8 @@ class RoleReader:
             agents = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "agent"][:1]
         for agent in agents:
             roles.extend(self._objects_of(agent, "source", "agent"))
+        if passive and not agents:  # "was condemned in a joint statement by Egypt and Greece": its authors
+            roles.extend(self._authors(trigger))
         for child in trigger.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
                 roles.extend(self._objects_of(child, "target", "dative"))
@@ -306,6 +308,24 @@ class RoleReader:
             elif prep.lower_ in self.cues["proximity_prep"]:
                 roles.extend(self._objects_of(prep, "proximate", f"{child.dep_}>prep"))
         return roles
+
+    def _authors(self, verb: Token) -> list[Phrase]:
+        """Who wrote or said the words a passive act is done in ("in a statement by X", "in X's letter")."""
+        words = [
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "through", "via"}
+            for p in prep.children
+            if p.dep_ == "pobj" and p.lemma_.lower() in self.cues["statement_noun"]
+        ]
+        authors = [("source", c, "in>poss") for w in words for c in w.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        return authors + [
+            r
+            for w in words
+            for prep in w.children
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}
+            for r in self._objects_of(prep, "source", "in>by")
+        ]
 
     def _carrying(self, verb: Token) -> bool:
         """ "A ship carrying supplies": a vehicle whose cargo is what is sent."""
