@@ -247,4 +247,5 @@ def test_guard_kinds():
         "warning",
         "concur",
         "naming",
+        "endanger",
     }

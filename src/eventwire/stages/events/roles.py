@@ -21,7 +21,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
-from .triggers import OBJECTS, Match, proper_name
+from .triggers import OBJECTS, Match, framed, proper_name
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -562,12 +562,12 @@ class RoleReader:
     def former_holder(self, trigger: Token) -> list[Filler]:
         """From whom land is taken back: the one who took it, in a clause on the object ("reclaimed the
         territory that Russia seized": Russia)."""
+        land = [c for c in trigger.children if c.dep_ == "dobj"]
         return self._fillers(
             trigger,
             (
                 (subject, "held>nsubj")
-                for obj in trigger.children
-                if obj.dep_ == "dobj"
+                for obj in land + framed(land, self.cues["portion"])  # "more than half of the territory"
                 for clause in obj.children
                 if clause.dep_ == "relcl" and clause.lemma_.lower() in self.cues["taking"]
                 for subject in clause.children
@@ -579,6 +579,8 @@ class RoleReader:
         """From whom land was taken: the one taking it back ("reclaimed the territory that Russia seized":
         Ukraine, the subject of "reclaimed")."""
         land = trigger.head if trigger.dep_ == "relcl" else None
+        if land is not None and land.dep_ == "pobj" and land.head.head.lemma_.lower() in self.cues["portion"]:
+            land = land.head.head  # "retook half of the territory that Russia seized"
         verb = land.head if land is not None and land.dep_ == "dobj" else None
         if verb is None or verb.lemma_.lower() not in self.cues["retaking"]:
             return []

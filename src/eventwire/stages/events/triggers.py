@@ -157,6 +157,8 @@ class Lexicon:
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
         if lemma in self.guards["warning"] and not _warns_someone(token, ew):
             return None  # "warned of a civil war", "warned that the delay could be a threat": an alarm
+        if lemma in self.guards["endanger"] and _by_a_thing(token, ew):
+            return None  # "reckless attacks have threatened freedom of navigation": a danger, no threat made
         if lemma in self.guards["concur"] and not _agrees_on_something(token):
             return None  # "the governor agreed, saying ...": a view shared
         if lemma in self.guards["court"] and self._in_court(token):
@@ -342,6 +344,15 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     to_come = cues()["future"] | cues()["conditional"]
     clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
     return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
+
+
+def _by_a_thing(verb: Token, ew: Coded) -> bool:
+    """Whether a verb's subject is a thing, not an actor ("the attacks threatened ...", "activities that
+    threaten ..."; not "Russia threatened ...", "it threatened ...")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(s.lower_ in {"that", "which"} for s in subjects):
+        subjects = [verb.head]
+    return bool(subjects) and all(s.pos_ == "NOUN" and s.i not in ew.actor_of_token for s in subjects)
 
 
 def _agrees_on_something(token: Token) -> bool:
