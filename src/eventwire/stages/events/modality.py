@@ -179,6 +179,8 @@ class ModalityReader:
         kind = next((k for words, k in HEAD_KINDS if lemma in self.cues[words]), None)
         if kind == "denied":
             return kind
+        if lemma in self.cues["wishing"] and complement.lemma_.lower() in self.cues["performative"]:
+            return None  # "I want to thank you": thanks given, not intended
         if kind is None or not irrealis(complement):
             return None
         return kind if lemma != "be" or clause_base(complement).dep_ == "xcomp" else None
