@@ -122,8 +122,11 @@ def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> s
 
 def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
     """ "Schumer tweeted that he had spoken to X", "Schumer said he told X": the subject of a reported clause
-    is the one who reports it (not after "told Y that he ...", where it may be Y)."""
+    is the one who reports it (not after "told Y that he ...", where it may be Y); that of a relative clause, the
+    person the clauses above it are told of."""
     verb = pronoun.head
+    if pronoun.dep_ in SUBJECTS and verb.dep_ == "relcl":  # "the explosion, which he called a terrorist act"
+        return _teller(res, verb, candidates)
     if pronoun.dep_ not in SUBJECTS or verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
         return None
     reporting = verb.head
@@ -131,6 +134,17 @@ def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | N
         return None
     found = [a for c in reporting.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))]
     return found[0] if found and found[0] in candidates else None
+
+
+def _teller(res: Resolution, clause: Token, candidates: list[str]) -> str | None:
+    """The person subject of the nearest clause above a relative clause ("Putin said the strikes were a response to
+    the explosion, which he called a terrorist act": Putin)."""
+    for token in clause.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            found = [a for c in token.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))]
+            if found and found[0] in candidates:
+                return found[0]
+    return None
 
 
 def _named_in_sentence(res: Resolution, pronoun: Token, candidates: list[str], recent: list) -> str | None:
