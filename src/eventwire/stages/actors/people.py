@@ -142,6 +142,8 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
         if len(tokens) > 1 and tokens[-2].lower_ != "of":  # "Sudesh Amman", not "Abdullah II of Jordan"
             res.unname_places(res.doc[tokens[-1].i : tokens[-1].i + 1])
+            if tokens[0].pos_ == "PROPN":  # "Brit Hume", "Paris Hilton" (not a demonym the NER took in)
+                res.unname_places(res.doc[tokens[0].i : tokens[0].i + 1])
         name = res.doc[tokens[0].i : tokens[-1].i + 1].text
         family = _shared_family_name(res, ent, spans)
         if family is not None:
