@@ -289,7 +289,7 @@ def test_ctrl_c_during_an_ingest_says_how_many_documents_were_stored(tmp_path):
     rows = "".join(
         json.dumps({"id": f"d{n}", "date": "2024-03-05", "text": f"Chile recalled envoy {n}. Peru protested. " * 20})
         + "\n"
-        for n in range(2000)
+        for n in range(10000)  # enough that a loaded machine is still ingesting when the reader gets in
     )
     source = tmp_path / "news.jsonl"
     source.write_text(rows, encoding="utf-8")

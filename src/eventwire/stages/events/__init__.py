@@ -234,6 +234,8 @@ class EventStage:
             targets = [t for t in reader.undergoer(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets and trigger.pos_ == "NOUN" and coding.plover in ANSWERED_TYPES and coding.code.code[:2] != "09":
             targets = [t for t in reader.answering(trigger) if all(t.actor is not s.actor for s in sources)]
+        if not targets and trigger.pos_ == "NOUN":  # "accepting the NRA's endorsement, Trump ...": Trump
+            targets = [t for t in reader.receiver(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
         if not targets and coding.plover == "REQUEST":

@@ -367,7 +367,14 @@ class RoleReader:
         has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
         has_target = any(role == "target" for role, _, _ in roles)
         mover = trigger.lemma_.lower() in self.cues["mover_noun"]
-        author = trigger.lemma_.lower() in self.cues["author_noun"] and not has_source  # not "his request of X"
+        got = (  # "won the support of X", "secured the commitment of X" (not "secured the release of X")
+            trigger.dep_ == "dobj"
+            and trigger.head.lemma_.lower() in self.cues["receiving"]
+            and (self.event_code(trigger) or "")[:2] in {"03", "05"}
+        )
+        author = (
+            got or trigger.lemma_.lower() in self.cues["author_noun"]
+        ) and not has_source  # not "his request of X"
         for prep in of:
             roles.extend(
                 self._objects_of(
@@ -669,6 +676,15 @@ class RoleReader:
         if prep is None or prep.lower_ not in self.cues["answering_prep"] or prep.head.pos_ not in {"VERB", "AUX"}:
             return []
         return self._fillers(trigger, ((s, f"{prep.lower_}^nsubj") for s in self.subjects(prep.head)[0]))
+
+    def receiver(self, trigger: Token) -> list[Filler]:
+        """Who gets what an event noun gives when it is the object of getting: "Accepting the NRA's endorsement,
+        Trump warned ...", "won the support of Germany": the one accepting or winning."""
+        verb = trigger.head
+        if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.cues["receiving"]:
+            return []
+        subjects = self.subjects(verb)[0] or (self.subjects(verb.head)[0] if verb.dep_ == "advcl" else [])
+        return self._fillers(trigger, ((s, "got^nsubj") for s in subjects))
 
     def beneficiaries(self, trigger: Token) -> list[Filler]:
         """Who aid is for, named deeper in its object: "provided assistance, including equipment for Ukraine's
