@@ -618,6 +618,24 @@ class RoleReader:
         """Who is asked in "called for NATO members to increase spending": the subject of the "for ... to" clause."""
         return self._clause_subjects(trigger, [trigger], {"advcl", "ccomp", "xcomp"}, {"for"}, {"nsubj"}, "for")
 
+    def written_to(self, trigger: Token) -> list[Filler]:
+        """Who a letter or call asking something is sent to: "have written to HHS asking ...", "sent a letter to
+        Boehner demanding ..."."""
+        if trigger.tag_ != "VBG" or trigger.dep_ not in {"advcl", "acl"}:
+            return []
+        holders = [trigger.head, *([trigger.head.head] if trigger.head.pos_ == "NOUN" else [])]
+        return self._fillers(
+            trigger,
+            (
+                (p, "to>pobj")
+                for h in holders
+                for prep in h.children
+                if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ),
+        )
+
     def complement_subjects(self, trigger: Token) -> list[Filler]:
         """The subject of the trigger's complement clause: whom an allegation is about ("alleged Iran had armed
         the rebels", "alleged that the government is hiding figures"), whom help goes to ("helped Ukraine
