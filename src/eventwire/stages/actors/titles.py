@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ...lang import fold
 from .people import addressed, as_former, owner_after, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
@@ -99,7 +100,10 @@ def _describe_name(res: Resolution, named: tuple, title: Span, start: int, owner
 
 
 def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | None) -> bool:
-    """ "the president" after "President X": a later mention of the person introduced with that title."""
+    """ "the president" after "President X": a later mention of the person introduced with that title, the one in
+    office where several were. In a text a state body publishes "The President" is its own (see
+    :func:`_last_owner`), unless the text's title names the other ("Readout of the Vice President's Call with
+    President Macron": "congratulated the President on his re-election")."""
     if owner is not None:
         return False
     named = [
@@ -107,10 +111,10 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
         for span, key, fields in reversed(res.found)
         if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
     ]
-    home = _home_holder(res, title)  # "The President" in a White House text
-    earlier = next(
-        (key for key in named if key == home), next((key for key in named if _in_office(res, key)), None)
-    ) or (named[0] if named else None)
+    if _home_holder(res, title) is not None:
+        heading = fold(res.ew.meta.title or "")
+        named = [key for key in named if fold(str(key[1]).split()[-1]) in heading.split()]
+    earlier = next((key for key in named if _in_office(res, key)), named[0] if named else None)
     if earlier is not None:
         res.add(mention, earlier, None)
     return earlier is not None
@@ -143,7 +147,10 @@ def _same_office(res: Resolution, introduced: str, title: str) -> bool:
 
 
 def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:
-    """ "the foreign minister": of the country or organisation named last before the title."""
+    """ "the foreign minister": of the country or organisation named last before the title; in a text a state
+    body publishes, of that state where it has such an office ("The President" in a White House readout)."""
+    if _home_holder(res, title) is not None and not title.text.isupper():  # not a transcript's "THE PRESIDENT:"
+        return res.owner_fields(res.publisher[0], sector, title.start)
     kinds = (
         {"organisation"}
         if scope == "organisation"
