@@ -63,7 +63,7 @@ def find_groups(res: Resolution) -> None:
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        home = _publisher_state(res) if token.lemma_.lower() in HOME_BODIES else None
+        home = res.publisher_state if token.lemma_.lower() in HOME_BODIES else None
         country = (
             placed
             or home
@@ -84,12 +84,6 @@ def _predicated(token: Token) -> bool:
         return True
     named = any(c.dep_ in {"det", "poss", "compound", "amod", "nmod"} for c in token.children)
     return token.lemma_.lower() == "opposition" and token.dep_ in {"dobj", "pobj"} and not named
-
-
-def _publisher_state(res: Resolution) -> str | None:
-    """The state whose body publishes the text ("The White House"): "the administration" there is its own."""
-    entry = res.publisher[0]
-    return entry.code if entry is not None and entry.is_country else None
 
 
 def _a_power(token: Token) -> bool:

@@ -207,6 +207,13 @@ class Resolution:
         return place[1] if place is not None else None
 
     @cached_property
+    def publisher_state(self) -> str | None:
+        """The state whose body publishes the text ("The White House"), whose offices and administration its
+        "the President" and "the administration" are."""
+        entry = self.publisher[0]
+        return entry.code if entry is not None and entry.is_country else None
+
+    @cached_property
     def phrase_of(self) -> dict[int, Span]:
         """The dictionary phrase each token is part of."""
         return {i: span for span in self.dictionary for i in range(span.start, span.end)}

@@ -14,6 +14,8 @@ from .people import addressed, as_former, owner_after, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
+OWNER_KINDS = {"organisation": {"organisation"}, "country": {"name", "demonym"}}  # whose a title's office can be
+
 
 def find_titles(res: Resolution, known: set[tuple]) -> None:
     for title in res.title_spans:
@@ -122,10 +124,9 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
 
 def _home_holder(res: Resolution, title: Span) -> tuple | None:
     """The holder of the office in the publisher's own state, when a state body publishes the text."""
-    entry = res.publisher[0]
-    if entry is None or not entry.is_country:
+    if res.publisher_state is None:
         return None
-    holder = res.k.roles.holder(entry.code, title.text, res.day)
+    holder = res.k.roles.holder(res.publisher_state, title.text, res.day)
     return ("person", holder) if holder else None
 
 
@@ -151,12 +152,6 @@ def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict |
     body publishes, of that state where it has such an office ("The President" in a White House readout)."""
     if _home_holder(res, title) is not None and not title.text.isupper():  # not a transcript's "THE PRESIDENT:"
         return res.owner_fields(res.publisher[0], sector, title.start)
-    kinds = (
-        {"organisation"}
-        if scope == "organisation"
-        else {"name", "demonym"}
-        if scope == "country"
-        else {"name", "demonym", "organisation"}
-    )
+    kinds = OWNER_KINDS.get(scope, {"name", "demonym", "organisation"})
     earlier = [s for s in res.dictionary if s.end <= title.start and res.entry(s).kind in kinds]
     return res.owner_fields(res.entry(earlier[-1]), sector, title.start) if earlier else None
