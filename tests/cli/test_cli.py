@@ -289,7 +289,7 @@ def test_ctrl_c_during_an_ingest_says_how_many_documents_were_stored(tmp_path):
     rows = "".join(
         json.dumps({"id": f"d{n}", "date": "2024-03-05", "text": f"Chile recalled envoy {n}. Peru protested. " * 20})
         + "\n"
-        for n in range(10000)  # enough that a loaded machine is still ingesting when the reader gets in
+        for n in range(2000)
     )
     source = tmp_path / "news.jsonl"
     source.write_text(rows, encoding="utf-8")
@@ -299,6 +299,9 @@ def test_ctrl_c_during_an_ingest_says_how_many_documents_were_stored(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # a terminal's Ctrl-C reaches a command that handles it; a shell running these tests in the background
+        # passes on an ignored SIGINT, which would make the command deaf to it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     while not db.exists() or _stored(db) < 64:
         assert run.poll() is None
