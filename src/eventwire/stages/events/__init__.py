@@ -238,10 +238,8 @@ class EventStage:
             targets = [t for t in reader.receiver(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
-        if coding.plover == "REQUEST":  # "sent a letter to X demanding the release of Y": X is asked
-            targets = reader.written_to(trigger) or targets
-        if not targets and coding.plover == "REQUEST":
-            targets = reader.addressees(trigger)  # "called for NATO members to increase spending"
+        if coding.plover == "REQUEST":  # "sent a letter to X demanding the release of Y": X is asked; "called for
+            targets = reader.written_to(trigger) or targets or reader.addressees(trigger)  # NATO members to ..."
         if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
             speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
             sources, targets = (

@@ -64,10 +64,7 @@ class Coder:
         match = act.match
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
-        root = self.codebook[match.rule.cameo].root
-        token = match.token
-        aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
-        if root in HARMING_ROOTS and any(o.lemma_.lower() in self.ailments for o in aimed):
+        if self._ails(match):
             return None  # "battled cancer", "fought the blaze", "could destroy the economy" (not "jailed for fraud")
         coding = self._sense(match, mood, forces_act)
         for complement in act.complements:
@@ -79,6 +76,15 @@ class Coder:
                     coding.pattern + f" (complement {complement.rule.lemma} → {refined[0].code})",
                 )
         return coding
+
+    def _ails(self, match: Match) -> bool:
+        """Whether a violent or coercive act is aimed at an ailment, not at anyone (coercion only by its direct
+        object: "jailed for fraud" jails someone)."""
+        root, token = self.codebook[match.rule.cameo].root, match.token
+        if root not in HARMING_ROOTS:
+            return False
+        aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
+        return any(o.lemma_.lower() in self.ailments for o in aimed)
 
     def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool) -> Coding:
         """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a

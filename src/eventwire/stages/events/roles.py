@@ -367,20 +367,14 @@ class RoleReader:
         has_source = any(role in {"source", "reciprocal"} for role, _, _ in roles)
         has_target = any(role == "target" for role, _, _ in roles)
         mover = trigger.lemma_.lower() in self.cues["mover_noun"]
-        got = (  # "won the support of X", "secured the commitment of X" (not "secured the release of X")
-            trigger.dep_ == "dobj"
-            and trigger.head.lemma_.lower() in self.cues["receiving"]
-            and (self.event_code(trigger) or "")[:2] in {"03", "05"}
-        )
+        # "won the support of X", "secured the commitment of X" (not "secured the release of X")
+        got = self._got(trigger) and (self.event_code(trigger) or "")[:2] in {"03", "05"}
         author = (
             got or trigger.lemma_.lower() in self.cues["author_noun"]
-        ) and not has_source  # not "his request of X"
+        )  # "the request of X" (not "his request of X")
+        of_role = "source" if mover or (not has_source and (has_target or author)) else "target"
         for prep in of:
-            roles.extend(
-                self._objects_of(
-                    prep, "source" if mover or author or (has_target and not has_source) else "target", "prep"
-                )
-            )
+            roles.extend(self._objects_of(prep, of_role, "prep"))
             if mover:  # "a withdrawal of U.S. troops in Syria": the troops withdraw, from Syria
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
@@ -698,11 +692,15 @@ class RoleReader:
     def receiver(self, trigger: Token) -> list[Filler]:
         """Who gets what an event noun gives when it is the object of getting: "Accepting the NRA's endorsement,
         Trump warned ...", "won the support of Germany": the one accepting or winning."""
-        verb = trigger.head
-        if trigger.dep_ != "dobj" or verb.lemma_.lower() not in self.cues["receiving"]:
+        if not self._got(trigger):
             return []
+        verb = trigger.head
         subjects = self.subjects(verb)[0] or (self.subjects(verb.head)[0] if verb.dep_ == "advcl" else [])
         return self._fillers(trigger, ((s, "got^nsubj") for s in subjects))
+
+    def _got(self, noun: Token) -> bool:
+        """Whether a noun is the object of a verb of getting ("received", "accepted", "won", "secured")."""
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["receiving"]
 
     def beneficiaries(self, trigger: Token) -> list[Filler]:
         """Who aid is for, named deeper in its object: "provided assistance, including equipment for Ukraine's

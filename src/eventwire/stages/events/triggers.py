@@ -363,11 +363,8 @@ def _agrees_on_something(token: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in {"to", "on", "upon", "over", "in", "with"} for c in token.children):
         return True
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children) or token.dep_ in {
-        "xcomp",
-        "acl",
-        "relcl",
-    }
+    together = any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children)  # "X and Y agreed"
+    return together or token.dep_ in {"xcomp", "acl", "relcl"}
 
 
 def _a_view(clause: Token) -> bool:
