@@ -248,4 +248,5 @@ def test_guard_kinds():
         "concur",
         "naming",
         "endanger",
+        "self_defence",
     }

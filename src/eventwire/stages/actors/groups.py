@@ -55,7 +55,7 @@ def find_groups(res: Resolution) -> None:
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
-        placed = res.country_in(token)
+        placed = res.country_in(token) or _loyal_to(res, token)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or _needs_owner(res, token)) and placed is None:
             continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
@@ -74,6 +74,22 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _loyal_to(res: Resolution, token: Token) -> str | None:
+    """ "troops loyal to Mr. Assad": the country of the one they are loyal to."""
+    return next(
+        (
+            country
+            for loyal in token.children
+            if loyal.dep_ in {"amod", "acl"} and loyal.lemma_.lower() == "loyal"
+            for prep in loyal.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for leader in prep.children
+            if leader.dep_ == "pobj" and (country := res.country_of_mention(leader.i))
+        ),
+        None,
+    )
 
 
 def _predicated(token: Token) -> bool:

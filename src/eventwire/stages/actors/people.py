@@ -171,7 +171,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
 
 
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
-NOT_PEOPLE = {"LANGUAGE"}  # not GPE, NORP or ORG: the tagger reads many a foreign name so ("urged Rouhani")
+GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
+# "due out in May"; not GPE, NORP or ORG: the tagger reads many a foreign name so ("urged Rouhani")
+NOT_PEOPLE = {"LANGUAGE", "DATE", "TIME"}
 
 
 def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
@@ -305,6 +307,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     elif fields["code"] is None:
         place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
         place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
+        place = place or _party_and_state(res.doc, ent.end)  # "Sen. Tom Cotton, R-Ark."
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
         if body is not None:  # "AIP vice chairman X"; "Japan National Security Secretariat Secretary General X"
             state = res.phrase_ending.get(body)
@@ -467,6 +470,14 @@ def _place_after(res: Resolution, span: Span) -> str | None:
     return res.place_country(res.doc[after])
 
 
+def _party_and_state(doc: Doc, end: int) -> str | None:
+    """ "Sen. Tom Cotton, R-Ark.", "Rep. Adam Schiff (D-Calif.)": the party and state after a name that US copy
+    gives members of Congress."""
+    tag = [t.text for t in doc[end + 1 : end + 4]]
+    opened = end < len(doc) and doc[end].text in {",", "("}
+    return "USA" if opened and len(tag) == 3 and tag[0] in {"R", "D", "I"} and tag[1] == "-" else None
+
+
 def owner_after(res: Resolution, title: Span) -> Span | None:
     """The country or organisation a title is "of" or "for": "the president of the European Commission", "a
     spokesman for the PMF"."""
@@ -475,7 +486,13 @@ def owner_after(res: Resolution, title: Span) -> Span | None:
 
 
 def _of_object(doc: Doc, end: int, words: tuple[str, ...] = ("of",)) -> int | None:
-    """Where the noun after an "of" (or "of the") at token ``end`` starts: "King Abdullah [of Jordan]"."""
+    """Where the noun after an "of" (or "of the") at token ``end`` starts: "King Abdullah [of Jordan]",
+    "President Ferdinand Marcos, Jr. [of the Philippines]"."""
+    suffix = [t.text for t in doc[end : end + 2]]
+    if suffix and suffix[0] == ",":
+        suffix = suffix[1:]
+    if suffix and suffix[0] in GENERATIONS:
+        end += 2 if doc[end].text == "," else 1
     if end + 1 >= len(doc) or doc[end].lower_ not in words:
         return None
     return end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1

@@ -137,6 +137,9 @@ def _people_of(res: Resolution, span: Span, entry: Entry) -> None:
 
 
 def _qualifies_noun(token: Token) -> bool:
+    """ "an Indian proposal", and each of "Malaysian, Philippine and Indonesian vessels"."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
     return token.dep_ in QUALIFYING and token.head.pos_ in {"NOUN", "PROPN"}
 
 

@@ -59,6 +59,7 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
 
 
 NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
+TIMES = {"DATE", "TIME"}  # "in August": no place
 INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow City Hospital": no state acts
 
 
@@ -234,9 +235,9 @@ class Resolution:
 
     def cities_in(self, sentence: int) -> list[tuple[Span, str]]:
         """The places of a sentence that the dictionaries do not name but the gazetteer settles, with their
-        country ("Lagos", "Maiduguri")."""
+        country ("Lagos", "Maiduguri"; not "in August")."""
         if sentence not in self.settled:
-            here = [(e, country_of(e.text)) for e in self.place_names.get(sentence, [])]
+            here = [(e, country_of(e.text)) for e in self.place_names.get(sentence, []) if e.label_ not in TIMES]
             self.settled[sentence] = [(e, country) for e, country in here if country is not None]
         return self.settled[sentence]
 

@@ -22,7 +22,7 @@ from .. import places, quotes
 from . import anaphora, merge
 from .acts import Act, ActFinder
 from .codebook import Codebook, codebook
-from .coding import VISITS, Coder, Coding
+from .coding import VIOLENT_ROOTS, VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
 from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
@@ -138,11 +138,14 @@ class EventStage:
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         coding = self.coder.code(act, mood, forces)
-        if coding is None:
-            return []
+        if coding is None or (coding.code.root in VIOLENT_ROOTS and _done_by_an_act(reader, phrases)):
+            return []  # "hit hard by U.S. sanctions": the sanctions are the act, not an attack
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
-        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state), mood)
+        near = any(role == "proximate" for role, _, _ in phrases)
+        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state, near), mood)
+        if near and not targets and coding.plover == "MOBILIZE":
+            targets = reader.places(phrases, trigger, ("proximate",))  # "sent military aircraft near Taiwan"
         if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
             context, trigger, coding, sources, targets
         ):
@@ -355,6 +358,17 @@ def _clause_of(reader: RoleReader, trigger: Token) -> Token:
     if trigger.pos_ != "VERB":
         return reader.carrier_verb(trigger) or trigger
     return trigger
+
+
+def _done_by_an_act(reader: RoleReader, phrases) -> bool:
+    """ "Iran was hit hard by sanctions": harm done by an act that is no violence is that act's."""
+    return any(
+        role == "source"
+        and via.startswith("agent")
+        and (code := reader.event_code(phrase))
+        and code[:2] not in VIOLENT_ROOTS
+        for role, phrase, via in phrases
+    )
 
 
 def _prominence(trigger: Token) -> float:

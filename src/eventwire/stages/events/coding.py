@@ -27,7 +27,7 @@ HARMING_ROOTS = VIOLENT_ROOTS | {"17"}  # and coercion: "could destroy the econo
 AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "battled with cancer", "for his remarks"
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
-CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION = "111", "150", "154", "074"
+CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION, ARMS = "111", "150", "154", "074", "072"
 VISITS = {"042", "043"}
 APPEAL = "020"
 STATED = {"130": "012", "020": "010"}  # a threat or appeal whose clause states a fact is a comment
@@ -86,16 +86,19 @@ class Coder:
         aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
         return any(o.lemma_.lower() in self.ailments for o in aimed)
 
-    def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool) -> Coding:
+    def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool, near: bool = False) -> Coding:
         """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a
         missile strike is still an attack; forces sent to a state are military assistance (PLOVER AID: "arms and
-        personnel")."""
+        personnel"); weapons sent to no one but ``near`` a place are deployed there ("sent military aircraft
+        near the island")."""
         carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
         fired = match.token.lemma_.lower() in cues()["launching"]  # "fired a missile"; "missile strikes" attack
         if coding.code.root == "19" and not targets and fired and carrier in self.show_of_force:
             new, why = WEAPONS_TEST, "at no one"
         elif coding.code.code in {"153", DEPLOY} and to_state:
             new, why = PROTECTION, "to a state"
+        elif coding.code.code == ARMS and near and not targets:
+            new, why = DEPLOY, "near a place"
         else:
             return coding
         code = self.codebook[new]
@@ -166,8 +169,9 @@ class Coder:
 
 def _aimed_at(token: Token) -> list[Token]:
     """What a violent word is aimed at: its objects, not the time of a prepositional phrase ("stormed a base
-    hours before the announcement")."""
-    return [o for o in object_heads(token) if o.dep_ != "pobj" or o.head.lower_ in AIMING_PREPS]
+    hours before the announcement"); a violent noun's "of" ("the killing of 300,000 pigs")."""
+    aiming = AIMING_PREPS | ({"of"} if token.pos_ == "NOUN" else set())
+    return [o for o in object_heads(token) if o.dep_ != "pobj" or o.head.lower_ in aiming]
 
 
 def _blamed_for(token: Token) -> bool:

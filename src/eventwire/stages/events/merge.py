@@ -104,17 +104,33 @@ def _fold_partial_reports(
     events: list[Event], who: Callable[[str], str], identity: Callable[[str], Identity]
 ) -> list[Event]:
     """A report of an act without its recipient ("Iran seized the tanker") is the same act as a report with
-    one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one."""
+    one elsewhere in the article ("Iran seized a British tanker"): its sentence becomes evidence of that one,
+    if it names the same act or its general kind ("an attack" and "an airstrike"; not "sued" and "railed
+    against", two accusations)."""
     full = [e for e in events if e.target and e.plover]
     kept = []
     for event in events:
         partial = not event.target and event.plover
-        whole = next((e for e in full if _act(e, who) == _act(event, who) and _same_report(e, event, identity)), None)
+        whole = next(
+            (
+                e
+                for e in full
+                if _act(e, who) == _act(event, who)
+                and _same_code(e.cameo, event.cameo)
+                and _same_report(e, event, identity)
+            ),
+            None,
+        )
         if partial and whole is not None:
             _add_report(whole, event)
         else:
             kept.append(event)
     return kept
+
+
+def _same_code(a: str, b: str) -> bool:
+    """Whether two CAMEO codes may name one act: the same code, or one is its root's general code ("190")."""
+    return a[:3] == b[:3] or (a[:2] == b[:2] and "0" in {a[2:3], b[2:3]})
 
 
 def _distinct(a: Identity, b: Identity) -> bool:

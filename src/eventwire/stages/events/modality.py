@@ -121,6 +121,19 @@ def unneeded(verb: Token) -> bool:
     )
 
 
+def _a_possibility(verb: Token) -> bool:
+    """ "an opportunity for Israel to strike", "has the right to respond": an act that may happen (but "took
+    the opportunity to praise X" and "had the opportunity to meet X" did)."""
+    base = clause_base(verb)
+    noun = base.head
+    words = cues()
+    verb = noun.head if noun.dep_ == "dobj" else None
+    taken = verb is not None and (
+        verb.lemma_.lower() in words["seizing"] or (verb.lemma_ == "have" and verb.tag_ == "VBD")
+    )  # "had the opportunity to meet X" (but "has the right to respond")
+    return base.dep_ in {"acl", "advcl"} and noun.lemma_.lower() in words["possibility"] and not taken
+
+
 def self_bound(verb: Token) -> bool:
     """Whether the one obliged is the speaker ("We must defend ourselves", "I have to answer"): an intention."""
     base = clause_base(verb)
@@ -155,7 +168,7 @@ class ModalityReader:
             modality = "intended" if self._reported(trigger) else "hypothetical"
         elif aux & self.cues["hypothetical"]:
             modality = "hypothetical"
-        if conditional(trigger):
+        if conditional(trigger) or _a_possibility(trigger):
             modality = "hypothetical"
         current, first = trigger, True
         while (head := governor(current)) is not None:

@@ -21,7 +21,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
-from .triggers import OBJECTS, Match, framed, proper_name
+from .triggers import OBJECTS, REFLEXIVES, Match, framed, guards, proper_name
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -39,6 +39,7 @@ REASON_PREPS = {"at", "per", "upon", "on"}  # "at the request of X", "per reques
 # CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
 # from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
 FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16", "18", "19", "20"}
+SANCTIONS = "16"  # "its Iran sanctions", "North Korea sanctions": the state named before sanctions is their target
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,14 @@ class RoleReader:
             if current.dep_ == "acl" and controlled:
                 current = head.head  # "took the opportunity to thank X": the one who took it thanks
                 continue
+            if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in self.cues["possibility"]:
+                owners = [c for c in head.children if c.dep_ == "poss"]  # "supports Israel's right to defend itself"
+                given = [c for c in head.head.children if c.dep_ == "dative"] if head.dep_ == "dobj" else []
+                if owners or given:  # "gives Israel an opportunity to strike": Israel
+                    return owners or given, False
+                if head.dep_ == "dobj":
+                    current = head.head  # "Iran has the right to respond": Iran
+                    continue
             if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in self.cues["intention"]:
                 owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
                 if owners:  # (also "Trump plans to visit", which the parser often reads as a noun)
@@ -349,6 +358,11 @@ class RoleReader:
             verb = trigger.head.head
             roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
             return roles
+        harmer = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
+        if harmer is not None and harmer.lemma_.lower() in self.cues["harm"]:  # "Iran was hit by U.S. sanctions"
+            roles.extend(("target", s, "agent^nsubjpass") for s in harmer.children if s.dep_ == "nsubjpass")
+        if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
+            roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
                 roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
@@ -372,7 +386,8 @@ class RoleReader:
         author = (
             got or trigger.lemma_.lower() in self.cues["author_noun"]
         )  # "the request of X" (not "his request of X")
-        of_role = "source" if mover or (not has_source and (has_target or author)) else "target"
+        patient = trigger.lemma_.lower() in self.cues["patient_noun"]  # "the release of hostages from Gaza"
+        of_role = "source" if mover or (not has_source and not patient and (has_target or author)) else "target"
         for prep in of:
             roles.extend(self._objects_of(prep, of_role, "prep"))
             if mover:  # "a withdrawal of U.S. troops in Syria": the troops withdraw, from Syria
@@ -382,17 +397,21 @@ class RoleReader:
         return roles
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
-        """ "President Trump's impeachment by the House", "Khashoggi's killing": a person who owns an act that
-        is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the arrest of X by Y"); a
-        state named before an investigation is investigated ("the Russia investigation"; but "a French inquiry",
-        "the FBI investigation" investigate)."""
+        """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who
+        owns or names an act that is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the
+        arrest of X by Y"); a state named before an investigation is investigated ("the Russia investigation";
+        but "a French inquiry", "the FBI investigation" investigate), and one named before sanctions is their
+        target where someone else owns them ("its Iran sanctions")."""
         actor = self.actor_at(owner)
         if actor is None:
             return False
-        if owner.dep_ == "compound" and actor.type == "country" and (self.event_code(noun) or "").startswith("09"):
+        code = self.event_code(noun) or ""
+        if owner.dep_ == "compound" and actor.type == "country" and code.startswith("09"):
             return True
+        if owner.dep_ == "compound" and actor.type == "country" and code.startswith(SANCTIONS):
+            return any(c.dep_ == "poss" for c in noun.children)  # "its Iran sanctions" (but "U.S. sanctions")
         return (
-            owner.dep_ == "poss"
+            owner.dep_ in {"poss", "compound"}  # "Khashoggi's killing", "the Davis murder"
             and noun.lemma_.lower() in self.cues["patient_noun"]
             and actor.type == "person"
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
@@ -880,6 +899,14 @@ class RoleReader:
             return actor, head
         code = self.event_code(head)
         event = code is not None
+        if event and not doer and code.startswith(SANCTIONS):  # "extended its Iran sanctions": Iran, not "its"
+            aimed = [
+                (state, c)
+                for c in head.children
+                if c.dep_ == "compound" and (state := self.actor_at(c)) is not None and state.type == "country"
+            ]
+            if aimed:
+                return aimed[0]
         if not event:  # "vetoed a resolution proposed by the US and Japan", "shelled a town held by rebels"
             authors = [
                 a
@@ -943,6 +970,8 @@ class RoleReader:
                 actor = self.actor_at(head)
                 if actor is not None:
                     found.append((actor, head))
+        if pronoun.lower_ == "them" and len(found) == 1 and found[0][0].type == "person":
+            return []  # "Trump said Bolton likes killing them": not Trump (but "Sheriff Lee said they arrested")
         return found if pronoun.lower_ in PLURAL else found[:1]
 
     def _pair(self, phrase: Token) -> list[tuple[Actor, Token]]:
@@ -1065,6 +1094,15 @@ def _temporal(child: Token) -> bool:
 def _known(actor: Actor) -> bool:
     """Whether anything is known of an actor beyond its name: a code, a country or a sector."""
     return bool(actor.code or actor.country or actor.sector)
+
+
+def _defended_against(noun: Token) -> bool:
+    """An act someone defends themselves against ("defended itself against Russian attacks")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"against", "from"}:
+        return False
+    verb = noun.head.head
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    return reflexive and verb.lemma_.lower() in guards()["self_defence"]
 
 
 def _has_object(verb: Token) -> bool:

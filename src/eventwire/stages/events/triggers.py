@@ -23,6 +23,7 @@ from .cues import cues
 from .modality import infinitive
 
 HERE = Path(__file__).parent
+REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -149,6 +150,10 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
+        if lemma in self.guards["self_defence"] and any(
+            c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
+        ):
+            return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
@@ -282,7 +287,12 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             for o in acl.children
             if o.dep_ == "dobj"
         ]
-        heads += [m for h in objects for m in h.children if m.dep_ == "compound"]  # "imposed export controls"
+        heads += [  # "imposed export controls", "used chemical weapons"
+            m
+            for h in objects
+            for m in h.children
+            if m.dep_ == "compound" or (m.dep_ == "amod" and m.lemma_.lower() in cues()["weapon_kind"])
+        ]
     return heads + framed(heads, cues()["quantity"] | {"one"})  # "an amount of aid", "one of its waves of strikes"
 
 
