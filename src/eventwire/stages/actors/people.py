@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from ...lang import fold
 from ..places.resolve import country_of
 from .phrases import noun_sector
-from .resolution import Resolution, actor_fields
+from .resolution import TIMES, Resolution, actor_fields
 from .roles import family_key
 
 if TYPE_CHECKING:
@@ -172,8 +172,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
 
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
-# "due out in May"; not GPE, NORP or ORG: the tagger reads many a foreign name so ("urged Rouhani")
-NOT_PEOPLE = {"LANGUAGE", "DATE", "TIME"}
+NOT_PEOPLE = {"LANGUAGE"} | TIMES  # "due out in May"; not GPE, NORP or ORG: the tagger reads foreign names so
 
 
 def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:

@@ -14,14 +14,13 @@ from spacy.tokens import Doc, Token
 
 from ...lang import clause_verb, fold, zero_relative
 from .people import standing_fields
-from .resolution import REACH, SUBJECTS, Resolution, actor_fields
+from .resolution import REACH, SUBJECTS, TIMES, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her", "his"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SINGULAR = {"it", "its"}
 PLURAL = {"they", "their"}
 STATES = SINGULAR | PLURAL
-TIMES = {"DATE", "TIME"}  # "hours after ...": no antecedent
 COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}

@@ -59,7 +59,7 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
 
 
 NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
-TIMES = {"DATE", "TIME"}  # "in August": no place
+TIMES = {"DATE", "TIME"}  # "in August", "hours after ...": no place, person or antecedent
 INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow City Hospital": no state acts
 
 

@@ -127,9 +127,9 @@ def _a_possibility(verb: Token) -> bool:
     base = clause_base(verb)
     noun = base.head
     words = cues()
-    verb = noun.head if noun.dep_ == "dobj" else None
-    taken = verb is not None and (
-        verb.lemma_.lower() in words["seizing"] or (verb.lemma_ == "have" and verb.tag_ == "VBD")
+    holder = noun.head if noun.dep_ == "dobj" else None
+    taken = holder is not None and (
+        holder.lemma_.lower() in words["seizing"] or (holder.lemma_ == "have" and holder.tag_ == "VBD")
     )  # "had the opportunity to meet X" (but "has the right to respond")
     return base.dep_ in {"acl", "advcl"} and noun.lemma_.lower() in words["possibility"] and not taken
 

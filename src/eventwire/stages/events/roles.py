@@ -21,7 +21,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
-from .triggers import OBJECTS, REFLEXIVES, Match, framed, guards, proper_name
+from .triggers import OBJECTS, Match, defends_itself, framed, proper_name
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -1098,11 +1098,7 @@ def _known(actor: Actor) -> bool:
 
 def _defended_against(noun: Token) -> bool:
     """An act someone defends themselves against ("defended itself against Russian attacks")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"against", "from"}:
-        return False
-    verb = noun.head.head
-    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
-    return reflexive and verb.lemma_.lower() in guards()["self_defence"]
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"against", "from"} and defends_itself(noun.head.head)
 
 
 def _has_object(verb: Token) -> bool:

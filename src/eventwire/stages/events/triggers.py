@@ -150,9 +150,7 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
-        if lemma in self.guards["self_defence"] and any(
-            c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
-        ):
+        if defends_itself(token):
             return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
@@ -256,6 +254,12 @@ def _name_words(name: Token) -> set[str]:
 
 def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def defends_itself(verb: Token) -> bool:
+    """ "Ukraine defended itself": a self-defence verb (``guards.tsv``) with a reflexive object."""
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    return reflexive and verb.lemma_.lower() in guards()["self_defence"]
 
 
 def object_heads(token: Token, particle: str | None = None) -> list[Token]:
