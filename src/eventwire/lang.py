@@ -147,10 +147,23 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+GAP_ADVERBIALS = {"day", "time", "year", "week", "month", "night", "moment", "place", "way", "reason"}
+CLAUSE_OBJECTS = {"dobj", "dative", "attr", "oprd", "xcomp", "ccomp"}  # what a verb's own object may be
+
+
 def zero_relative(verb: Token) -> bool:
     """A relative clause with no relative word: "the drone [it seized]" (not "the drone that it seized", "charges
     that it tortured")."""
     return verb.dep_ == "relcl" and not any(c.tag_.startswith("W") or c.dep_ == "mark" for c in verb.children)
+
+
+def object_gap(verb: Token) -> bool:
+    """A relative clause with no relative word whose object is the noun it qualifies: "the drone [it seized]",
+    "the determination [the minister demonstrated]" (not "the day [they demonstrated]")."""
+    head = verb.head
+    when = head.ent_type_ in {"DATE", "TIME"} or head.lemma_.lower() in GAP_ADVERBIALS
+    own = any(c.dep_ in CLAUSE_OBJECTS or c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    return zero_relative(verb) and not own and not when and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def names_a_pair(noun: Token) -> bool:

@@ -249,4 +249,5 @@ def test_guard_kinds():
         "naming",
         "endanger",
         "self_defence",
+        "instruction",
     }

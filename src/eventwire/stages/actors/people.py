@@ -152,8 +152,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if person is None and family is None and words in names:  # "Mr. Blinken", "Al Thani" after the full name
             res.add(ent, names[words], None)
             continue
-        if person is None and family is None and (len(tokens) == 1 or ent[0].text in HONORIFICS):
-            person = _holder_here(res, ent, tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
+        one_word = len(tokens) == 1 or not any(t.whitespace_ for t in tokens[:-1])  # "al-Assad"
+        if person is None and family is None and (one_word or ent[0].text in HONORIFICS):
+            person = _holder_here(res, ent, name if one_word else tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
         key = ("person", person or name)
         if key in known:
             res.add(ent, key, None)

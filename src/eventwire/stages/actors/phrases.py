@@ -14,6 +14,7 @@ from .knowledge import Entry, Knowledge
 from .resolution import Resolution, actor_fields
 
 QUALIFYING = {"amod", "compound", "poss", "nmod"}
+ARMED = {"MIL", "REB", "COP"}  # groups that fight where they are
 FOLLOWERS = {
     "supporter",
     "loyalist",
@@ -112,7 +113,7 @@ def follower_fields(res: Resolution, noun: Token, country: str | None) -> dict:
 def _group(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) -> None:
     """ "Russian troops": the country's group of that sector; the mention reaches the noun unless another
     qualifier stands between them ("Czech" in "Czech and Slovak officials")."""
-    country = _country_of(res, span, entry, noun)
+    country = _country_of(res, span, entry, noun, sector)
     mention = res.doc[span.start : noun.i + 1] if _next_to(res, span, noun) else span
     res.add(
         mention,
@@ -126,7 +127,7 @@ def _people_of(res: Resolution, span: Span, entry: Entry) -> None:
     root = span.root
     plural = root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"}
     if plural or (entry.kind == "community" and root.pos_ == "PROPN" and root.dep_ not in QUALIFYING):
-        country = _country_of(res, span, entry, root)
+        country = _country_of(res, span, entry, root, "CVL")
         res.add(
             span,
             _group_key(entry, country, "CVL", "people"),
@@ -157,12 +158,15 @@ def _group_key(entry: Entry, country: str | None, sector: str, noun: str) -> tup
     return (*key, entry.code) if entry.kind == "community" else key
 
 
-def _country_of(res: Resolution, span: Span, entry: Entry, noun: Token) -> str | None:
+def _country_of(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) -> str | None:
     """A country phrase's own country; a community's home, else where the text places it ("Kurdish fighters
-    in Syria"), else the country the passage is about."""
+    in Syria"), else the country the passage is about, for armed groups its sentence's places first ("The
+    Kurdish force that has led the war in Syria"; but "the Jewish Home party, which opposes a Palestinian
+    state")."""
     if entry.kind != "community":
         return entry.code
-    return entry.country or res.country_in(noun) or res.country_about(span.start)
+    armed = sector in ARMED
+    return entry.country or res.country_in(noun) or res.country_about(span.start, places=armed)
 
 
 def _next_to(res: Resolution, span: Span, noun: Token) -> bool:

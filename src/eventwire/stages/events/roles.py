@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS, names_a_pair, zero_relative
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS, names_a_pair, object_gap
 from ...records import Actor, Coded
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
@@ -255,14 +255,7 @@ class RoleReader:
             for c in [*trigger.children, *(g for x in trigger.children if x.dep_ == "xcomp" for g in x.children)]
         ):  # "the tanker that Iran seized", "hostages whom Hamas threatened to execute"
             roles.append(("target", trigger.head, "relcl^dobj"))
-        elif (
-            zero_relative(trigger)
-            and not any(
-                c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ in {"xcomp", "ccomp"}
-                for c in trigger.children
-            )
-            and any(c.dep_ == "nsubj" for c in trigger.children)
-        ):
+        elif object_gap(trigger):
             roles.append(("target", trigger.head, "relcl^object"))  # "the drone it seized": the drone is the object
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
             roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
@@ -400,16 +393,18 @@ class RoleReader:
         """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who
         owns or names an act that is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the
         arrest of X by Y"); a state named before an investigation is investigated ("the Russia investigation";
-        but "a French inquiry", "the FBI investigation" investigate), and one named before sanctions is their
-        target where someone else owns them ("its Iran sanctions")."""
+        but "a French inquiry", "the FBI investigation" investigate), and one named before sanctions or a
+        withdrawal is their target where someone else owns them ("its Iran sanctions", "Trump's Syria withdrawal").
+        """
         actor = self.actor_at(owner)
         if actor is None:
             return False
         code = self.event_code(noun) or ""
         if owner.dep_ == "compound" and actor.type == "country" and code.startswith("09"):
             return True
-        if owner.dep_ == "compound" and actor.type == "country" and code.startswith(SANCTIONS):
-            return any(c.dep_ == "poss" for c in noun.children)  # "its Iran sanctions" (but "U.S. sanctions")
+        aimed = code.startswith(SANCTIONS) or noun.lemma_.lower() in self.cues["mover_noun"]
+        if owner.dep_ == "compound" and actor.type == "country" and aimed:  # "its Iran sanctions", "Trump's Syria
+            return any(c.dep_ == "poss" for c in noun.children)  # withdrawal" (but "U.S. sanctions")
         return (
             owner.dep_ in {"poss", "compound"}  # "Khashoggi's killing", "the Davis murder"
             and noun.lemma_.lower() in self.cues["patient_noun"]
@@ -897,6 +892,8 @@ class RoleReader:
         actor = self.actor_at(head)
         if actor is not None and _known(actor):
             return actor, head
+        if head.lemma_.lower() in self.cues["venue_noun"]:
+            return None, head  # "met Xi on the sidelines of the G20 summit": where, not whom
         code = self.event_code(head)
         event = code is not None
         if event and not doer and code.startswith(SANCTIONS):  # "extended its Iran sanctions": Iran, not "its"

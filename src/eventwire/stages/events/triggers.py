@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ...lang import PASSIVE_SUBJECTS
+from ...lang import PASSIVE_SUBJECTS, object_gap
 from ...records import Coded
 from ...tables import read_tsv, split
 from ..places.resolve import country_of
@@ -23,6 +23,7 @@ from .cues import cues
 from .modality import infinitive
 
 HERE = Path(__file__).parent
+DEMAND = "100"  # "told X to act" (guards.tsv instruction)
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
@@ -127,6 +128,8 @@ class Lexicon:
         if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         match = self._row(token, ew)
+        if token.lemma_.lower() in self.guards["instruction"] and _told_to_act(token):
+            return Match(token, Rule(DEMAND, token.lemma_.lower(), "VERB", None, frozenset()), None)  # an order
         if token.lemma_.lower() in self.guards["naming"] and (match is None or not match.rule.particle):
             said = [c for c in token.children if c.dep_ == "oprd"]  # (not "called on X to ...")
             if said:  # "called X a disgrace", "called the move insulting"; "called Antifa an idea"
@@ -143,8 +146,10 @@ class Lexicon:
         lemma = token.lemma_.lower()
         if lemma in cues()["predicate_noun"] and token.dep_ != "attr":
             return None  # "X was a critic of Y" judges Y; "critics of X marched", "X, a critic of Y," do not
-        has_object = any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) or (
-            token.dep_ == "acl" and token.tag_ == "VBN"  # "an honour conferred by X": the noun is its object
+        has_object = (
+            any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+            or (token.dep_ == "acl" and token.tag_ == "VBN")  # "an honour conferred by X": the noun is its object
+            or object_gap(token)  # "the determination the minister demonstrated"
         )
         if (lemma in self.guards["intransitive"] and has_object) or (
             lemma in self.guards["transitive"] and not has_object
@@ -254,6 +259,12 @@ def _name_words(name: Token) -> set[str]:
 
 def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _told_to_act(verb: Token) -> bool:
+    """ "told Chinese media to slash their staff": someone addressed and an act for them to do."""
+    children = list(verb.children)
+    return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" and infinitive(c) for c in children)
 
 
 def defends_itself(verb: Token) -> bool:
