@@ -63,6 +63,7 @@ def link_personal_pronouns(res: Resolution) -> None:
             or _reporter(res, token, candidates)
             or _named_in_sentence(res, token, candidates, recent)
             or _modified_clause_subject(res, token, candidates)
+            or _fronted_clause_subject(res, token, candidates)
             or _continued(res, token, candidates)
             or max(candidates, key=lambda a: _salience(doc, before, a))
         )
@@ -154,6 +155,20 @@ def _named_in_sentence(res: Resolution, pronoun: Token, candidates: list[str], r
     start = pronoun.sent.start
     named = {a for s, _, a in recent if s >= start and a in candidates}
     return named.pop() if len(named) == 1 else None
+
+
+def _fronted_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "When President Putin started this war, he thought ...": the subject of a clause stands for the subject
+    of the adverbial clause before it, if that may be the one."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        actor_id = res.ew.actor_of_token.get(subjects[0].i) if subjects else None
+        if actor_id in candidates:
+            return actor_id
+    return None
 
 
 def _modified_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

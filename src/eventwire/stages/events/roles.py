@@ -280,7 +280,8 @@ class RoleReader:
         roles: list[Phrase] = []
         vehicle = carrier is not None and carrier.head.head == child and self._carrying(carrier.head)
         topic = trigger.lemma_.lower() in self.cues["topic_verb"]  # "discussed the commitment of the US"
-        if not (theme and child == carrier) and not vehicle and not topic:
+        carried = carrier is not None and self._holds(child, carrier)
+        if not (theme and carried) and not vehicle and not topic:
             roles.append(("target", child, child.dep_))
         if topic:  # ... but "discussed the war with X": the parse often hangs the counterpart on the topic
             roles.extend(
@@ -289,7 +290,6 @@ class RoleReader:
                 if c.dep_ == "prep" and c.lower_ == "with"
                 for p in self._objects_of(c, "target", f"{child.dep_}>prep")
             )
-        carried = child == carrier or (carrier is not None and carrier.head == child and carrier.dep_ == "compound")
         if carried:  # "offered troops to X", "fired missiles at X"; not "condemned the attack on X"
             roles.extend(self._preps_of(child, f"{child.dep_}>prep", trigger.lemma_.lower() in self.cues["launching"]))
         if vehicle:  # "dispatched a ship carrying supplies to X"
@@ -310,6 +310,22 @@ class RoleReader:
             elif prep.lower_ in self.cues["proximity_prep"]:
                 roles.extend(self._objects_of(prep, "proximate", f"{child.dep_}>prep"))
         return roles
+
+    def _holds(self, phrase: Token, carrier: Token) -> bool:
+        """Whether the phrase is the carried object: the carrier itself, the noun it qualifies ("artillery
+        rounds"), or the quantity that holds it ("hundreds of thousands of artillery rounds")."""
+        frames = self.cues["quantity"] | {"one"}
+        token = carrier
+        for _ in range(6):
+            if token == phrase:
+                return True
+            if token.dep_ == "compound":
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in frames:
+                token = token.head.head
+            else:
+                return False
+        return False
 
     def _authors(self, verb: Token) -> list[Phrase]:
         """Who wrote or said the words a passive act is done in ("in a statement by X", "in X's letter")."""

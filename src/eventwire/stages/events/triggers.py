@@ -302,13 +302,15 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             for o in acl.children
             if o.dep_ == "dobj"
         ]
-        heads += [  # "imposed export controls", "used chemical weapons"
+    quantities = framed(heads, cues()["quantity"] | {"one"})  # "an amount of aid", "one of its waves of strikes"
+    if token.pos_ == "VERB":
+        heads += [  # "imposed export controls", "used chemical weapons", "hundreds of artillery rounds"
             m
-            for h in objects
+            for h in [*objects, *quantities]
             for m in h.children
             if m.dep_ == "compound" or (m.dep_ == "amod" and m.lemma_.lower() in cues()["weapon_kind"])
         ]
-    return heads + framed(heads, cues()["quantity"] | {"one"})  # "an amount of aid", "one of its waves of strikes"
+    return heads + quantities
 
 
 def framed(nouns: list[Token], frames: frozenset[str] | set[str]) -> list[Token]:
