@@ -108,6 +108,19 @@ class EventStage:
             quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
         return doc
 
+    def _answered_peacefully(self, act: Act, reader: RoleReader) -> bool:
+        """ "China retaliated with tariffs", "Beijing retaliated with an order of its own": a response whose
+        means is no violence is no attack (the means is its own act, if the lexicon knows it)."""
+        verb = act.match.token
+        if verb.lemma_.lower() not in self.cues["retaliating"]:
+            return False  # (not "struck him with their fists")
+        means = [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"
+        ]
+        armed = self.lexicon.classes["@weapons"] | self.lexicon.classes["@forces"]
+        violent = [m for m in means if m.lemma_.lower() in armed or (reader.event_code(m) or "")[:2] in VIOLENT_ROOTS]
+        return bool(means) and not violent
+
     def _material(self, code) -> bool:
         """Whether an act is done to a place (material cooperation or conflict, or a visit), so that its object
         is where it happened; a verbal act happens where its speaker is."""
@@ -138,8 +151,11 @@ class EventStage:
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         coding = self.coder.code(act, mood, forces)
-        if coding is None or (coding.code.root in VIOLENT_ROOTS and _done_by_an_act(reader, phrases)):
-            return []  # "hit hard by U.S. sanctions": the sanctions are the act, not an attack
+        if coding is None or (
+            coding.code.root in VIOLENT_ROOTS
+            and (_done_by_an_act(reader, phrases) or self._answered_peacefully(act, reader))
+        ):
+            return []  # "hit hard by U.S. sanctions", "retaliated with tariffs": the sanctions are the act
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         near = any(role == "proximate" for role, _, _ in phrases)
