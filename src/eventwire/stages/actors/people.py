@@ -488,11 +488,9 @@ def owner_after(res: Resolution, title: Span) -> Span | None:
 def _of_object(doc: Doc, end: int, words: tuple[str, ...] = ("of",)) -> int | None:
     """Where the noun after an "of" (or "of the") at token ``end`` starts: "King Abdullah [of Jordan]",
     "President Ferdinand Marcos, Jr. [of the Philippines]"."""
-    suffix = [t.text for t in doc[end : end + 2]]
-    if suffix and suffix[0] == ",":
-        suffix = suffix[1:]
-    if suffix and suffix[0] in GENERATIONS:
-        end += 2 if doc[end].text == "," else 1
+    comma = int(end < len(doc) and doc[end].text == ",")
+    if end + comma < len(doc) and doc[end + comma].text in GENERATIONS:
+        end += comma + 1
     if end + 1 >= len(doc) or doc[end].lower_ not in words:
         return None
     return end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1

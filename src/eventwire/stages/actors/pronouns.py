@@ -132,18 +132,17 @@ def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | N
     reporting = verb.head
     if any(c.dep_ in {"dobj", "dative"} for c in reporting.children):
         return None
-    found = [a for c in reporting.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))]
-    return found[0] if found and found[0] in candidates else None
+    found = _subject_actor(res, reporting)
+    return found if found in candidates else None
 
 
 def _teller(res: Resolution, clause: Token, candidates: list[str]) -> str | None:
     """The person subject of the nearest clause above a relative clause ("Putin said the strikes were a response to
     the explosion, which he called a terrorist act": Putin)."""
     for token in clause.ancestors:
-        if token.pos_ in {"VERB", "AUX"}:
-            found = [a for c in token.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))]
-            if found and found[0] in candidates:
-                return found[0]
+        found = _subject_actor(res, token) if token.pos_ in {"VERB", "AUX"} else None
+        if found in candidates:
+            return found
     return None
 
 
@@ -164,11 +163,15 @@ def _fronted_clause_subject(res: Resolution, pronoun: Token, candidates: list[st
     if pronoun.dep_ not in SUBJECTS or verb.pos_ not in {"VERB", "AUX"}:
         return None
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i):
-        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
-        actor_id = res.ew.actor_of_token.get(subjects[0].i) if subjects else None
-        if actor_id in candidates:
-            return actor_id
+        found = _subject_actor(res, clause)
+        if found in candidates:
+            return found
     return None
+
+
+def _subject_actor(res: Resolution, verb: Token) -> str | None:
+    """The actor a clause's subject names, if one does."""
+    return next((a for c in verb.children if c.dep_ in SUBJECTS and (a := res.ew.actor_of_token.get(c.i))), None)
 
 
 def _modified_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

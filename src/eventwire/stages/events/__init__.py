@@ -108,12 +108,21 @@ class EventStage:
             quote.events = [e.id for e in events if quote.content[0] <= e.trigger[0] < quote.content[1]]
         return doc
 
-    def _answered_peacefully(self, act: Act, reader: RoleReader) -> bool:
-        """ "China retaliated with tariffs", "Beijing retaliated with an order of its own": a response whose
-        means is no violence is no attack (the means is its own act, if the lexicon knows it)."""
+    def _by_peaceful_means(self, act: Act, reader: RoleReader, phrases) -> bool:
+        """Whether harm is done by an act that is no violence, which is the act ("Iran was hit hard by sanctions"),
+        or a response's means is no violence ("China retaliated with tariffs", "retaliated with an order of its
+        own"; not "struck him with their fists")."""
+        if any(
+            role == "source"
+            and via.startswith("agent")
+            and (code := reader.event_code(p))
+            and code[:2] not in VIOLENT_ROOTS
+            for role, p, via in phrases
+        ):
+            return True
         verb = act.match.token
         if verb.lemma_.lower() not in self.cues["retaliating"]:
-            return False  # (not "struck him with their fists")
+            return False
         means = [
             p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"
         ]
@@ -151,10 +160,7 @@ class EventStage:
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         coding = self.coder.code(act, mood, forces)
-        if coding is None or (
-            coding.code.root in VIOLENT_ROOTS
-            and (_done_by_an_act(reader, phrases) or self._answered_peacefully(act, reader))
-        ):
+        if coding is None or (coding.code.root in VIOLENT_ROOTS and self._by_peaceful_means(act, reader, phrases)):
             return []  # "hit hard by U.S. sanctions", "retaliated with tariffs": the sanctions are the act
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
@@ -374,17 +380,6 @@ def _clause_of(reader: RoleReader, trigger: Token) -> Token:
     if trigger.pos_ != "VERB":
         return reader.carrier_verb(trigger) or trigger
     return trigger
-
-
-def _done_by_an_act(reader: RoleReader, phrases) -> bool:
-    """ "Iran was hit hard by sanctions": harm done by an act that is no violence is that act's."""
-    return any(
-        role == "source"
-        and via.startswith("agent")
-        and (code := reader.event_code(phrase))
-        and code[:2] not in VIOLENT_ROOTS
-        for role, phrase, via in phrases
-    )
 
 
 def _prominence(trigger: Token) -> float:

@@ -314,18 +314,8 @@ class RoleReader:
     def _holds(self, phrase: Token, carrier: Token) -> bool:
         """Whether the phrase is the carried object: the carrier itself, the noun it qualifies ("artillery
         rounds"), or the quantity that holds it ("hundreds of thousands of artillery rounds")."""
-        frames = self.cues["quantity"] | {"one"}
-        token = carrier
-        for _ in range(6):
-            if token == phrase:
-                return True
-            if token.dep_ == "compound":
-                token = token.head
-            elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in frames:
-                token = token.head.head
-            else:
-                return False
-        return False
+        held = [phrase, *framed([phrase], self.cues["quantity"] | {"one"})]
+        return carrier in held or (carrier.dep_ == "compound" and carrier.head in held)
 
     def _authors(self, verb: Token) -> list[Phrase]:
         """Who wrote or said the words a passive act is done in ("in a statement by X", "in X's letter")."""
@@ -416,11 +406,11 @@ class RoleReader:
         if actor is None:
             return False
         code = self.event_code(noun) or ""
-        if owner.dep_ == "compound" and actor.type == "country" and code.startswith("09"):
-            return True
-        aimed = code.startswith(SANCTIONS) or noun.lemma_.lower() in self.cues["mover_noun"]
-        if owner.dep_ == "compound" and actor.type == "country" and aimed:  # "its Iran sanctions", "Trump's Syria
-            return any(c.dep_ == "poss" for c in noun.children)  # withdrawal" (but "U.S. sanctions")
+        if owner.dep_ == "compound" and actor.type == "country":
+            if code.startswith("09"):
+                return True
+            if code.startswith(SANCTIONS) or noun.lemma_.lower() in self.cues["mover_noun"]:
+                return any(c.dep_ == "poss" for c in noun.children)  # "its Iran sanctions" (but "U.S. sanctions")
         return (
             owner.dep_ in {"poss", "compound"}  # "Khashoggi's killing", "the Davis murder"
             and noun.lemma_.lower() in self.cues["patient_noun"]
