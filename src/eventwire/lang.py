@@ -37,6 +37,12 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def latin(text: str) -> bool:
+    """Whether a name is written in Latin letters: the English model reads no other script, so what it tags in a
+    quoted Hindi or Russian passage is no name."""
+    return any("a" <= c <= "z" for c in fold(text))
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle (haversine) distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -250,4 +250,6 @@ def test_guard_kinds():
         "endanger",
         "self_defence",
         "instruction",
+        "directed",
+        "candidacy",
     }

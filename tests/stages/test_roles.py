@@ -30,9 +30,9 @@ SINGLE_HOLDER = {
 }
 # one holder per title: "President of the European Commission", "CIA Director", "IRGC commander"
 BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
-SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader"}
+SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader", "legislator"}
 ROLE_NAMES = SINGLE_HOLDER | BY_TITLE | SEVERAL_HOLDERS
-SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "JUD", "SPY", "PTY", "LEG"}
+SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "JUD", "SPY", "PTY", "LEG", "REL"}
 QUALIFIERS = re.compile(r"^(Acting|Caretaker|Interim) |-(elect|designate)$")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

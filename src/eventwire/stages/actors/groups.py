@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...lang import clause_verb, fold, names_a_pair
+from ...lang import clause_verb, fold, latin, names_a_pair
 from ...records import Actor
 from ..places.resolve import region_countries, region_of
 from .people import town_taken_for_name
@@ -52,6 +52,8 @@ def find_groups(res: Resolution) -> None:
             or any(c.i in res.taken for c in token.children)
         ):
             continue  # "Islamic State militants" are the Islamic State's
+        if _of_their_homeland(token):
+            continue  # "the people of his country": whose, once pronouns are linked (find_owned_groups)
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
@@ -74,6 +76,16 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _of_their_homeland(token: Token) -> bool:
+    return any(
+        home.lemma_.lower() in HOMELANDS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in home.children)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for home in prep.children
+        if home.dep_ == "pobj"
+    )
 
 
 def _loyal_to(res: Resolution, token: Token) -> str | None:
@@ -126,6 +138,10 @@ def find_owned_groups(res: Resolution) -> None:
                 ("country", owner.country),
                 actor_fields(name, "country", country=owner.country),
             )
+            group = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            sector = noun_sector(res.k, group) if group is not None and group.i not in res.taken else None
+            if sector is not None:  # "apologised to the people of his country"
+                _add_group(res, group, sector, owner.country, with_place=True)
         elif owner.country is not None and sector is not None and not _own_organ(res, token, owner, sector):
             _add_group(res, token, sector, owner.country, with_place=False)
 
@@ -291,7 +307,7 @@ def find_unknown_organisations(res: Resolution) -> None:
     Justice Department", "the Interior Ministry") is the country's, coded by its sector."""
     for ent in res.doc.ents:
         inside_title = any(t.start <= ent.start and ent.end <= t.end for t in res.title_spans)
-        if ent.label_ != "ORG" or inside_title or not res.free(ent):
+        if ent.label_ != "ORG" or inside_title or not res.free(ent) or not latin(ent.text):
             continue
         if ent[-1].tag_ == "POS":  # "the Committee’s"
             ent = ent[:-1]

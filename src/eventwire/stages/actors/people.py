@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import fold
+from ...lang import fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
 from .resolution import TIMES, Resolution, actor_fields
@@ -33,7 +33,8 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     """Names of people: the role table's names first, then the NER's (not a country or organisation it
     mistook for a person: "Chile", "Houthis") and family names of office holders the NER missed."""
     doc = res.doc
-    ner = [e for e in doc.ents if e.label_ == "PERSON" and e[0].tag_ != "POS"]  # not "’s Lunch" of "X’s Lunch"
+    ner = [_name_after_place(res, e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+    ner = [e for e in ner if e.label_ == "PERSON" and e[0].tag_ != "POS" and latin(e.text)]  # not "’s Lunch"
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
     ner = [_with_given_name(res, e) for e in ner if e.text in words or not town_taken_for_name(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
@@ -281,6 +282,7 @@ class Introduction:
     owner: Span | None  # the country or organisation phrase the title belongs to
     effects: set[str]  # "former", "other" (title_modifiers.tsv)
     sector: str | None = None  # what a word between the owner and the title says: "Israeli army spokesman"
+    place: str | None = None  # the country of a place between the title and the name: "Senator from Vermont X"
 
 
 def as_former(fields: dict) -> None:
@@ -305,7 +307,9 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     if intro.owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
-        place = res.place_country(res.doc[intro.start - 1]) if intro.start else None  # "Texas Governor X"
+        place = intro.place or (
+            res.place_country(res.doc[intro.start - 1]) if intro.start else None
+        )  # "Texas Governor X"
         place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
         place = place or _party_and_state(res.doc, ent.end)  # "Sen. Tom Cotton, R-Ark."
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
@@ -377,11 +381,16 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
     title = res.title_ending.get(ent.start)
     if title is None:
         owner = res.phrase_ending.get(ent.start)
-        if owner is None or owner.start < 2 or doc[owner.start - 1].lower_ != "of":
+        place = None if owner is not None else _place_before(res.doc, ent.start)  # "Senator from Minnesota X"
+        before = owner or (place and place[0])
+        if before is None or before.start < 2 or doc[before.start - 1].lower_ not in {"of", "from"}:
             return None
-        title = res.title_ending.get(owner.start - 1)
+        title = res.title_ending.get(before.start - 1)
         if title is None:
             return None
+        if place is not None:
+            start, effects = res.modifiers_before(title.start)
+            return Introduction(start, title, doc[start : title.end].text, None, effects, place=place[1])
     start, effects = res.modifiers_before(title.start)
     while (
         before := res.title_ending.get(start - 1 if start and doc[start - 1].lower_ == "and" else start)
@@ -414,15 +423,16 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
     if title is None or not res.free(doc[ent.end + 1 : title.end]):
         return None
     start, effects = res.modifiers_before(title.start)
-    owner = res.phrase_before(start) or owner_after(res, title)
-    if owner is None and (
-        not all(_describes(res, t) for t in doc[ent.end + 1 : start])
-        or (
-            any(c.dep_ == "prep" and c.lower_ in AFFILIATIONS for c in doc[title.end - 1].children)
-            and _place_after(res, title) is None
-        )
+    before = res.phrase_before(start)
+    owner = before or owner_after(res, title)
+    if not all(_describes(res, t) for t in doc[ent.end + 1 : before.start if before is not None else start]):
+        return None  # "X, who met the Senator", "X, met Serbian President Y"
+    if (
+        owner is None
+        and any(c.dep_ == "prep" and c.lower_ in AFFILIATIONS for c in doc[title.end - 1].children)
+        and _place_after(res, title) is None
     ):
-        return None  # "X, who met the Senator"; "X, a spokesman for the PMF" (a body no dictionary knows)
+        return None  # "X, a spokesman for the PMF" (a body no dictionary knows)
     if owner is not None and owner.start < title.start and owner.start <= ent.end:
         return None
     return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)
@@ -461,10 +471,29 @@ def addressed(title: Span) -> bool:
     return title.start > 0 and title.doc[title.start - 1].text in HONORIFICS | {"Madam", "Madame"}
 
 
+def _place_before(doc: Doc, end: int) -> tuple[Span, str] | None:
+    """The place no dictionary names, after "of" or "from", that ends where a name starts, and its country:
+    "Mayor of Koszalin [Piotr Jedlinski]", "Senator from New Hampshire [Jeanne Shaheen]"."""
+    for start in (end - 1, end - 2):
+        if start > 0 and doc[start - 1].lower_ in {"of", "from"} and all(t.is_title for t in doc[start:end]):
+            country = country_of(doc[start:end].text)
+            if country is not None:
+                return doc[start:end], country
+    return None
+
+
+def _name_after_place(res: Resolution, ent: Span) -> Span:
+    """The name in a span the tagger ran on from a title's place: "Senator from [Vermont Bernie Sanders]"."""
+    for cut in (ent.start + 1, ent.start + 2):
+        if ent.end - cut >= 2 and res.title_ending.get(ent.start - 1) is not None and _place_before(res.doc, cut):
+            return Span(res.doc, cut, ent.end, label="PERSON")
+    return ent
+
+
 def _place_after(res: Resolution, span: Span) -> str | None:
-    """The country of the place a title or a titled name is "of" that no dictionary names: "the mayor of South
-    Bend", "the governor of Massachusetts", "Senator X of Illinois"."""
-    after = _of_object(res.doc, span.end)
+    """The country of the place a title or a titled name is "of" (or "from") that no dictionary names: "the
+    mayor of South Bend", "the governor of Massachusetts", "Senator X of Illinois", "Senator from Vermont X"."""
+    after = _of_object(res.doc, span.end, ("of", "from"))
     if after is None or after in res.phrase_of:
         return None
     return res.place_country(res.doc[after])

@@ -34,6 +34,10 @@ KNOWN_BY_FAMILY_NAME = set(
 # Where several holders share a family name, the one of a country news names most (whose foreign and defence
 # ministers the table lists) or of an organisation is meant: a bare "Obama" is not Equatorial Guinea's prime minister.
 MINISTERS = {"foreign_minister", "defence_minister"}
+# Offices whose holders are told apart by their title ("President of the European Commission", "CIA Director"), and
+# seats held by many at once: "the senator" names no one, though the table lists some senators' terms.
+BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
+MANY_SEATS = {"legislator"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # "Friday" is a day
 SUFFIXES = {"Jr.", "Jr", "Junior", "Sr.", "Filho", "Neto", "II", "III", "IV"}  # "Carlos Gomes Junior" is a Gomes
 
@@ -233,9 +237,9 @@ class Roles:
         where the office has several holders (deputy prime ministers, spokespeople) the one whose title it is."""
         role = self.title_roles.get(fold(title))
         terms = [t for t in self.by_office.get((owner, role), []) if t.status != "elect"]
-        if not terms or day is None:
+        if not terms or day is None or role in MANY_SEATS:
             return None
         current = [t for t in terms if t.covers(day)]
-        if len(current) > 1:
+        if len(current) > 1 or role in BY_TITLE:
             current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]
         return current[0].person if len({t.person for t in current}) == 1 else None

@@ -103,8 +103,12 @@ class RoleReader:
                 for c in t.children
                 if c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS
             ]
-            own = own or [a for a in current.children if a.dep_ == "aux" and a.ent_type_ == "PERSON"]  # "Theresa
-            if own:  # May confronted X": the parser took the name for a modal
+            # the parser took a name for a modal ("Theresa May confronted X") or a title opening the sentence for
+            # an adverb ("Senator from Texas Ted Cruz criticized X")
+            own = own or [a for a in current.children if a.dep_ == "aux" and a.ent_type_ == "PERSON"]
+            opening = [a for a in current.children if a.dep_ == "npadvmod" and a.i == a.sent.start]
+            own = own or [a for a in opening if a.pos_ == "PROPN" and self.actor_at(a) is not None]
+            if own:
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
                 return [self._relative(current, s) for s in own] + self._members(current, own), passive
             head = current.head
@@ -483,6 +487,8 @@ class RoleReader:
         """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
         if prep.lower_ == "from" and prep.head.lemma_.lower() in self.cues["transfer"]:
             return []  # "sent troops from Belarus": where they came from, not who received them
+        if prep.lower_ == "on" and any(self._medium(p) for p in prep.children if p.dep_ == "pobj"):
+            return []  # "praised the endorsement on Twitter": where it was said
         if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
         if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative":
@@ -494,6 +500,14 @@ class RoleReader:
         if prep.lower_ in self.cues["aimed_prep"]:
             return self._objects_of(prep, "aimed", via)  # "threw stones at police"; not "killed X at the airport"
         return []
+
+    def _medium(self, noun: Token) -> bool:
+        """A platform or programme: "Twitter", "television program Morning Joe", "social media"."""
+        words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})]
+        return (
+            any(w.lower_ in self.cues["medium"] for w in words)
+            or " ".join(w.lower_ for w in words[::-1]) in self.cues["medium"]
+        )
 
     def _preps_of(self, noun: Token, via: str, aimed: bool = False) -> list[Phrase]:
         """Recipients hanging on an object ("provided weapons, training and funding to Hamas"); with ``aimed``,

@@ -127,6 +127,8 @@ class Lexicon:
         governor = token.head.head.lemma_.lower() if token.dep_ == "pobj" and token.head.lower_ == "of" else ""
         if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
+        if _in_office_name(token, ew):
+            return None  # "the special envoy for Ukraine negotiations": an office, not talks held
         match = self._row(token, ew)
         if token.lemma_.lower() in self.guards["instruction"] and _told_to_act(token):
             return Match(token, Rule(DEMAND, token.lemma_.lower(), "VERB", None, frozenset()), None)  # an order
@@ -159,6 +161,10 @@ class Lexicon:
             return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
+        if match.rule.cameo.startswith("08") and self._from_candidacy(token):
+            return None  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
+        if lemma in self.guards["directed"] and not _directs_someone(token, ew):
+            return None  # "ordered three days of mourning", "ordered bigger packages": no one is told to act
         if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
             return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
@@ -189,6 +195,13 @@ class Lexicon:
                 if name is not None:
                     return Match(token, rule, name, False)
         return None
+
+    def _from_candidacy(self, token: Token) -> bool:
+        """A withdrawal from a race, a nomination or consideration: no yielding to anyone."""
+        preps = [c for c in token.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"from", "out"}]
+        preps += [p for c in preps for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]  # "out of"
+        objects = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.guards["candidacy"] for o in objects)
 
     def _in_court(self, token: Token) -> bool:
         """A plea or appeal in court: one naming a verdict or charge ("pleaded not guilty", "appealed the
@@ -358,6 +371,32 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
         for t in [head, *head.conjuncts]
     ]
     return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for t in named)
+
+
+def _in_office_name(token: Token, ew: Coded) -> bool:
+    """An event noun that names what an office holder is for ("the US special envoy for Ukraine negotiations",
+    "the UN envoy for Syria talks"): the title's noun is part of a person's mention."""
+    title = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "for" else None
+    if title is None or title.pos_ != "NOUN" or token.pos_ != "NOUN":
+        return False
+    actor = ew.actor(ew.actor_of_token[title.i]) if title.i in ew.actor_of_token else None
+    return actor is not None and actor.type == "person"
+
+
+def _directs_someone(token: Token, ew: Coded) -> bool:
+    """Whether an order is given to someone: a clause says who is to act ("ordered troops to withdraw", "ordered
+    the flags be lowered") or an actor is its object or whom it is asked "from" ("ordered the army into Gaza",
+    "ordered heightened alert from troops"); not a thing ordered ("ordered a new trial")."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return True
+    heads = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children]
+    heads += framed(heads, cues()["quantity"])  # "ordered tens of thousands of federal employees back to work"
+    return any(
+        t.pos_ == "PRON" or t.i in ew.actor_of_token or t.lemma_.lower() in cues()["forces"]
+        for head in heads
+        for t in (head, *head.conjuncts)
+    )
 
 
 def _warns_someone(token: Token, ew: Coded) -> bool:
