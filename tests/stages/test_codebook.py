@@ -252,4 +252,5 @@ def test_guard_kinds():
         "instruction",
         "directed",
         "candidacy",
+        "campaign",
     }

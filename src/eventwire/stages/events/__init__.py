@@ -42,6 +42,7 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"}  # a st
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
+FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
 UNCODED_PENALTY = 0.15
 TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart (not hosting, attending, negotiating)
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
@@ -159,7 +160,8 @@ class EventStage:
             return []
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
-        coding = self.coder.code(act, mood, forces)
+        armed = forces or any(f.actor.sector in FIGHTING for f in roles.get("source", ()))
+        coding = self.coder.code(act, mood, forces, armed)
         if coding is None or (coding.code.root in VIOLENT_ROOTS and self._by_peaceful_means(act, reader, phrases)):
             return []  # "hit hard by U.S. sanctions", "retaliated with tariffs": the sanctions are the act
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)

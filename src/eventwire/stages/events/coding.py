@@ -56,16 +56,19 @@ class Coder:
         senses = guards()
         self.figurative, self.tests = senses["figurative"], senses["test"]
         self.forces_only, self.show_of_force = senses["forces_only"], senses["show_of_force"]
-        self.ailments = senses["ailment"]
+        self.ailments, self.campaigning = senses["ailment"], senses["campaign"]
 
-    def code(self, act: Act, mood: Mood, forces_act: bool) -> Coding | None:
+    def code(self, act: Act, mood: Mood, forces_act: bool, armed: bool = False) -> Coding | None:
         """The act's coding before its roles and modality are known (:meth:`with_roles`, :meth:`modal`), or
-        None when the word is used in no political sense here; ``forces_act``: its actor is troops or police."""
+        None when the word is used in no political sense here; ``forces_act``: its actor is troops or police;
+        ``armed``: or an armed group, an army, rebels."""
         match = act.match
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
         if self._ails(match):
             return None  # "battled cancer", "fought the blaze", "could destroy the economy" (not "jailed for fraud")
+        if match.token.lemma_.lower() in self.campaigning and not armed and _strives_for(match.token):
+            return None  # "spent 15 years fighting for a federal holiday", "will fight for every vote"
         coding = self._sense(match, mood, forces_act)
         for complement in act.complements:
             refined = self.under(coding.code.root, self.codebook[complement.rule.cameo])
@@ -172,6 +175,12 @@ def _aimed_at(token: Token) -> list[Token]:
     hours before the announcement"); a violent noun's "of" ("the killing of 300,000 pigs")."""
     aiming = AIMING_PREPS | ({"of"} if token.pos_ == "NOUN" else set())
     return [o for o in object_heads(token) if o.dep_ != "pobj" or o.head.lower_ in aiming]
+
+
+def _strives_for(token: Token) -> bool:
+    """Whether a fight is only "for" something: a cause striven for, with no one fought."""
+    aimed = _aimed_at(token)
+    return bool(aimed) and all(o.dep_ == "pobj" and o.head.lower_ == "for" for o in aimed)
 
 
 def _blamed_for(token: Token) -> bool:

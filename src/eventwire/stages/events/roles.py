@@ -372,7 +372,8 @@ class RoleReader:
             elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source)):
                 roles.extend(self._objects_of(child, "source", "prep"))
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"]:
-                roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "talks between X and Y"
+                if self._mutual(trigger):  # "talks between X and Y"; not "another attack among voters"
+                    roles.extend(self._objects_of(child, "reciprocal", "prep"))
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
         # "the invasion of Ukraine": "of" names the target; "the visit of Xi to Serbia": with another target
@@ -398,6 +399,11 @@ class RoleReader:
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
+
+    def _mutual(self, noun: Token) -> bool:
+        """Whether an event noun names an act its actors do together (reciprocal_code: talks, fighting)."""
+        code = self.event_code(noun) or ""
+        return any(code.startswith(prefix) for prefix in self.cues["reciprocal_code"])
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
         """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who
@@ -491,7 +497,8 @@ class RoleReader:
             return []  # "praised the endorsement on Twitter": where it was said
         if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
-        if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative":
+        disapproval = prep.lower_ in self.cues["complaint_prep"] and (self.event_code(prep.head) or "")[:2] == "11"
+        if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative" or disapproval:
             return self._objects_of(prep, "target", via)
         if prep.lower_ in self.cues["locative_prep"]:
             return self._objects_of(prep, "locative", via)
