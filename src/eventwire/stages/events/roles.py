@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...lang import PASSIVE_SUBJECTS, SUBJECTS, names_a_pair, object_gap
 from ...records import Actor, Coded
+from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
@@ -180,6 +181,8 @@ class RoleReader:
             return True  # "Asked if the attack was planned, Psaki said ...": she was asked
         if verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd"} and verb.head != verb and self.passive(verb.head):
             return True  # "twenty people were confirmed killed": they were killed
+        if self._causer(verb) is not None:
+            return True  # "tried to have X released": X is released
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True
@@ -191,6 +194,19 @@ class RoleReader:
             ):
                 return False
             verb = verb.head
+
+    def _causer(self, verb: Token) -> Token | None:
+        """The causative verb that governs a participle done to its subject or noun: "had X released", "got him
+        arrested", "had two activists detained" (the parse may hang the participle on the noun)."""
+        if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or verb.head == verb:
+            return None
+        head = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+        complement = verb.dep_ in {"ccomp", "xcomp"} or head is not verb.head
+        return head if complement and head.lemma_.lower() in self.cues["causative"] else None
+
+    def _a_state(self, token: Token) -> bool:
+        actor = self.actor_at(token)
+        return actor is not None and (actor.type == "country" or actor.sector in ORGANS)
 
     def _relative(self, verb: Token, subject: Token) -> Token:
         """ "the militia, which attacked the town": the relative pronoun stands for the noun (not for a pronoun:
@@ -225,6 +241,13 @@ class RoleReader:
             roles.extend(self._objects_of(agent, "source", "agent"))
         if passive and not agents:  # "was condemned in a joint statement by Egypt and Greece": its authors
             roles.extend(self._authors(trigger))
+        causer = self._causer(trigger) if passive and not agents else None
+        undergoers = [r[1] for r in roles if r[0] == "target"] + ([trigger.head] if trigger.dep_ == "acl" else [])
+        own = any(c.dep_ == "poss" for u in undergoers for c in u.children)  # "had his life support withdrawn"
+        if causer is not None and not own:  # "Belarus had two activists detained": Belarus detains (a state does;
+            roles.extend(  # "the parents tried to have X released" ask those who release)
+                ("source", s, f"{trigger.dep_}^{s.dep_}") for s in self.subjects(causer)[0] if self._a_state(s)
+            )
         for child in trigger.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
                 roles.extend(self._objects_of(child, "target", "dative"))

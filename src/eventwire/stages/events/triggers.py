@@ -29,6 +29,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 ACTOR, PRONOUN, PLACE = "@actor", "@pronoun", "@place"
+DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
 DESCRIPTIONS = {"@insult", "@praise"}  # object classes of what someone is called, not of things
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
@@ -225,20 +226,22 @@ class Lexicon:
                 continue
             if not rule.objects:
                 return Match(token, rule, None)
-            carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew)), None)
+            carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew, token)), None)
             if carrier is not None:
                 getting = cues()["acquire"] | cues()["receiving"]  # what is got is owned by the other side
                 theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in getting
                 return Match(token, rule, carrier, theme)
         return None
 
-    def _fits(self, rule: Rule, head: Token, ew: Coded) -> bool:
+    def _fits(self, rule: Rule, head: Token, ew: Coded, trigger: Token) -> bool:
         lemma = head.lemma_.lower()
         for wanted in rule.objects:
             if wanted in {ACTOR, PRONOUN} and head.dep_ == "pobj" and rule.particle is None:
                 continue  # an actor object is a direct one: "called Macron", not "called on Macron"
             if head.dep_ == "dative" and wanted not in {ACTOR, PRONOUN}:
                 continue  # the dative receives: "sent the police a plan" sends no police
+            if rule.particle is None and head.head.lower_ in DESTINATION_PREPS and head.head.head == trigger:
+                continue  # where to, not what: "the rocket stage returned to a drone ship"
             if (
                 wanted == lemma
                 or (wanted == ACTOR and head.i in ew.actor_of_token)
