@@ -43,6 +43,7 @@ UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrest
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
+INSURGENT = {"REB", "INS"}  # armed groups against their state
 UNCODED_PENALTY = 0.15
 TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart (not hosting, attending, negotiating)
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
@@ -177,7 +178,7 @@ class EventStage:
         words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
-        sources = _one_per_country(sources)
+        sources = _one_per_country(sources, sides=True)
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
         targets = [
@@ -205,6 +206,9 @@ class EventStage:
         if not sources and not unclaimed:
             return []  # an event needs someone who did it, or, for violence, someone it was done to
         mutual = any(coding.code.code.startswith(p) for p in self.cues["reciprocal_code"])
+        home = _countries(sources)
+        if mutual and len(sources) > 1 and targets and all(_place_in(t, home) for t in targets):
+            targets = []  # "the army and the RSF fought in Khartoum": each other, where they fought
         if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
             return [self._event(context, act, coding, mood, sources, [])]
         return [
@@ -448,12 +452,19 @@ def _countries(fillers: list[Filler]) -> set[str | None]:
     return {f.actor.country or f.actor.code for f in fillers}
 
 
-def _one_per_country(fillers: list[Filler]) -> list[Filler]:
-    """One filler per country in a role: "Russian individuals and spy agencies" is one recipient."""
+def _place_in(target: Filler, countries: set) -> bool:
+    """A recipient that is only the place of the act, in the actors' own country."""
+    return target.via.startswith("place ") and target.actor.country in countries
+
+
+def _one_per_country(fillers: list[Filler], sides: bool = False) -> list[Filler]:
+    """One filler per country in a role: "Russian individuals and spy agencies" is one recipient; with ``sides``
+    (the actors of an act) a state's armed opponents are a side of their own ("the Sudanese army and the RSF
+    fought")."""
     seen, kept = set(), []
     for filler in fillers:
         actor = filler.actor
-        key = actor.country or (actor.code or "")[:3] or actor.id
+        key = (actor.country or (actor.code or "")[:3] or actor.id, sides and actor.sector in INSURGENT)
         if key not in seen:
             seen.add(key)
             kept.append(filler)

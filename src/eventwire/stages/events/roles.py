@@ -257,6 +257,8 @@ class RoleReader:
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
             elif child.dep_ == "prep" and child.lower_ == "by" and not passive and _has_object(trigger):
                 roles.extend(self._objects_of(child, "target", "dobj"))  # "criticized drills by X": X's drills
+            elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"] and self._mutual(trigger):
+                roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "Fighting between X and Y continued"
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
         if not any(c.dep_ in OBJECTS for c in trigger.children):  # "destroy and obliterate the economy"
@@ -423,10 +425,12 @@ class RoleReader:
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
 
-    def _mutual(self, noun: Token) -> bool:
-        """Whether an event noun names an act its actors do together (reciprocal_code: talks, fighting)."""
-        code = self.event_code(noun) or ""
-        return any(code.startswith(prefix) for prefix in self.cues["reciprocal_code"])
+    def _mutual(self, trigger: Token) -> bool:
+        """Whether a trigger names an act its actors do together (reciprocal_code: talks, fighting), not one done
+        between others ("brokered a deal between X and Y": mediate_code, see :meth:`parties`)."""
+        code = self.event_code(trigger) or ""
+        between_others = any(code.startswith(prefix) for prefix in self.cues["mediate_code"])
+        return not between_others and any(code.startswith(prefix) for prefix in self.cues["reciprocal_code"])
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
         """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who

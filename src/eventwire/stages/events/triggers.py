@@ -29,6 +29,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 ACTOR, PRONOUN, PLACE = "@actor", "@pronoun", "@place"
+CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
 DESCRIPTIONS = {"@insult", "@praise"}  # object classes of what someone is called, not of things
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -140,6 +141,8 @@ class Lexicon:
         noun = token if token.pos_ == "NOUN" else match.carrier if match is not None else None
         if (
             noun is not None
+            and match is not None
+            and match.rule.cameo[:2] in CONTESTED_ROOTS  # a fight or a rally, not "trade restrictions"
             and (noun.lemma_.lower(), "NOUN") in self.rules  # an event noun, not "stormed a court building"
             and any(c.dep_ in MODIFIERS and c.lemma_.lower() in self.guards["contest"] for c in noun.children)
         ):
