@@ -253,4 +253,5 @@ def test_guard_kinds():
         "directed",
         "candidacy",
         "campaign",
+        "civil_means",
     }

@@ -44,6 +44,7 @@ RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stand
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
 INSURGENT = {"REB", "INS"}  # armed groups against their state
+FORCES = {"MIL", "COP"}  # a state's forces, which it mobilizes
 UNCODED_PENALTY = 0.15
 TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart (not hosting, attending, negotiating)
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
@@ -142,6 +143,14 @@ class EventStage:
         rule = self._plain_rule(noun)
         return self.codebook[rule.cameo].plover if rule else None
 
+    def _mediated(self, reader: RoleReader, noun: Token) -> bool:
+        """An act a mediator brokered is told by the mediation ("Qatar brokered a prisoner exchange between X and
+        Y": Qatar mediates between them)."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
+            return False
+        code = reader.event_code(noun.head) or ""
+        return any(code.startswith(prefix) for prefix in self.cues["mediate_code"])
+
     def _plain_rule(self, noun: Token):
         """An event noun's lexicon row that needs no object ("attack", "proposal"), if it has one."""
         return next((r for r in self.lexicon.rules.get((noun.lemma_.lower(), "NOUN"), ()) if not r.objects), None)
@@ -157,7 +166,7 @@ class EventStage:
             # "Russia launched its invasion of Ukraine", "approved the extradition of X to the US"
             phrases = reader.received(phrases + reader.carrying_verb(trigger), trigger)
             roles = reader.fill(phrases, trigger)
-        if unneeded(trigger):
+        if unneeded(trigger) or self._mediated(reader, trigger):
             return []
         mood = self.modality.read(_clause_of(reader, trigger))
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
@@ -422,6 +431,8 @@ def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:
     gas at protesters in Paris"), nor rebels, civilians or the opposition ("Taliban militants stormed an Afghan
     military base")."""
     actor = target.actor
+    if plover == "MOBILIZE" and actor.sector in FORCES and any(s.actor.country == actor.country for s in sources):
+        return True  # "Russia mobilized 300,000 reservists": its own forces made ready, no recipient
     if actor.code is None or actor.code != actor.country or plover in OWN_GOVERNMENT_TYPES:
         return False
     if plover in LOCATIVE_TYPES and target.via.startswith("place"):

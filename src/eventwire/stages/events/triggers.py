@@ -165,6 +165,10 @@ class Lexicon:
             return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
+        if match.rule.cameo.startswith("15") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.guards["civil_means"] for c in token.children
+        ):
+            return None  # "mobilizing private investment", "mobilizing alliances": no force made ready
         if match.rule.cameo.startswith("08") and self._from_candidacy(token):
             return None  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
