@@ -24,7 +24,7 @@ BARE_UNDERGOERS = {"MED"}  # ... and those that do only as what is done to them:
 INDIVIDUALS = {"CVL", "CRM", "MED"}  # "a man", "the suspect", "a reporter": one person, whom "he"/"him" can name
 COLLECTIVE = {"crowd", "mob", "family", "public", "population", "community", "diaspora", "press", "media", "medium"}
 UNPLACED = {"NGO", "MED"}  # aid workers, charities and reporters: from anywhere, unless the text places them
-DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "LEG", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
+DOMESTIC = {"COP", "CVL", "OPP", "REB", "MIL", "JUD", "EDU", "HLH", "REL", "CRM", "BUS", "PTY"}  # act at home
 FOREIGN = {"foreign", "international", "world", "global", "western", "regional", "allied", "other"}
 LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 # "stabbed several people" (not "many people think": opinion, no one in particular)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 LOCATIVE = {"in", "at", "near", "inside", "within", "throughout", "across", "outside", "around"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 WIDEN = {"det", "nummod", "quantmod", "amod", "compound"}  # words before a mention that belong to its phrase
+OFFICES = {"GOV", "LEG", "MIL", "JUD", "SPY", "ELI"}  # sectors of a state's office holders, current and former
 REACH = 3  # sentences back that a pronoun or a description may reach for what it stands for
 
 
@@ -258,11 +259,16 @@ class Resolution:
             for s, e, place in named
             if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
+        holders = [  # "Mr. Kerry testified ...": the office holders the passage names stand for their state, less
+            (span, self.fields_of(key)["country"], False)  # than its names do (one mention each)
+            for span, key in self._office_holders()
+            if span.end <= i and here - self.sentence_of[span.start] <= REACH
+        ]
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
             named += [
                 (city, country, n == here) for n in {max(here - 1, 0), here} for city, country in self.cities_in(n)
             ]
-        if not named:
+        if not named and not holders:
             return self._country_of_the_text(i)
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
         last = max(before)[1] if before else None
@@ -272,13 +278,22 @@ class Resolution:
             here_too = any(self.sentence_of[s.start] == here for s, _ in spans)
             return (
                 len(spans)
+                + sum(c == country for _, c, _ in holders)
                 + 2 * any(_in_subject(s) for s, _ in spans)
                 + (country == last)
                 + 2 * here_too
                 + 4 * any(place for _, place in spans)
             )
 
-        return max(dict.fromkeys(c for _, c, _ in named), key=salience)
+        return max(dict.fromkeys(c for _, c, _ in named + holders), key=salience)
+
+    def _office_holders(self) -> list[tuple[Span, tuple]]:
+        """Mentions of people who hold or held an office of a state ("Secretary of State John Kerry")."""
+        return [
+            (span, key)
+            for span, key, _ in self.found
+            if key[0] == "person" and (f := self.fields_of(key)) and f["country"] and f["sector"] in OFFICES
+        ]
 
     def _country_of_the_text(self, i: int) -> str | None:
         """Past the last few sentences, the country the text so far names more than any other: "the government"
