@@ -38,6 +38,7 @@ MINISTERS = {"foreign_minister", "defence_minister"}
 # seats held by many at once: "the senator" names no one, though the table lists some senators' terms.
 BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
 MANY_SEATS = {"legislator"}
+REGAL = {"King", "Queen", "Pope", "Prince", "Princess"}  # titles before a monarch's or pope's given name
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}  # "Friday" is a day
 SUFFIXES = {"Jr.", "Jr", "Junior", "Sr.", "Filho", "Neto", "II", "III", "IV"}  # "Carlos Gomes Junior" is a Gomes
 
@@ -128,6 +129,7 @@ class Roles:
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
+        self.regnal_names: set[str] = set()  # family keys of given names monarchs and popes are known by
         named: list[tuple[str, tuple[str, ...], Term]] = []  # (name or alias, all names, term) of offices
         # known by family name
         for row in rows:
@@ -162,6 +164,9 @@ class Roles:
             self._add_family_names(name, every, term)
 
     def _add_family_names(self, name: str, every: tuple[str, ...], term: Term) -> None:
+        if name.split()[0] in REGAL:  # "Queen Elizabeth", "Pope Francis": a given name ("his daughter Elizabeth"),
+            self.regnal_names.add(family_key(name.split()[-1]))  # which no one alone is known by
+            return
         for family in family_names(name, term.country, every):
             if family in WEEKDAYS:
                 continue
@@ -206,6 +211,8 @@ class Roles:
         (else, with ``former``, the one who held an office before it); None where there is none or several: an
         ambiguous name is left unresolved. With ``owners``, only people who served one of these countries or
         organisations."""
+        if family_key(surname) in self.regnal_names:
+            return None
         people = self.by_surname.get(family_key(surname), set())
         if owners is not None:
             people = {p for p in people if any((t.country or t.org) in owners for t in self.terms[p])}
