@@ -172,6 +172,15 @@ def object_gap(verb: Token) -> bool:
     return zero_relative(verb) and not own and not when and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def misread_subject(verb: Token) -> Token | None:
+    """The subject the tagger took for a verb, which makes the real verb a modifier of its object: "ECOWAS
+    imposed sanctions" parsed as an "-ing" root ("ECOWAS") whose object is "imposed sanctions"."""
+    noun = verb.head
+    misread = verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.i < noun.i and noun.dep_ == "dobj"
+    root = noun.head
+    return root if misread and root.dep_ == "ROOT" and root.tag_ == "VBG" and root.i == verb.i - 1 else None
+
+
 def names_a_pair(noun: Token) -> bool:
     """ "the two leaders", "both presidents", "the two countries": a noun that refers back to two actors named
     before (not "two officials said": a count of unnamed ones)."""

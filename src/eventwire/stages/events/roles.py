@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS, names_a_pair, object_gap
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS, misread_subject, names_a_pair, object_gap
 from ...records import Actor, Coded
 from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
@@ -106,9 +106,14 @@ class RoleReader:
             ]
             # the parser took a name for a modal ("Theresa May confronted X") or a title opening the sentence for
             # an adverb ("Senator from Texas Ted Cruz criticized X")
-            own = own or [a for a in current.children if a.dep_ == "aux" and a.ent_type_ == "PERSON"]
+            own = own or [
+                a
+                for a in current.children
+                if a.dep_ == "aux" and (a.ent_type_ == "PERSON" or self.actor_at(a) is not None)  # "IGAD condemned"
+            ]
             opening = [a for a in current.children if a.dep_ == "npadvmod" and a.i == a.sent.start]
             own = own or [a for a in opening if a.pos_ == "PROPN" and self.actor_at(a) is not None]
+            own = own or [t for t in [misread_subject(current)] if t is not None and self.actor_at(t) is not None]
             if own:
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
                 return [self._relative(current, s) for s in own] + self._members(current, own), passive

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ...lang import PASSIVE_SUBJECTS, object_gap
+from ...lang import PASSIVE_SUBJECTS, misread_subject, object_gap
 from ...records import Coded
 from ...tables import read_tsv, split
 from ..places.resolve import country_of
@@ -313,8 +313,8 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             )
         elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"} and particle is None:
             heads.append(child)  # "air strike"; with a particle only its object: "the U.S. commitment to X"
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        heads.append(token.head)
+    if (token.dep_ == "acl" and token.tag_ == "VBN") or misread_subject(token) is not None:
+        heads.append(token.head)  # "goods sent to Russia"; "ECOWAS imposed sanctions" misread
     if token.pos_ == "VERB":
         objects = [h for h in heads if h.dep_ in OBJECTS]
         heads += [  # "dispatched a ship carrying supplies": the cargo
