@@ -11,7 +11,7 @@ import pytest
 from eventwire.nlp import load_model, make_doc
 from eventwire.records import Document
 from eventwire.stages.actors import knowledge
-from eventwire.stages.actors.roles import Roles, family_key, family_names
+from eventwire.stages.actors.roles import BY_TITLE, MANY_SEATS, Roles, family_key, family_names
 from eventwire.tables import read_tsv
 
 ROLES = Path(__file__).parents[2] / "src/eventwire/stages/actors/roles.tsv"
@@ -29,8 +29,7 @@ SINGLE_HOLDER = {
     "secretary_general",
 }
 # one holder per title: "President of the European Commission", "CIA Director", "IRGC commander"
-BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
-SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader", "legislator"}
+SEVERAL_HOLDERS = {"vice_president", "deputy_head_of_government", "spokesperson", "party_leader"} | MANY_SEATS
 ROLE_NAMES = SINGLE_HOLDER | BY_TITLE | SEVERAL_HOLDERS
 SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "JUD", "SPY", "PTY", "LEG", "REL"}
 QUALIFIERS = re.compile(r"^(Acting|Caretaker|Interim) |-(elect|designate)$")

@@ -53,7 +53,7 @@ def find_groups(res: Resolution) -> None:
         ):
             continue  # "Islamic State militants" are the Islamic State's
         if _of_their_homeland(token):
-            continue  # "the people of his country": whose, once pronouns are linked (find_owned_groups)
+            continue  # placed by find_owned_groups
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
@@ -79,6 +79,7 @@ def find_groups(res: Resolution) -> None:
 
 
 def _of_their_homeland(token: Token) -> bool:
+    """ "the people of his country": a group whose state a pronoun names, known once pronouns are linked."""
     return any(
         home.lemma_.lower() in HOMELANDS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in home.children)
         for prep in token.children

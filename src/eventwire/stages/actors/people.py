@@ -307,9 +307,8 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
     if intro.owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
     elif fields["code"] is None:
-        place = intro.place or (
-            res.place_country(res.doc[intro.start - 1]) if intro.start else None
-        )  # "Texas Governor X"
+        # "Senator from Vermont X", "Texas Governor X"
+        place = intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)
         place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
         place = place or _party_and_state(res.doc, ent.end)  # "Sen. Tom Cotton, R-Ark."
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)

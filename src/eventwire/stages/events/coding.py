@@ -58,7 +58,7 @@ class Coder:
         self.forces_only, self.show_of_force = senses["forces_only"], senses["show_of_force"]
         self.ailments, self.campaigning = senses["ailment"], senses["campaign"]
 
-    def code(self, act: Act, mood: Mood, forces_act: bool, armed: bool = False) -> Coding | None:
+    def code(self, act: Act, mood: Mood, forces_act: bool, armed: bool) -> Coding | None:
         """The act's coding before its roles and modality are known (:meth:`with_roles`, :meth:`modal`), or
         None when the word is used in no political sense here; ``forces_act``: its actor is troops or police;
         ``armed``: or an armed group, an army, rebels."""

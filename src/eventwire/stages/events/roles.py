@@ -210,6 +210,7 @@ class RoleReader:
         return head if complement and head.lemma_.lower() in self.cues["causative"] else None
 
     def _a_state(self, token: Token) -> bool:
+        """Whether a phrase names a state or one of its organs (government, forces, courts, legislature)."""
         actor = self.actor_at(token)
         return actor is not None and (actor.type == "country" or actor.sector in ORGANS)
 
@@ -246,11 +247,13 @@ class RoleReader:
             roles.extend(self._objects_of(agent, "source", "agent"))
         if passive and not agents:  # "was condemned in a joint statement by Egypt and Greece": its authors
             roles.extend(self._authors(trigger))
+        # "Belarus had two activists detained": a state that has it done does it ("the parents tried to have X
+        # released" ask those who release; "had his life support withdrawn" undergoes it)
         causer = self._causer(trigger) if passive and not agents else None
         undergoers = [r[1] for r in roles if r[0] == "target"] + ([trigger.head] if trigger.dep_ == "acl" else [])
-        own = any(c.dep_ == "poss" for u in undergoers for c in u.children)  # "had his life support withdrawn"
-        if causer is not None and not own:  # "Belarus had two activists detained": Belarus detains (a state does;
-            roles.extend(  # "the parents tried to have X released" ask those who release)
+        own = any(c.dep_ == "poss" for u in undergoers for c in u.children)
+        if causer is not None and not own:
+            roles.extend(
                 ("source", s, f"{trigger.dep_}^{s.dep_}") for s in self.subjects(causer)[0] if self._a_state(s)
             )
         for child in trigger.children:
