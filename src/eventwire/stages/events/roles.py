@@ -203,7 +203,8 @@ class RoleReader:
     def _causer(self, verb: Token) -> Token | None:
         """The causative verb that governs a participle done to its subject or noun: "had X released", "got him
         arrested", "had two activists detained" (the parse may hang the participle on the noun)."""
-        if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or verb.head == verb:
+        plain = verb.lower_ == verb.lemma_.lower()  # "had them beat": an idiom, not a participle
+        if verb.tag_ != "VBN" or plain or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) or verb.head == verb:
             return None
         head = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
         complement = verb.dep_ in {"ccomp", "xcomp"} or head is not verb.head
