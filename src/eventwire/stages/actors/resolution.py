@@ -260,8 +260,8 @@ class Resolution:
             if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
         holders = [  # "Mr. Kerry testified ...": the office holders the passage names stand for their state, less
-            (span, self.fields_of(key)["country"], False)  # than its names do (one mention each)
-            for span, key in self._office_holders()
+            (span, country, False)  # than its names do (one mention each)
+            for span, country in self._office_holders()
             if span.end <= i and here - self.sentence_of[span.start] <= REACH
         ]
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
@@ -287,12 +287,17 @@ class Resolution:
 
         return max(dict.fromkeys(c for _, c, _ in named + holders), key=salience)
 
-    def _office_holders(self) -> list[tuple[Span, tuple]]:
-        """Mentions of people who hold or held an office of a state ("Secretary of State John Kerry")."""
+    def _office_holders(self) -> list[tuple[Span, str]]:
+        """Mentions of people who hold or held an office of a state ("Secretary of State John Kerry"), with the
+        state; each person's fields are those of their introduction (as :meth:`fields_of` gives them)."""
+        introduced: dict[tuple, dict] = {}
+        for _, key, fields in self.found:
+            if fields and key not in introduced:
+                introduced[key] = fields
         return [
-            (span, key)
+            (span, f["country"])
             for span, key, _ in self.found
-            if key[0] == "person" and (f := self.fields_of(key)) and f["country"] and f["sector"] in OFFICES
+            if key[0] == "person" and (f := introduced.get(key)) and f["country"] and f["sector"] in OFFICES
         ]
 
     def _country_of_the_text(self, i: int) -> str | None:

@@ -148,8 +148,7 @@ class EventStage:
         Y": Qatar mediates between them)."""
         if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
             return False
-        code = reader.event_code(noun.head) or ""
-        return any(code.startswith(prefix) for prefix in self.cues["mediate_code"])
+        return self.cues.codes("mediate_code", reader.event_code(noun.head) or "")
 
     def _plain_rule(self, noun: Token):
         """An event noun's lexicon row that needs no object ("attack", "proposal"), if it has one."""
@@ -214,9 +213,8 @@ class EventStage:
         )
         if not sources and not unclaimed:
             return []  # an event needs someone who did it, or, for violence, someone it was done to
-        mutual = any(coding.code.code.startswith(p) for p in self.cues["reciprocal_code"])
-        home = _countries(sources)
-        if mutual and len(sources) > 1 and targets and all(_place_in(t, home) for t in targets):
+        mutual = self.cues.codes("reciprocal_code", coding.code.code)
+        if mutual and len(sources) > 1 and targets and all(_place_in(t, sides) for t in targets):
             targets = []  # "the army and the RSF fought in Khartoum": each other, where they fought
         if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
             return [self._event(context, act, coding, mood, sources, [])]
@@ -266,7 +264,7 @@ class EventStage:
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:
             targets = roles.get("aimed", []) or reader.places(phrases, trigger, ("aimed",), nested=True)
-        if any(coding.code.code.startswith(c) for c in self.cues["mediate_code"]):
+        if self.cues.codes("mediate_code", coding.code.code):
             targets = reader.parties(trigger, nested=True) or targets  # "brokered a deal between Israel and the UAE"
         if not targets and coding.plover in REACTION_TYPES:
             targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"

@@ -105,12 +105,12 @@ class ActFinder:
         """Whether an act keeps the act in its complement as part of itself: promises, threats, requests,
         demands, refusals, accusations and considerations ("agreed to", "threatened to", "urged X to",
         "refused to", "accused X of", "is considering")."""
-        return any(match.rule.cameo.startswith(prefix) for prefix in self.cues["folding_root"])
+        return self.cues.codes("folding_root", match.rule.cameo)
 
     def serves(self, match: Match) -> bool:
         """Whether an act's purpose clause is what the act is about: "offered troops to fight the insurgency"
         (not a refusal's: "defying a ban to protest X" is a protest of its own)."""
-        return any(match.rule.cameo.startswith(prefix) for prefix in self.cues["purpose_root"])
+        return self.cues.codes("purpose_root", match.rule.cameo)
 
     def _topic(self, match: Match, matches: dict[int, Match]) -> bool:
         """A nominal act that another act is about: a statement, proposal or demand ("welcomed Russia's
@@ -123,7 +123,7 @@ class ActFinder:
             return False
         if token.dep_ == "pobj" and token.head.lower_ not in {head.rule.particle, "to"}:
             return False  # "agreed to the proposal", "conceded to demands" (not "attacked despite demands")
-        prevented = any(head.rule.cameo.startswith(p) for p in self.cues["preventing_root"])
+        prevented = self.cues.codes("preventing_root", head.rule.cameo)
         return prevented or match.rule.cameo[:2] in self.cues["topic_root"]
 
     @staticmethod

@@ -22,6 +22,10 @@ class Cues:
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.words[kind]
 
+    def codes(self, kind: str, code: str) -> bool:
+        """Whether a CAMEO code falls under one of the code prefixes of a kind ("reciprocal_code": "040", "06")."""
+        return any(code.startswith(prefix) for prefix in self.words[kind])
+
 
 @cache
 def cues() -> Cues:

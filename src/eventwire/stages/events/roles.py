@@ -438,8 +438,7 @@ class RoleReader:
         """Whether a trigger names an act its actors do together (reciprocal_code: talks, fighting), not one done
         between others ("brokered a deal between X and Y": mediate_code, see :meth:`parties`)."""
         code = self.event_code(trigger) or ""
-        between_others = any(code.startswith(prefix) for prefix in self.cues["mediate_code"])
-        return not between_others and any(code.startswith(prefix) for prefix in self.cues["reciprocal_code"])
+        return not self.cues.codes("mediate_code", code) and self.cues.codes("reciprocal_code", code)
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
         """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who
