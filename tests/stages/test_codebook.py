@@ -254,4 +254,5 @@ def test_guard_kinds():
         "candidacy",
         "campaign",
         "civil_means",
+        "stepping_back",
     }

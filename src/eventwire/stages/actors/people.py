@@ -304,8 +304,11 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         return _described(res, ent, fields)
     sector, scope = res.k.titles[intro.title.label_]
     sector = intro.sector or sector
-    if intro.owner is not None:  # what the text says wins over the table
-        fields.update(res.owner_fields(res.entry(intro.owner), sector, intro.title.start), title=intro.text)
+    owner = res.entry(intro.owner) if intro.owner is not None else None
+    if owner is not None and fields["code"] is not None and res.party_member(owner, intro.title, known=True):
+        pass  # "Republican President Donald Trump": the party says which, the role table's office stands
+    elif owner is not None:  # what the text says wins over the table
+        fields.update(res.owner_fields(owner, sector, intro.title.start, intro.title), title=intro.text)
     elif fields["code"] is None:
         # "Senator from Vermont X", "Texas Governor X"
         place = intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)

@@ -59,6 +59,21 @@ def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
     return before.is_title and before.pos_ in {"PROPN", "ADJ"} and before.i not in in_phrase
 
 
+def _head_of_a_name(span: Span, known: set[int]) -> bool:
+    """ "the Democratic National Convention", "the Republican Guard" are not the US parties: a party's name that
+    the NER's name continues with a capitalised word that is no title or phrase of its own ("Republican Senator
+    X", "Democratic Rep. X" are the party's members)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.ent_iob_ == "I"
+        and after.ent_type_ not in {"PERSON", "NORP"}
+        and after.is_title
+        and after.i not in known
+    )
+
+
+PARTY_OFFICES = {"leader", "party leader", "general secretary"}  # a party's own: "Labour leader X" leads the party
 NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
 TIMES = {"DATE", "TIME"}  # "in August", "hours after ...": no place, person or antecedent
 INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow City Hospital": no state acts
@@ -103,17 +118,19 @@ class Resolution:
         self.credits = credit_tokens(doc, stage.outlets, "" if acts else publisher)  # datelines, "(Reuters)"
         matches = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.phrases(doc)] + self._led(doc))
         in_phrase = {i for s in matches for i in range(s.start, s.end)}
+        self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
+        titled = {t.start for t in self.title_spans} | in_phrase
         self.dictionary = [
             s
             for s in matches
             if not self.credits & set(range(s.start, s.end))
             and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
+            and not (self.k.phrases[s.label_].sector == "PTY" and _head_of_a_name(s, titled))
             and not _inside_a_name(s, self.k)
         ]
         self.dictionary = _without_region_homonyms(self.dictionary, self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}
         self.phrase_ending = {s.end: s for s in self.dictionary}
-        self.title_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in stage.titles(doc)])
         self.title_ending = {t.end: t for t in self.title_spans}
         self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         self.by_key: dict[tuple, Actor] = {}
@@ -165,15 +182,27 @@ class Resolution:
             i += 1
         return i, effects
 
-    def owner_fields(self, entry: Entry, sector: str, i: int) -> dict:
+    def owner_fields(self, entry: Entry, sector: str, i: int, title: Span | None = None) -> dict:
         """Country, sector and code of a holder of a title that belongs to ``entry`` ("Polish Prime Minister",
-        "NATO Secretary General", "Hamas spokesman", "Kurdish leader")."""
+        "NATO Secretary General", "Hamas spokesman", "Kurdish leader"); a party's member who holds a state's
+        office is of the party's country ("Republican Senator X": USALEG)."""
+        if title is not None and self.party_member(entry, title):
+            return {"code": entry.country + sector, "country": entry.country, "sector": sector}
         if entry.kind == "organisation" and entry.country is None:
             return {"code": entry.code, "country": None, "sector": sector}
         if entry.kind == "organisation":
             return {"code": entry.country + entry.sector, "country": entry.country, "sector": entry.sector}
         country = entry.code if entry.is_country else entry.country or self.country_about(i)
         return {"code": (country or "") + sector, "country": country, "sector": sector}
+
+    def party_member(self, entry: Entry, title: Span, known: bool = False) -> bool:
+        """Whether a party before a title only says which party its holder belongs to: before a state's office
+        ("Republican Senator X", "Democratic Gov. X", "a Democratic senator") or before the name of one whose
+        office the role table ``known`` ("Republican President X", "Senate Democratic Leader Chuck Schumer"), not
+        before an office of the party ("Labour leader X", "the Republican leader")."""
+        if entry.sector != "PTY" or entry.country is None:
+            return False
+        return known or (self.k.titles[title.label_][1] == "country" and title.text.lower() not in PARTY_OFFICES)
 
     def locative(self, span: Span) -> bool:
         """ "in Moscow", "at the White House": a place, not an actor."""

@@ -38,14 +38,16 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             continue
         sector, scope = res.k.titles[title.label_]
         fields = (
-            res.owner_fields(res.entry(owner), sector, title.start)
+            res.owner_fields(res.entry(owner), sector, title.start, title)
             if owner is not None
             else _last_owner(res, title, sector, scope)
         )
         if fields is None:
             continue
         holder = None
-        if not effects & {"former", "other"}:  # "the deputy foreign minister" is not the foreign minister
+        # "the deputy foreign minister" is not the foreign minister, "the Labour leader" not the state's leader
+        party = owner is not None and res.entry(owner).sector == "PTY" and not res.party_member(res.entry(owner), title)
+        if not effects & {"former", "other"} and not party:
             holder = res.k.roles.holder(fields["country"] or fields["code"], title.text, res.day)
         if holder is not None:
             key = ("person", holder)

@@ -50,6 +50,7 @@ TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart 
 # a promise is an intention, a threat a threat and a request a request even when the verb is asserted
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
 STATEMENT = "010"
+OCCUPATION = {"192", "1382"}  # occupying territory, threatening to
 REFUSED = "12"  # the root a negated cooperation is recoded to
 
 
@@ -176,7 +177,10 @@ class EventStage:
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         near = any(role == "proximate" for role, _, _ in phrases)
-        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state, near), mood)
+        partisan = not armed and any(f.actor.sector == "PTY" for f in [*sources, *targets])  # "GOP attacks on Kerry"
+        if partisan and coding.code.code in OCCUPATION:
+            return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
+        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state, near, partisan), mood)
         if near and not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "sent military aircraft near Taiwan"
         if (coding.code.code in self.cues["host_code"] and targets) or _hosted(

@@ -89,11 +89,14 @@ class Coder:
         aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
         return any(o.lemma_.lower() in self.ailments for o in aimed)
 
-    def with_roles(self, coding: Coding, match: Match, targets: list, to_state: bool, near: bool = False) -> Coding:
+    def with_roles(
+        self, coding: Coding, match: Match, targets: list, to_state: bool, near: bool = False, partisan: bool = False
+    ) -> Coding:
         """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a
         missile strike is still an attack; forces sent to a state are military assistance (PLOVER AID: "arms and
         personnel"); weapons sent to no one but ``near`` a place are deployed there ("sent military aircraft
-        near the island")."""
+        near the island"); an attack that is ``partisan`` (by or on a party, by no armed actor) is criticism
+        ("relentless Republican attacks", "Trump's attacks on Democratic lawmakers")."""
         carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
         fired = match.token.lemma_.lower() in cues()["launching"]  # "fired a missile"; "missile strikes" attack
         if coding.code.root == "19" and not targets and fired and carrier in self.show_of_force:
@@ -102,6 +105,8 @@ class Coder:
             new, why = PROTECTION, "to a state"
         elif coding.code.code == ARMS and near and not targets:
             new, why = DEPLOY, "near a place"
+        elif coding.code.root in VIOLENT_ROOTS and partisan:
+            new, why = CRITICIZE, "a party's fight"
         else:
             return coding
         code = self.codebook[new]

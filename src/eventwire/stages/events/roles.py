@@ -395,6 +395,8 @@ class RoleReader:
             verb = trigger.head.head
             roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
             return roles
+        # "tariffs on steel from Canada": after what is restricted, "from" names where it comes from
+        on = self._restricts(trigger) and any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children)
         harmer = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
         if harmer is not None and harmer.lemma_.lower() in self.cues["harm"]:  # "Iran was hit by U.S. sanctions"
             roles.extend(("target", s, "agent^nsubjpass") for s in harmer.children if s.dep_ == "nsubjpass")
@@ -403,7 +405,7 @@ class RoleReader:
         for child in trigger.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
                 roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
-            elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source)):
+            elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source and not on)):
                 roles.extend(self._objects_of(child, "source", "prep"))
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"]:
                 if self._mutual(trigger):  # "talks between X and Y"; not "another attack among voters"
@@ -439,6 +441,10 @@ class RoleReader:
         between others ("brokered a deal between X and Y": mediate_code, see :meth:`parties`)."""
         code = self.event_code(trigger) or ""
         return not self.cues.codes("mediate_code", code) and self.cues.codes("reciprocal_code", code)
+
+    def _restricts(self, trigger: Token) -> bool:
+        """Whether a trigger restricts goods or travel (sanctions, bans), whose origin or destination is aimed at."""
+        return self.cues.codes("restrictive_code", self.event_code(trigger) or "")
 
     def _undergoer_of(self, noun: Token, owner: Token) -> bool:
         """ "President Trump's impeachment by the House", "Khashoggi's killing", "the Davis murder": a person who
@@ -952,6 +958,11 @@ class RoleReader:
         A person the actors stage could not code gives way to a coded actor among its modifiers ("Russian
         oligarch X": what is known is the country)."""
         actor = self.actor_at(head)
+        if actor is not None and actor.type == "organisation":  # "a Republican, Mark Amodei,": the member named
+            named = [(p, c) for c in head.children if c.dep_ == "appos" and (p := self.actor_at(c)) is not None]
+            people = [(p, c) for p, c in named if p.type == "person"]
+            if people:
+                return people[0]
         if actor is not None and _known(actor):
             return actor, head
         if head.lemma_.lower() in self.cues["venue_noun"]:
@@ -979,6 +990,8 @@ class RoleReader:
             if authors:
                 return self.actor_at(authors[0]), authors[0]
         preps = ({"by", "from"} if code[:2] in FROM_SOURCE_ROOTS else {"by"}) if event else self.cues["naming_prep"]
+        if not event and not doer and trigger is not None and self._restricts(trigger):
+            preps = preps | {"to", "into"}  # "banned travel to Iran", "restrictions on flights to Cuba": Iran, Cuba
         if event and head.lemma_.lower() in self.cues["author_noun"] | self.cues["mover_noun"]:
             preps = preps | {"of"}  # "complied with the request of X", "criticised the withdrawal of US troops"
         deps = EVENT_MODIFIERS if event else MODIFIERS

@@ -171,6 +171,8 @@ class Lexicon:
             return None  # "mobilizing private investment", "mobilizing alliances": no force made ready
         if match.rule.cameo.startswith("08") and self._from_candidacy(token):
             return None  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
+        if lemma in self.guards["stepping_back"] and _person_steps_back(token, ew):
+            return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
             return None  # "ordered three days of mourning", "ordered bigger packages": no one is told to act
         if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
@@ -406,6 +408,19 @@ def _directs_someone(token: Token, ew: Coded) -> bool:
         t.pos_ == "PRON" or t.i in ew.actor_of_token or t.lemma_.lower() in cues()["forces"]
         for head in heads
         for t in (head, *head.conjuncts)
+    )
+
+
+def _person_steps_back(token: Token, ew: Coded) -> bool:
+    """Whether a person withdraws from nothing named: a candidate quits or a man moves house; a retreat pulls
+    back forces or leaves a place ("withdrew its troops", "pulled out of Kherson")."""
+    if any(
+        c.dep_ == "dobj" or (c.dep_ in {"prep", "prt"} and c.lower_ in {"from", "out", "back"}) for c in token.children
+    ):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(
+        (actor := ew.actor_at(s)) is not None and actor.type == "person" or s.ent_type_ == "PERSON" for s in subjects
     )
 
 
