@@ -931,8 +931,8 @@ class RoleReader:
 
     def _coordinated(self, phrase: Token) -> list[Token]:
         """The phrase and those coordinated with it, also where the parse hangs them on the name apposed to it;
-        a list of states is often parsed as an apposition ("The United States, Germany, the Netherlands and
-        Italy"), and a state is no apposition of another."""
+        a list of states or people is often parsed as an apposition ("The United States, Germany, the Netherlands
+        and Italy", "Rubio, Cruz and Kasich"), and a state is no apposition of another."""
         heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
         for appos in (c for c in phrase.children if c.dep_ == "appos"):
@@ -943,8 +943,10 @@ class RoleReader:
                 actor is not None
                 and other is not None
                 and other is not actor
-                and actor.type in STATES
-                and other.type in STATES
+                and (
+                    (actor.type in STATES and other.type in STATES)
+                    or (actor.type == other.type == "person" and _a_list(phrase, appos))
+                )
             ):
                 heads += [appos, *appos.conjuncts]
         return heads
@@ -1036,6 +1038,8 @@ class RoleReader:
             verb = verb.head
         if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.speech:
             return []
+        if any(q.direct and q.content[0] <= pronoun.idx < q.content[1] for q in self.ew.quotes):
+            return []  # '"They threatened me," the activist said': the speaker's own words name others
         found = []
         for subject in self.subjects(verb.head)[0]:
             for head in self._coordinated(subject):
@@ -1131,6 +1135,12 @@ class RoleReader:
         while end > head.i and (self.doc[end].is_punct or self.doc[end].tag_ == "POS"):
             end -= 1
         return self.doc[start].idx, self.doc[end].idx + len(self.doc[end].text)
+
+
+def _a_list(name: Token, appos: Token) -> bool:
+    """Whether a name and the names "apposed" to it are a list ("Rubio, Cruz and Kasich"), not names of the
+    people a phrase describes ("X and his counterparts, Y and Z")."""
+    return name.pos_ == appos.pos_ == "PROPN" and bool(appos.conjuncts) and not name.conjuncts
 
 
 def _listed(verb: Token) -> list[Token]:
