@@ -172,6 +172,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     return known
 
 
+THINGS = {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}  # what the NER may take a one-word family name for
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
 NOT_PEOPLE = {"LANGUAGE"} | TIMES  # "due out in May"; not GPE, NORP or ORG: the tagger reads foreign names so
@@ -238,14 +239,26 @@ def find_unrecognised_mentions(res: Resolution) -> None:
                 or not _introduced_before(res, key, token.i)
             ):
                 continue
-        elif token.ent_type_ not in {"", "PERSON", "ORG"} and (
-            token.ent_type_ not in {"GPE", "LOC"} or res.place_country(token) is not None
-        ):  # "Bloomberg endorsed Biden", "labeled Soleimani as a terrorist" (not a town the gazetteer knows)
-            continue
+        elif (
+            token.ent_type_ not in {"", "PERSON", "ORG"}
+            and (token.ent_type_ not in {"GPE", "LOC"} or res.place_country(token) is not None)
+            and not _mislabelled(token)
+        ):  # "Bloomberg endorsed Biden", "labeled Soleimani as a terrorist" (not a town the
+            continue  # gazetteer knows)
         beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
             res.add(doc[token.i : token.i + 1], key, None)
             res.unname_places(doc[token.i : token.i + 1])
+
+
+def _mislabelled(token: Token) -> bool:
+    """A family name alone that the NER labelled a thing ("Biden rejected Pelosi's suggestion": "Pelosi" an
+    EVENT): a one-word name of an event, law, work or product is none the text has."""
+    return (
+        token.ent_type_ in THINGS
+        and token.ent_iob_ == "B"
+        and (token.i + 1 >= len(token.doc) or token.nbor().ent_iob_ != "I")
+    )
 
 
 def _introduced_before(res: Resolution, key: tuple, i: int) -> bool:

@@ -132,6 +132,8 @@ def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | N
     reporting = verb.head
     if any(c.dep_ in {"dobj", "dative"} for c in reporting.children):
         return None
+    while reporting.dep_ in {"advcl", "conj"} and reporting.tag_ == "VBG" and _subject_actor(res, reporting) is None:
+        reporting = reporting.head  # "Biden rejected the idea, saying he would act": Biden says it
     found = _subject_actor(res, reporting)
     return found if found in candidates else None
 
