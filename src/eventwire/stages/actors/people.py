@@ -423,7 +423,9 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
         if owner is not None:
             start, more = res.modifiers_before(owner.start)  # "former Brazilian President X"
             effects |= more
-        elif (after := _of_object(doc, ent.end)) is not None:
+        elif (place := _place_ending(doc, start)) is not None:
+            effects |= res.modifiers_before(place)[1]  # "former New Jersey governor X": the place is found later
+        if owner is None and (after := _of_object(doc, ent.end)) is not None:
             owner = res.phrase_at.get(after)  # "King Abdullah of Jordan", "Representative X of the United States"
         owner = owner or res.phrase_within(title)  # "CIA Director X"
     return Introduction(start, title, text, owner, effects, sector)
@@ -484,6 +486,16 @@ def _apposed_to_title(res: Resolution, ent: Span) -> Introduction | None:
 def addressed(title: Span) -> bool:
     """ "Mr. President, dear Joe": a title someone is addressed by, not one that describes a name."""
     return title.start > 0 and title.doc[title.start - 1].text in HONORIFICS | {"Madam", "Madame"}
+
+
+def _place_ending(doc: Doc, end: int) -> int | None:
+    """Where a place name the NER found right before token ``end`` starts ("former [New Jersey] governor")."""
+    if not end or doc[end - 1].ent_type_ not in {"GPE", "LOC"}:
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def _place_before(doc: Doc, end: int) -> tuple[Span, str] | None:

@@ -24,8 +24,8 @@ FOLLOWERS = {
 
 def find_phrases(res: Resolution) -> None:
     for span in res.dictionary:
-        if not res.free(span) or _inside_larger_place(res, span):
-            continue  # "America" in "Latin America", "Mexico" in "New Mexico"
+        if not res.free(span):
+            continue
         entry = res.entry(span)
         group = group_noun(res, span)
         if entry.kind == "organisation":
@@ -171,18 +171,6 @@ def _country_of(res: Resolution, span: Span, entry: Entry, noun: Token, sector: 
 
 def _next_to(res: Resolution, span: Span, noun: Token) -> bool:
     return not any(s.start >= span.end and s.end <= noun.i for s in res.dictionary)
-
-
-def _inside_larger_place(res: Resolution, span: Span) -> bool:
-    if span[0].ent_type_ not in {"GPE", "LOC"}:
-        return False
-    doc, start, end = res.doc, span.start, span.start + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].tag_ != "POS":
-        end += 1  # "North Korea's" is the place "North Korea"
-    place = doc[start:end].text.removeprefix("the ").removeprefix("The ")
-    return end - start > len(span) and place not in res.k.phrases
 
 
 def _is_gpe(span: Span) -> bool:

@@ -89,6 +89,20 @@ def _inside_a_name(span: Span, k: Knowledge) -> bool:
     return name.label_ != "ORG" or k.sector_of(name.root.lemma_, name.root.text) in INSTITUTIONS
 
 
+def _inside_larger_place(span: Span, k: Knowledge) -> bool:
+    """ "America" in "Latin America", "Mexico" in "New Mexico", "Jersey" in "New Jersey": part of a place's name
+    that is no phrase of its own."""
+    if span[0].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    doc, start, end = span.doc, span.start, span.start + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].tag_ != "POS":
+        end += 1  # "North Korea's" is the place "North Korea"
+    place = doc[start:end].text.removeprefix("the ").removeprefix("The ")
+    return end - start > len(span) and place not in k.phrases
+
+
 def _without_region_homonyms(spans: list[Span], k: Knowledge) -> list[Span]:
     """ "the Georgia primary" in a story about the United States: a country's name that is also a region of a
     country the text names, where the text names the first country in no other way (its capital, people,
@@ -127,6 +141,7 @@ class Resolution:
             and not (self.k.phrases[s.label_].kind == "organisation" and _tail_of_a_name(s, in_phrase))
             and not (self.k.phrases[s.label_].sector == "PTY" and _head_of_a_name(s, titled))
             and not _inside_a_name(s, self.k)
+            and not _inside_larger_place(s, self.k)
         ]
         self.dictionary = _without_region_homonyms(self.dictionary, self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}

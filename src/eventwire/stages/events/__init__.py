@@ -43,6 +43,7 @@ UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrest
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
+POLITICIANS = {"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"}  # who fight with words
 INSURGENT = {"REB", "INS"}  # armed groups against their state
 FORCES = {"MIL", "COP"}  # a state's forces, which it mobilizes
 UNCODED_PENALTY = 0.15
@@ -177,7 +178,10 @@ class EventStage:
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         near = any(role == "proximate" for role, _, _ in phrases)
-        partisan = not armed and any(f.actor.sector == "PTY" for f in [*sources, *targets])  # "GOP attacks on Kerry"
+        partisan = not armed and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
+            any(f.actor.sector == "PTY" for f in [*sources, *targets])
+            or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _between_politicians(sources, targets))
+        )
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
         coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state, near, partisan), mood)
@@ -468,6 +472,12 @@ def _countries(fillers: list[Filler]) -> set[str | None]:
 def _place_in(target: Filler, countries: set) -> bool:
     """A recipient that is only the place of the act, in the actors' own country."""
     return target.via.startswith("place ") and target.actor.country in countries
+
+
+def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
+    """Whether named office holders, politicians or parties are on both sides of an act."""
+    people = [f.actor for f in [*sources, *targets]]
+    return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
 
 
 def _one_per_country(fillers: list[Filler], sides: bool = False) -> list[Filler]:
