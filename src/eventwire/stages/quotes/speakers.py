@@ -22,8 +22,8 @@ class Speakers:
         """The actor behind a subject and the span that names it (the actor mention inside the phrase).
 
         When the head noun itself is no actor, an institution inside the phrase speaks ("a NATO spokesman",
-        "Russian officials"), but a person only in apposition ("the senator, Debbie Stabenow"): in "a senior
-        Obama administration official" Obama is not the speaker."""
+        "Russian officials", named by the whole phrase), but a person only in apposition ("the senator, Debbie
+        Stabenow"): in "a senior Obama administration official" Obama is not the speaker."""
         if head.tag_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head != head.head:
             return self.speaker(head.head.head)[0], self.doc[head.i : head.i + 1]  # "X, who said": X speaks
         phrase = self._noun_phrase(head)
@@ -38,7 +38,9 @@ class Speakers:
         best = next(((s, e) for s, e in mentions if s <= head.i < e), None)
         if best is None and mentions and _speaks_for(self.doc[mentions[0][0] : mentions[0][1]], head):
             return actor, phrase  # the spokesperson's words are the person's; the source is the whole phrase
-        if best is None and mentions and (actor.type != "person" or _apposed(self.doc[mentions[0][0]], head)):
+        if best is None and mentions and actor.type != "person":
+            return actor, phrase  # "a NATO spokesman", "Democratic party officials": the whole phrase speaks
+        if best is None and mentions and _apposed(self.doc[mentions[0][0]], head):
             best = mentions[0]
         if best is None:
             return None, phrase
