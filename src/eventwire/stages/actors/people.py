@@ -239,12 +239,12 @@ def find_unrecognised_mentions(res: Resolution) -> None:
                 or not _introduced_before(res, key, token.i)
             ):
                 continue
-        elif (
+        elif (  # "Bloomberg endorsed Biden", "labeled Soleimani as a terrorist" (not a town the gazetteer knows)
             token.ent_type_ not in {"", "PERSON", "ORG"}
             and (token.ent_type_ not in {"GPE", "LOC"} or res.place_country(token) is not None)
             and not _mislabelled(token)
-        ):  # "Bloomberg endorsed Biden", "labeled Soleimani as a terrorist" (not a town the
-            continue  # gazetteer knows)
+        ):
+            continue
         beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
             res.add(doc[token.i : token.i + 1], key, None)

@@ -475,7 +475,7 @@ def _place_in(target: Filler, countries: set) -> bool:
 
 
 def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
-    """Whether named office holders, politicians or parties are on both sides of an act."""
+    """Whether named politicians (people of a state's or a party's sectors) are on both sides of an act."""
     people = [f.actor for f in [*sources, *targets]]
     return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
 

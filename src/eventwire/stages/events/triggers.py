@@ -420,7 +420,7 @@ def _person_steps_back(token: Token, ew: Coded) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     return any(
-        (actor := ew.actor_at(s)) is not None and actor.type == "person" or s.ent_type_ == "PERSON" for s in subjects
+        ((actor := ew.actor_at(s)) is not None and actor.type == "person") or s.ent_type_ == "PERSON" for s in subjects
     )
 
 
