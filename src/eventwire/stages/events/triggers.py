@@ -24,6 +24,7 @@ from .modality import infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
+VISIT = "042"  # "flew to X" (not when flown there)
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
@@ -147,6 +148,8 @@ class Lexicon:
             and any(c.dep_ in MODIFIERS and c.lemma_.lower() in self.guards["contest"] for c in noun.children)
         ):
             return None  # "a court battle", "held a campaign rally": a contest, not force or protest
+        if match is not None and match.rule.cameo == VISIT and _carried(token):
+            return None  # "the boy was flown to Moscow for treatment": taken there, not visiting
         if match is None or match.rule.objects:
             return match
         lemma = token.lemma_.lower()
@@ -165,12 +168,8 @@ class Lexicon:
             return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
-        if match.rule.cameo.startswith("15") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.guards["civil_means"] for c in token.children
-        ):
-            return None  # "mobilizing private investment", "mobilizing alliances": no force made ready
-        if match.rule.cameo.startswith("08") and self._from_candidacy(token):
-            return None  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
+        if self._no_such_act(match.rule.cameo, token):
+            return None
         if lemma in self.guards["stepping_back"] and _person_steps_back(token, ew):
             return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
@@ -187,14 +186,22 @@ class Lexicon:
             return None  # "the governor agreed, saying ...": a view shared
         if lemma in self.guards["court"] and self._in_court(token):
             return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
-        faced = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.guards["faced"]
-        if faced and match.rule.cameo.startswith("13"):
-            return None  # "to counter the al-Shabaab terrorist threat": a danger faced, not a threat made
-        if match.rule.cameo[:2] in DISASTER_ROOTS and any(
-            t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
-        ):
-            return None  # "a flood warning", "an emergency over the wildfires"
         return match
+
+    def _no_such_act(self, code: str, token: Token) -> bool:
+        """Whether what the act is about shows it is no act of its code's kind."""
+        if code.startswith("15") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.guards["civil_means"] for c in token.children
+        ):
+            return True  # "mobilizing private investment", "mobilizing alliances": no force made ready
+        if code.startswith("08") and self._from_candidacy(token):
+            return True  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
+        faced = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.guards["faced"]
+        if faced and code.startswith("13"):
+            return True  # "to counter the al-Shabaab terrorist threat": a danger faced, not a threat made
+        return code[:2] in DISASTER_ROOTS and any(
+            t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
+        )  # "a flood warning", "an emergency over the wildfires"
 
     def _called(self, token: Token, said: list[Token]) -> Match | None:
         """What calling something by a name or quality is: blame or praise by the words of the name ("called the
@@ -409,6 +416,14 @@ def _directs_someone(token: Token, ew: Coded) -> bool:
         for head in heads
         for t in (head, *head.conjuncts)
     )
+
+
+def _carried(token: Token) -> bool:
+    """A passive participle ("was flown to Moscow", "was rescued and flown to Moscow"): someone else moved them."""
+    verb = token
+    while verb.dep_ in {"conj", "oprd"} and verb.head != verb:  # "rescued alive and flown": the parse hangs
+        verb = verb.head  # "flown" on "alive"
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _person_steps_back(token: Token, ew: Coded) -> bool:
