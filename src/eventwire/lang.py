@@ -19,6 +19,7 @@ if typing.TYPE_CHECKING:  # the date and distance helpers serve commands that lo
 EARTH_DIAMETER_KM = 12742.0  # twice the mean radius, 6371 km
 SUBJECTS = frozenset({"nsubj", "csubj"})  # dependency labels of a clause's subject
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+TIMES = frozenset({"DATE", "TIME"})  # entity labels of times: "in August" is no place, "since early March" no march
 
 
 def text_of(doc: Doc) -> str:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import fold, latin
+from ...lang import TIMES, fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
-from .resolution import TIMES, Resolution, actor_fields
+from .resolution import Resolution, actor_fields
 from .roles import family_key
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...lang import clause_verb, fold, zero_relative
+from ...lang import TIMES, clause_verb, fold, zero_relative
 from .people import standing_fields
-from .resolution import REACH, SUBJECTS, TIMES, Resolution, actor_fields
+from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her", "his"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ...lang import TIMES
 from ...records import Actor, coded
 from ..places.resolve import country_of, region_countries
 from .datelines import credit_tokens
@@ -75,7 +76,6 @@ def _head_of_a_name(span: Span, known: set[int]) -> bool:
 
 PARTY_OFFICES = {"leader", "party leader", "general secretary"}  # a party's own: "Labour leader X" leads the party
 NAMED_THINGS = {"EVENT", "LAW", "WORK_OF_ART"}
-TIMES = {"DATE", "TIME"}  # "in August", "hours after ...": no place, person or antecedent
 INSTITUTIONS = {"EDU", "HLH", "REL"}  # "the University of Washington", "Moscow City Hospital": no state acts
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ...lang import PASSIVE_SUBJECTS, misread_subject, object_gap
+from ...lang import PASSIVE_SUBJECTS, TIMES, misread_subject, object_gap
 from ...records import Coded
 from ...tables import read_tsv, split
 from ..places.resolve import country_of
@@ -342,7 +342,7 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             for m in h.children
             if m.dep_ == "compound" or (m.dep_ == "amod" and m.lemma_.lower() in cues()["weapon_kind"])
         ]
-    return heads + quantities
+    return [h for h in heads + quantities if h.ent_type_ not in TIMES]  # "held since early March": no march
 
 
 def framed(nouns: list[Token], frames: frozenset[str] | set[str]) -> list[Token]:
