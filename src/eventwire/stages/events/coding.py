@@ -19,7 +19,7 @@ from .acts import Act
 from .codebook import Code, Codebook
 from .cues import cues
 from .modality import Mood, irrealis
-from .triggers import Match, guards, object_heads
+from .triggers import REFLEXIVES, Match, guards, object_heads
 
 HERE = Path(__file__).parent
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -66,7 +66,7 @@ class Coder:
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
         if self._ails(match):
-            return None  # "battled cancer", "fought the blaze", "could destroy the economy" (not "jailed for fraud")
+            return None  # "battled cancer", "fought the blaze", "killed himself" (not "jailed for fraud")
         if match.token.lemma_.lower() in self.campaigning and not armed and _strives_for(match.token):
             return None  # "spent 15 years fighting for a federal holiday", "will fight for every vote"
         coding = self._sense(match, mood, forces_act)
@@ -81,13 +81,13 @@ class Coder:
         return coding
 
     def _ails(self, match: Match) -> bool:
-        """Whether a violent or coercive act is aimed at an ailment, not at anyone (coercion only by its direct
-        object: "jailed for fraud" jails someone)."""
+        """Whether a violent or coercive act is aimed at an ailment or at the one who does it ("killed himself"),
+        not at anyone (coercion only by its direct object: "jailed for fraud" jails someone)."""
         root, token = self.codebook[match.rule.cameo].root, match.token
         if root not in HARMING_ROOTS:
             return False
         aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
-        return any(o.lemma_.lower() in self.ailments for o in aimed)
+        return any(o.lemma_.lower() in self.ailments or o.lower_ in REFLEXIVES for o in aimed)
 
     def with_roles(
         self, coding: Coding, match: Match, targets: list, to_state: bool, near: bool = False, partisan: bool = False
