@@ -65,8 +65,8 @@ class Coder:
         match = act.match
         if match.token.lemma_.lower() in self.forces_only and not forces_act:
             return None  # troops leave a country; a minister leaving a city is no retreat
-        if self._ails(match):
-            return None  # "battled cancer", "fought the blaze", "killed himself" (not "jailed for fraud")
+        if self._ails(match) or any(self._ails(c) for c in act.complements):
+            return None  # "battled cancer", "fought the blaze", "tried to kill himself" (not "jailed for fraud")
         if match.token.lemma_.lower() in self.campaigning and not armed and _strives_for(match.token):
             return None  # "spent 15 years fighting for a federal holiday", "will fight for every vote"
         coding = self._sense(match, mood, forces_act)

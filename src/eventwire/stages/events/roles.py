@@ -451,12 +451,15 @@ class RoleReader:
         owns or names an act that is done to people undergoes it (not "Russia's invasion of Ukraine", nor "the
         arrest of X by Y"); a state named before an investigation is investigated ("the Russia investigation";
         but "a French inquiry", "the FBI investigation" investigate), and one named before sanctions or a
-        withdrawal is their target where someone else owns them ("its Iran sanctions", "Trump's Syria withdrawal").
+        withdrawal is their target where someone else owns them ("its Iran sanctions", "Trump's Syria withdrawal"),
+        and one named before a hack is hacked ("the DNC hack").
         """
         actor = self.actor_at(owner)
         if actor is None:
             return False
         code = self.event_code(noun) or ""
+        if owner.dep_ == "compound" and noun.lemma_.lower() in self.cues["breach_noun"]:
+            return True  # "the DNC hack", "the OPM breach": the one hacked
         if owner.dep_ == "compound" and actor.type == "country":
             if code.startswith("09"):
                 return True
