@@ -497,6 +497,12 @@ def test_a_visit_by_troops_is_a_deployment_and_an_indictment_no_arrest():
     assert e.plover == "ACCUSE"
 
 
+def test_one_carried_somewhere_does_not_visit_it_but_a_visited_place_is_visited():
+    assert not [e for e in events("A wounded Ukrainian soldier was rescued alive and flown to Warsaw.") if e.plover]
+    visit = one("Kyiv was visited by Antony Blinken on Tuesday.", "04", date="2023-09-06")
+    assert (visit.source_code, visit.target_code) == ("USAGOV", "UKRGOV")
+
+
 def test_the_visitor_is_the_actor_of_a_hosted_visit():
     e = one("Kenya hosted Ethiopia for talks on the border.", "04")
     assert (e.source_code, e.target_code) == ("ETH", "KEN")

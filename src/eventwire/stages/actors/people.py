@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import TIMES, fold, latin
+from ...lang import TIMES, entity_start, fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
 from .resolution import Resolution, actor_fields
@@ -492,10 +492,7 @@ def _place_ending(doc: Doc, end: int) -> int | None:
     """Where a place name the NER found right before token ``end`` starts ("former [New Jersey] governor")."""
     if not end or doc[end - 1].ent_type_ not in {"GPE", "LOC"}:
         return None
-    start = end - 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    return start
+    return entity_start(doc[end - 1])
 
 
 def _place_before(doc: Doc, end: int) -> tuple[Span, str] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import TIMES
+from ...lang import TIMES, entity_start
 from ...records import Actor, coded
 from ..places.resolve import country_of, region_countries
 from .datelines import credit_tokens
@@ -94,9 +94,7 @@ def _inside_larger_place(span: Span, k: Knowledge) -> bool:
     that is no phrase of its own."""
     if span[0].ent_type_ not in {"GPE", "LOC"}:
         return False
-    doc, start, end = span.doc, span.start, span.start + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
+    doc, start, end = span.doc, entity_start(span[0]), span.start + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].tag_ != "POS":
         end += 1  # "North Korea's" is the place "North Korea"
     place = doc[start:end].text.removeprefix("the ").removeprefix("The ")

@@ -46,7 +46,8 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             continue
         holder = None
         # "the deputy foreign minister" is not the foreign minister, "the Labour leader" not the state's leader
-        party = owner is not None and res.entry(owner).sector == "PTY" and not res.party_member(res.entry(owner), title)
+        entry = res.entry(owner) if owner is not None else None
+        party = entry is not None and entry.sector == "PTY" and not res.party_member(entry, title)
         if not effects & {"former", "other"} and not party:
             holder = res.k.roles.holder(fields["country"] or fields["code"], title.text, res.day)
         if holder is not None:

@@ -191,6 +191,9 @@ class RoleReader:
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True
+            if verb.dep_ == "oprd" and verb.pos_ == "ADJ" and verb.head != verb:
+                verb = verb.head  # "was rescued alive and flown to Moscow": the parse hangs "flown" on "alive"
+                continue
             if (
                 verb.dep_ != "conj"
                 or verb.tag_ != "VBN"

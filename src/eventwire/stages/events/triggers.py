@@ -24,7 +24,6 @@ from .modality import infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
-VISIT = "042"  # "flew to X" (not when flown there)
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
@@ -148,8 +147,6 @@ class Lexicon:
             and any(c.dep_ in MODIFIERS and c.lemma_.lower() in self.guards["contest"] for c in noun.children)
         ):
             return None  # "a court battle", "held a campaign rally": a contest, not force or protest
-        if match is not None and match.rule.cameo == VISIT and _carried(token):
-            return None  # "the boy was flown to Moscow for treatment": taken there, not visiting
         if match is None or match.rule.objects:
             return match
         lemma = token.lemma_.lower()
@@ -416,14 +413,6 @@ def _directs_someone(token: Token, ew: Coded) -> bool:
         for head in heads
         for t in (head, *head.conjuncts)
     )
-
-
-def _carried(token: Token) -> bool:
-    """A passive participle ("was flown to Moscow", "was rescued and flown to Moscow"): someone else moved them."""
-    verb = token
-    while verb.dep_ in {"conj", "oprd"} and verb.head != verb:  # "rescued alive and flown": the parse hangs
-        verb = verb.head  # "flown" on "alive"
-    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _person_steps_back(token: Token, ew: Coded) -> bool:
