@@ -115,6 +115,16 @@ def test_family_name_alone_needs_a_reason_to_be_an_office_holder(nlp):
     assert "Charles Michel" not in dated(nlp, "The prize went to Didier Queloz and Michel Mayor.", "2019-10-08")
     found = dated(nlp, "Obama said the United States would act.", "2020-10-01")  # not the Equatoguinean minister
     assert found["Barack Obama"].code == "USAELI"
+
+
+def test_a_mothers_family_name_alone_names_no_one(nlp):
+    """Spanish names end in the mother's family name; the table's "Epsy Campbell Barr" (also "Epsy Campbell")
+    and "Marisol Espinoza Cruz" are not the "Barr" and "Cruz" of US news."""
+    assert "Epsy Campbell" not in dated(nlp, "Barr said the report cleared the president.", "2019-05-01")
+    assert "Marisol Espinoza" not in dated(nlp, "Cruz said the Senate would vote on Friday.", "2014-05-01")
+    assert "Epsy Campbell" in dated(
+        nlp, "Costa Rica's Vice President Epsy Campbell Barr spoke. Campbell said no.", "2019-05-01"
+    )
     assert dated(nlp, "Blair told British voters to think again.", "2019-06-01")["Tony Blair"].code == "GBRELI"
 
 

@@ -239,6 +239,7 @@ def test_guard_kinds():
         "show_of_force",
         "faced",
         "opinion",
+        "proposal",
         "court",
         "court_word",
         "own_act",

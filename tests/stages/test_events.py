@@ -75,6 +75,16 @@ def test_compound_sources_give_one_event_per_dyad():
     assert sorted((e.source_code, e.target_code) for e in found) == [("CHN", "BRA"), ("RUS", "BRA")]
 
 
+def test_compound_members_of_one_country_are_one_actor_list_not_dropped():
+    coded = code_text("Nancy Pelosi and Chuck Schumer criticized President Trump on Friday.", date="2019-02-01")
+    (e,) = coded.events
+    assert [coded.actor(i).name for i in e.source] == ["Nancy Pelosi", "Chuck Schumer"]
+    assert (e.source_code, e.target_code, e.plover) == ("USALEG", "USAGOV", "ACCUSE")
+    coded = code_text("Senator Ted Cruz slammed President Trump for a New York Times story.", date="2019-02-01")
+    (e,) = coded.events
+    assert [coded.actor(i).name for i in e.target] == ["Donald Trump"]  # the story is a reason, no recipient
+
+
 def test_a_promise_is_one_agree_event_with_the_act_as_its_code_and_deadline():
     (e,) = events("Germany pledged to deliver tanks to Ukraine by March 31.")
     assert (e.source_code, e.target_code, e.plover, e.cameo) == ("DEU", "UKR", "AGREE", "0332")

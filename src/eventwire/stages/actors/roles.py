@@ -16,6 +16,9 @@ from ...tables import split
 
 # Mongolia is not among them: news names "Khurelsukh", the given name, not the patronymic before it.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM"}
+# Countries of Spanish naming: "Given Paternal Maternal", known by the father's family name, not the mother's alone
+# ("Epsy Campbell Barr" is no "Barr").
+TWO_FAMILY_NAMES = set("ARG BOL CHL COL CRI CUB DOM ECU ESP GNQ GTM HND MEX NIC PAN PER PRY SLV URY VEN".split())
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
 # Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".
 # ("bin", "ibn" are not among them: "bin Salman" names the father.)
@@ -87,9 +90,12 @@ def family_names(name: str, country: str | None, other_names: tuple[str, ...] = 
     first ("Xi"), else the last word with the particles before it ("Al Thani", "von der Leyen"); a particle
     joined by a hyphen may be dropped ("al-Assad", "Assad"). A name in Western order from a country whose names
     put the family first ("David Lee", also known as "Lee Ta-wei") is known by the word that begins the
-    person's other name."""
+    person's other name. A Spanish name also written without its last word ends in the mother's family name,
+    which alone names no one ("Marisol Espinoza Cruz", also "Marisol Espinoza", is no "Cruz")."""
     words = name.split()
     while len(words) > 2 and words[-1] in SUFFIXES:
+        words = words[:-1]
+    if country in TWO_FAMILY_NAMES and any(other.split() == words[:-1] for other in other_names):
         words = words[:-1]
     if len(words) < 2:
         return []

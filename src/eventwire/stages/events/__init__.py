@@ -194,13 +194,19 @@ class EventStage:
         words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
-        sources = _one_per_country(sources, sides=True)
+        members = {  # a role's first filler of each country, and the others of that country
+            "source": {g[0].actor.id: g[1:] for g in _by_country(sources, sides=True)},
+            "target": {g[0].actor.id: g[1:] for g in _by_country(targets)},
+        }
+        sources = [s for s in sources if s.actor.id in members["source"]]
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
         targets = [
             t
-            for t in _one_per_country(targets)
-            if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
+            for t in targets
+            if t.actor.id in members["target"]
+            and all(not _same(t.actor, s.actor) for s in sources)
+            and not _own_state(t, sources, coding.plover)
         ]
         sides = _countries(sources)
         if len(sides) > 1 and None not in sides and _countries(targets) == sides:
@@ -225,12 +231,18 @@ class EventStage:
         if mutual and len(sources) > 1 and targets and all(_place_in(t, sides) for t in targets):
             targets = []  # "the army and the RSF fought in Khartoum": each other, where they fought
         if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
-            return [self._event(context, act, coding, mood, sources, [])]
-        return [
-            self._event(context, act, coding, mood, [s] if s else [], [t] if t else [])
-            for s in sources or [None]
-            for t in targets or [None]
-        ]
+            events = [self._event(context, act, coding, mood, sources, [])]
+        else:
+            events = [
+                self._event(context, act, coding, mood, [s] if s else [], [t] if t else [])
+                for s in sources or [None]
+                for t in targets or [None]
+            ]
+        for event in events:  # a compound role lists its other members of the same country; its span is the first's
+            for role in ("source", "target"):
+                ids = getattr(event, role)
+                ids += [f.actor.id for i in list(ids) for f in members[role].get(i, ())]
+        return events
 
     def _roles(
         self,
@@ -480,18 +492,25 @@ def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
     return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
 
 
-def _one_per_country(fillers: list[Filler], sides: bool = False) -> list[Filler]:
-    """One filler per country in a role: "Russian individuals and spy agencies" is one recipient; with ``sides``
-    (the actors of an act) a state's armed opponents are a side of their own ("the Sudanese army and the RSF
-    fought")."""
-    seen, kept = set(), []
+def _by_country(fillers: list[Filler], sides: bool = False) -> list[list[Filler]]:
+    """A role's fillers grouped by country, each group one member list of an event (PLOVER manual, compound
+    actors): "Nancy Pelosi and Chuck Schumer criticized X" is one act of both, "The US and France accused Russia"
+    two. Only fillers found the same way join the first ("slammed Trump for a Times story": the Times is no
+    recipient). With ``sides`` (the actors of an act) a state's armed opponents are a side of their own ("the
+    Sudanese army and the RSF fought")."""
+    groups: dict[tuple, list[Filler]] = {}
     for filler in fillers:
         actor = filler.actor
         key = (actor.country or (actor.code or "")[:3] or actor.id, sides and actor.sector in INSURGENT)
-        if key not in seen:
-            seen.add(key)
-            kept.append(filler)
-    return kept
+        group = groups.setdefault(key, [])
+        if not group or (_found_as(filler) == _found_as(group[0]) and all(f.actor is not actor for f in group)):
+            group.append(filler)
+    return list(groups.values())
+
+
+def _found_as(filler: Filler) -> str:
+    """How the parse found a filler, without the word it found ("target dobj")."""
+    return filler.via.rsplit(" '", 1)[0]
 
 
 def _code_of(actor: Actor) -> str | None:

@@ -173,6 +173,8 @@ class Lexicon:
             return None  # "ordered three days of mourning", "ordered bigger packages": no one is told to act
         if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
             return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
+        if lemma in self.guards["proposal"] and not _proposes(token):
+            return None  # "scientists suggested the drug may help", "suggested he would not run": a view, a hint
         if lemma in self.guards["opinion"] and any(_a_view(c) for c in token.children):
             return None  # "he agreed the shooting was an attack": a view shared, not a promise
         if lemma in self.guards["warning"] and not _warns_someone(token, ew):
@@ -460,6 +462,23 @@ def _agrees_on_something(token: Token) -> bool:
         return True
     together = any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children)  # "X and Y agreed"
     return together or token.dep_ in {"xcomp", "acl", "relcl"}
+
+
+def _proposes(verb: Token) -> bool:
+    """Whether a suggestion asks for something: a thing to do ("suggested talks"), an act ("suggested expanding
+    the Court") or what someone should do ("that the president should sign", "that he resign")."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    if not clauses:  # (an object beside a clause is a misparse: "suggested X might be spared, a shift that ...")
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    for c in clauses:
+        subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        auxiliaries = {a.lower_ for a in c.children if a.dep_ in {"aux", "auxpass"}}
+        if (c.tag_ == "VBG" and not subjects) or auxiliaries & cues()["obligation"]:
+            return True
+        singular = any(s.tag_ in {"NN", "NNP"} or s.lower_ in {"he", "she", "it"} for s in subjects)
+        if subjects and not auxiliaries and (c.tag_ == "VB" or (c.tag_ == "VBP" and singular)):
+            return True  # the subjunctive: "suggested that he resign", "that Germany withdraw"
+    return False
 
 
 def _a_view(clause: Token) -> bool:
