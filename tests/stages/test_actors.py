@@ -144,6 +144,13 @@ def test_title_after_an_unknown_body_is_that_bodys(nlp):
     assert dated(nlp, "Legislator Lin Wei of Taiwan spoke.", "2024-04-02")["Lin Wei"].code == "TWNLEG"
 
 
+def test_an_acronym_in_brackets_after_an_unknown_body_is_that_body(nlp):
+    text = "The Northern Rail Safety Board (NRSB) opened an inquiry. The NRSB blamed the operator."
+    found, _ = actors(nlp, text)
+    assert "NRSB" not in found
+    assert mentions(found["Northern Rail Safety Board"], text)[1:] == ["NRSB", "The NRSB"]
+
+
 def test_president_elect_between_election_and_inauguration(nlp):
     trump = dated(nlp, "Donald Trump spoke with reporters.", "2024-12-01")["Donald Trump"]
     assert (trump.title, trump.code, trump.sector) == ("President-elect", "USAELI", "ELI")

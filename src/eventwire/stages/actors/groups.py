@@ -305,7 +305,9 @@ def _of_the_passage(token: Token, sector: str) -> bool:
 
 def find_unknown_organisations(res: Resolution) -> None:
     """Organisations the NER finds and the dictionaries do not know keep their name; a national body ("the
-    Justice Department", "the Interior Ministry") is the country's, coded by its sector."""
+    Justice Department", "the Interior Ministry") is the country's, coded by its sector. An acronym in brackets
+    after a name is that body's, also later ("the National Transportation Safety Board (NTSB) ... the NTSB")."""
+    acronyms: dict[str, tuple] = {}
     for ent in res.doc.ents:
         inside_title = any(t.start <= ent.start and ent.end <= t.end for t in res.title_spans)
         if ent.label_ != "ORG" or inside_title or not res.free(ent) or not latin(ent.text):
@@ -323,14 +325,31 @@ def find_unknown_organisations(res: Resolution) -> None:
             res.add(ent, body, None)
             continue
         name = ent.text.removeprefix("the ").removeprefix("The ")
+        key = acronyms.get(name, ("org-name", name))
+        short = _acronym_after(ent)
+        if short is not None:
+            acronyms[short] = key
         sector = noun_sector(res.k, ent.root)
         country = (
             (res.country_in(ent.root) or _leader_country(res, ent) or res.country_about(ent.start)) if sector else None
         )
         if country is not None:
-            res.add(ent, ("org-name", name), actor_fields(name, "organisation", country=country, sector=sector))
+            res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
-            res.add(ent, ("org-name", name), actor_fields(name, "organisation"))
+            res.add(ent, key, actor_fields(name, "organisation"))
+
+
+def _acronym_after(name: Span) -> str | None:
+    """The acronym in brackets right after a name, whose letters come in order from the name's, beginning
+    with its first ("National Transportation Safety Board (NTSB)")."""
+    doc = name.doc
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    short, words = doc[name.end + 1].text, name.text.removeprefix("the ").removeprefix("The ")
+    if not (1 < len(short) < 9 and short.isupper() and short.isalpha()) or short[0] != words[0]:
+        return None
+    letters = iter(words.upper())
+    return short if all(letter in letters for letter in short) else None
 
 
 def _leader_country(res: Resolution, name: Span) -> str | None:
