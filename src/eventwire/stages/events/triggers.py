@@ -131,6 +131,8 @@ class Lexicon:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         if _in_office_name(token, ew):
             return None  # "the special envoy for Ukraine negotiations": an office, not talks held
+        if _in_compound_modifier(token, ew):
+            return None  # "life-threatening injuries", "a well-funded campaign": no threat, no aid
         match = self._row(token, ew)
         if token.lemma_.lower() in self.guards["instruction"] and _told_to_act(token):
             return Match(token, Rule(DEMAND, token.lemma_.lower(), "VERB", None, frozenset()), None)  # an order
@@ -443,10 +445,26 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
 
 
+def _in_compound_modifier(token: Token, ew: Coded) -> bool:
+    """An adjective or "-ing" participle joined by a hyphen to a word that names no actor, or a past participle
+    joined to an adverb: "life-threatening", "well-funded" (not "Iran-backed", "date-raped")."""
+    doc, i = token.doc, token.i
+    return (
+        i >= 2
+        and (token.tag_ in {"VBG", "JJ"} or (token.tag_ == "VBN" and doc[i - 2].pos_ == "ADV"))
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and i - 2 not in ew.actor_of_token
+    )
+
+
 def _by_a_thing(verb: Token, ew: Coded) -> bool:
-    """Whether a verb's subject is a thing, not an actor ("the attacks threatened ...", "activities that
-    threaten ..."; not "Russia threatened ...", "it threatened ...")."""
+    """Whether a verb's subject (or a passive's agent) is a thing, not an actor ("the attacks threatened ...",
+    "activities that threaten ...", "could be threatened by contact with X"; not "Russia threatened ...", "it
+    threatened ...")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if verb.dep_ == "relcl" and all(s.lower_ in {"that", "which"} for s in subjects):
         subjects = [verb.head]
     return bool(subjects) and all(s.pos_ == "NOUN" and s.i not in ew.actor_of_token for s in subjects)
