@@ -188,6 +188,8 @@ class RoleReader:
             return True  # "twenty people were confirmed killed": they were killed
         if self._causer(verb) is not None:
             return True  # "tried to have X released": X is released
+        if verb.tag_ == "VBN" and verb.dep_ == "acomp" and any(c.dep_ == "agent" for c in verb.children):
+            return True  # "she was date-raped by X": the parse took the participle for an adjective
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True
@@ -291,6 +293,8 @@ class RoleReader:
             # "civilians killed by the militia"; but "North Korean shells sent to Russia" are North Korea's
             owner = theme and carrier == trigger.head and not agents
             roles.append(("source" if owner else "target", trigger.head, "acl^noun"))
+        if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+            roles.append(("target", trigger.head, "amod^noun"))  # "Iran-backed militias", "detained journalists"
         if trigger.dep_ == "relcl" and any(
             c.dep_ == "dobj" and c.lower_ in self.cues["relative"]
             for c in [*trigger.children, *(g for x in trigger.children if x.dep_ == "xcomp" for g in x.children)]
