@@ -116,7 +116,7 @@ class RoleReader:
             own = own or [t for t in [misread_subject(current)] if t is not None and self.actor_at(t) is not None]
             if own:
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
-                return [self._relative(current, s) for s in own] + self._members(current, own), passive
+                return self._members(current, own) or [self._relative(current, s) for s in own], passive
             head = current.head
             controlled = head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues["subject_control"]
             if current.dep_ == "acl" and controlled:
@@ -163,16 +163,17 @@ class RoleReader:
         return [], False
 
     def _members(self, verb: Token, subjects: list[Token]) -> list[Token]:
-        """ "Several countries have delivered arms, including Britain and France": the states a generic subject
-        is said to include, wherever the parse hangs the "including" (on the verb or on its object)."""
-        if not all(s.lemma_.lower() in self.cues["states_noun"] and self.actor_at(s) is None for s in subjects):
+        """ "Several countries have delivered arms, including Britain and France", "African countries including
+        Algeria and Morocco", "Asian states like China": the states a generic subject (or a bloc's) is said to
+        include, wherever the parse hangs the "including" (on the verb or on its object)."""
+        if not all(s.lemma_.lower() in self.cues["states_noun"] and _no_state(self.actor_at(s)) for s in subjects):
             return []
         holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubj"})]
         return [
             p
             for h in holders
             for prep in h.children
-            if prep.dep_ == "prep" and prep.lower_ == "including"
+            if prep.dep_ == "prep" and prep.lower_ in {"including", "like"}
             for p in prep.children
             if p.dep_ == "pobj" and (a := self.actor_at(p)) is not None and a.type in STATES
         ]
@@ -222,9 +223,11 @@ class RoleReader:
 
     def _relative(self, verb: Token, subject: Token) -> Token:
         """ "the militia, which attacked the town": the relative pronoun stands for the noun (not for a pronoun:
-        "Russia and those who support it" names no one who supports)."""
+        "Russia and those who support it" names no one who supports; nor where the clause has a subject of its
+        own: "fighters which, the statement said, European nations have refused to repatriate")."""
         relative = subject.lower_ in self.cues["relative"] and verb.dep_ == "relcl"
-        return verb.head if relative and verb.head.pos_ not in {"PRON", "DET"} else subject
+        own = any(c.dep_ == "nsubj" and c.lower_ not in self.cues["relative"] for c in verb.children)
+        return verb.head if relative and not own and verb.head.pos_ not in {"PRON", "DET"} else subject
 
     def _participle_subjects(self, verb: Token) -> list[Token]:
         noun = verb.head
@@ -1196,3 +1199,8 @@ def _defended_against(noun: Token) -> bool:
 def _has_object(verb: Token) -> bool:
     """An active verb with a direct object: a "by" phrase the parse hangs on the verb belongs to the object."""
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _no_state(actor: Actor | None) -> bool:
+    """No actor, or a group of states with no country of its own ("African countries")."""
+    return actor is None or (actor.type == "organisation" and actor.country is None)
