@@ -350,7 +350,10 @@ class EventStage:
             verb = complement.token
             roles = reader.fill(reader.phrases(complement), verb)
             addressed = [f for f in roles.get("source", []) if all(f.actor is not s.actor for s in sources)]
-            if coding.plover == "REQUEST" and verb.dep_ == "ccomp" and addressed:
+            clause = verb
+            while clause.dep_ == "conj" and clause.head != clause:
+                clause = clause.head  # "demanded that Russia stop its attacks and withdraw"
+            if coding.plover == "REQUEST" and clause.dep_ == "ccomp" and addressed:
                 found += addressed  # "demanded that Russia withdraw from X": Russia is asked, not X
             else:
                 found += roles.get("target", [])
