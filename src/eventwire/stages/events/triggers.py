@@ -272,10 +272,13 @@ class Lexicon:
 
 def has_particle(token: Token, particle: str) -> bool:
     """Whether the particle of a row attaches to the token; a time is none ("called Macron on Tuesday" is a
-    call, not "called on" him)."""
+    call, not "called on" him), nor a phrase put before the verb ("With tears in her eyes, she stood")."""
     words = particle.split()
     if any(
-        c.dep_ in {"prt", "prep", "agent", "advmod", "dative"} and c.lower_ == words[0] and not _of_time(c)
+        c.dep_ in {"prt", "prep", "agent", "advmod", "dative"}
+        and c.lower_ == words[0]
+        and (c.i > token.i or any(p.lower_ in cues()["relative"] for p in c.children))  # "with which X agreed"
+        and not _of_time(c)
         for c in token.children
     ):
         return True
