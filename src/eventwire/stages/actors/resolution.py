@@ -227,13 +227,20 @@ class Resolution:
         fields = self.fields_of(key) if key is not None else None
         return fields["country"] if fields else None
 
+    def _leader_country(self, i: int) -> str | None:
+        """The state of a person found at token ``i`` who holds or held one of its offices ("Hadi")."""
+        key = next((k for span, k, _ in self.found if span.start <= i < span.end), None)
+        fields = self.fields_of(key) if key is not None and key[0] == "person" else None
+        return fields["country"] if fields and fields["sector"] in OFFICES else None
+
     def fields_of(self, key: tuple) -> dict | None:
         """The fields an actor found before ``commit`` was introduced with."""
         return next((f for _, k, f in self.found if k == key and f), None)
 
     def country_in(self, token: Token) -> str | None:
-        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", and a
-        city or region that qualifies it ("Lagos police", "Montana officials")."""
+        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", the
+        government of a state's leader ("the government of Abdrabbuh Mansur Hadi"), and a city or region that
+        qualifies it ("Lagos police", "Montana officials")."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
                 for t in prep.subtree:
@@ -241,6 +248,8 @@ class Resolution:
                     if span is not None and self.entry(span).kind in {"name", "capital"}:
                         return self.entry(span).code
                     if span is None and (country := self.place_country(t)) is not None:
+                        return country
+                    if prep.lower_ == "of" and t.dep_ == "pobj" and (country := self._leader_country(t.i)):
                         return country
         qualifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i]
         return next(filter(None, (self.place_country(c) for c in qualifiers)), None)

@@ -41,6 +41,7 @@ OWN_GOVERNMENT_TYPES = {"PROTEST"}  # "students protested in Belgium": the place
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"}  # a state's bodies, office holders, parties
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
+FRIENDLY_TYPES = {"SUPPORT", "AID", "COOPERATE", "AGREE"}  # "supported X against Y": Y is the foe, not the recipient
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
 POLITICIANS = {"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"}  # who fight with words
@@ -261,6 +262,8 @@ class EventStage:
         targets = roles.get("target", [])
         if any(":over>" not in t.via for t in targets):  # "sanctions on China over Hong Kong": the topic
             targets = [t for t in targets if ":over>" not in t.via]
+        if coding.plover in FRIENDLY_TYPES:  # "supported the government of Hadi against the Houthi rebellion"
+            targets = [t for t in targets if ":against>" not in t.via]
         if coding.plover == "RETREAT" and any(not _destination(t) for t in targets):  # "left Syria for Iraq"
             targets = [t for t in targets if not _destination(t)]
         if not targets and coding.plover in {"ACCUSE", "AID"}:  # "alleged Iran had armed ...", "helped Ukraine rebuild"
@@ -490,8 +493,9 @@ def _place_in(target: Filler, countries: set) -> bool:
 
 
 def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
-    """Whether named politicians (people of a state's or a party's sectors) are on both sides of an act."""
-    people = [f.actor for f in [*sources, *targets]]
+    """Whether named politicians (people of a state's or a party's sectors) are on both sides of an act (the
+    first named: "attacked Trump for the U.S. deaths")."""
+    people = [f.actor for f in [*sources[:1], *targets[:1]]]
     return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
 
 
