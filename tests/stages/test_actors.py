@@ -117,6 +117,12 @@ def test_family_name_alone_needs_a_reason_to_be_an_office_holder(nlp):
     assert found["Barack Obama"].code == "USAELI"
 
 
+def test_ethiopians_and_eritreans_go_by_their_own_name(nlp):
+    found = dated(nlp, "Prime Minister Abiy met President Isaias in Asmara. Abiy praised the deal.", "2019-12-05")
+    assert found["Abiy Ahmed"].code == "ETHGOV" and found["Isaias Afwerki"].code == "ERIGOV"
+    assert "Abiy Ahmed" not in dated(nlp, "Ahmed said the shop would reopen.", "2019-12-05")
+
+
 def test_a_mothers_family_name_alone_names_no_one(nlp):
     """Spanish names end in the mother's family name; the table's "Epsy Campbell Barr" (also "Epsy Campbell")
     and "Marisol Espinoza Cruz" are not the "Barr" and "Cruz" of US news."""

@@ -18,6 +18,8 @@ from ...tables import split
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM"}
 # Countries of Spanish naming: "Given Paternal Maternal", known by the father's family name, not the mother's alone
 # ("Epsy Campbell Barr" is no "Barr").
+# Countries whose people go by their own name, the second being the father's: "Prime Minister Abiy" (Abiy Ahmed).
+KNOWN_BY_OWN_NAME = {"ETH", "ERI"}
 TWO_FAMILY_NAMES = set("ARG BOL CHL COL CRI CUB DOM ECU ESP GNQ GTM HND MEX NIC PAN PER PRY SLV URY VEN".split())
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
 # Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".
@@ -90,8 +92,9 @@ def family_names(name: str, country: str | None, other_names: tuple[str, ...] = 
     first ("Xi"), else the last word with the particles before it ("Al Thani", "von der Leyen"); a particle
     joined by a hyphen may be dropped ("al-Assad", "Assad"). A name in Western order from a country whose names
     put the family first ("David Lee", also known as "Lee Ta-wei") is known by the word that begins the
-    person's other name. A Spanish name also written without its last word ends in the mother's family name,
-    which alone names no one ("Marisol Espinoza Cruz", also "Marisol Espinoza", is no "Cruz")."""
+    person's other name. Ethiopians and Eritreans go by their own (first) name ("Abiy"). A Spanish name also
+    written without its last word ends in the mother's family name, which alone names no one ("Marisol Espinoza
+    Cruz", also "Marisol Espinoza", is no "Cruz")."""
     words = name.split()
     while len(words) > 2 and words[-1] in SUFFIXES:
         words = words[:-1]
@@ -102,6 +105,8 @@ def family_names(name: str, country: str | None, other_names: tuple[str, ...] = 
     if country in FAMILY_NAME_FIRST:
         firsts = {other.split()[0] for other in other_names if other != name}
         return [next((w for w in words[1:] if w in firsts), words[0])]
+    if country in KNOWN_BY_OWN_NAME:
+        return [words[0]]
     start = len(words) - 1
     while start > 1 and fold(words[start - 1]) in PARTICLES:
         start -= 1
@@ -158,7 +163,7 @@ class Roles:
             every = (term.person, *split(row["aliases"]))
             for name in every:
                 self.names.setdefault(fold(name), set()).add(term.person)
-                if term.country not in FAMILY_NAME_FIRST and len(name.split()) > 1:
+                if term.country not in FAMILY_NAME_FIRST | KNOWN_BY_OWN_NAME and len(name.split()) > 1:
                     self.given_names.add(fold(name.split()[0]))
                 if term.role in KNOWN_BY_FAMILY_NAME:
                     named.append((name, every, term))
