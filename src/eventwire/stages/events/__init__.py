@@ -231,7 +231,9 @@ class EventStage:
         mutual = self.cues.codes("reciprocal_code", coding.code.code)
         if mutual and len(sources) > 1 and targets and all(_place_in(t, sides) for t in targets):
             targets = []  # "the army and the RSF fought in Khartoum": each other, where they fought
-        if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
+        if len(sources) > 1 and not targets and _each_other(trigger):  # "Moscow and Kyiv accused each other"
+            events = [self._event(context, act, coding, mood, [s], [t]) for s in sources for t in sources if s != t]
+        elif "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
             events = [self._event(context, act, coding, mood, sources, [])]
         else:
             events = [
@@ -497,6 +499,14 @@ def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
     first named: "attacked Trump for the U.S. deaths")."""
     people = [f.actor for f in [*sources[:1], *targets[:1]]]
     return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
+
+
+def _each_other(verb: Token) -> bool:
+    """Whether the act's object is "each other" or "one another": each actor does it to the others."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    pairs = {("each", "other"), ("one", "another"), ("another", "one")}
+    return any((d.lower_, o.lower_) in pairs for o in objects for d in o.children)
 
 
 def _by_country(fillers: list[Filler], sides: bool = False) -> list[list[Filler]]:

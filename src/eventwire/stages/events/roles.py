@@ -571,12 +571,15 @@ class RoleReader:
         )
 
     def _preps_of(self, noun: Token, via: str, aimed: bool = False) -> list[Phrase]:
-        """Recipients hanging on an object ("provided weapons, training and funding to Hamas"); with ``aimed``,
+        """Recipients hanging on an object ("provided weapons, training and funding to Hamas"), also where the
+        parse hangs them on what the object is for ("placed the blame for the war on Moscow"); with ``aimed``,
         what a carried object is aimed "at" ("fired missiles at Israel")."""
         preps = self.cues["target_prep"] | ({"at"} if aimed else set())
+        nouns = [noun, *noun.conjuncts]
+        nouns += [p for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
         return [
             p
-            for n in [noun, *noun.conjuncts]
+            for n in nouns
             for c in n.children
             if c.dep_ == "prep" and c.lower_ in preps
             for p in self._objects_of(c, "target", via)
