@@ -289,8 +289,9 @@ class EventStage:
             targets = reader.places(phrases, trigger, ("proximate",))  # "drills around Taiwan"
         if not targets and coding.plover in AIMED_TYPES:
             targets = roles.get("aimed", []) or reader.places(phrases, trigger, ("aimed",), nested=True)
-        if self.cues.codes("mediate_code", coding.code.code):
-            targets = reader.parties(trigger, nested=True) or targets  # "brokered a deal between Israel and the UAE"
+        if self.cues.codes("mediate_code", coding.code.code):  # "brokered a deal between Israel and the UAE",
+            # "Saudi Arabia and Iran agreed to restore relations, in a deal brokered by China"
+            targets = reader.parties(trigger, nested=True) or reader.deal_makers(trigger) or targets
         if not targets and coding.plover in REACTION_TYPES:
             targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
         if not targets and trigger.pos_ == "NOUN":

@@ -706,6 +706,19 @@ class RoleReader:
             ),
         )
 
+    def deal_makers(self, trigger: Token) -> list[Filler]:
+        """Who made the deal a mediator brokered: the subjects of the clause it belongs to ("Saudi Arabia and Iran
+        agreed to restore relations, in a deal brokered by China"; "Israel and Hamas signed a deal mediated by
+        Qatar")."""
+        if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+            return []
+        noun = trigger.head
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        subjects, _ = self.subjects(verb)
+        return self._fillers(trigger, ((s, "deal^nsubj") for s in subjects))
+
     def addressees(self, trigger: Token) -> list[Filler]:
         """Who is asked in "called for NATO members to increase spending": the subject of the "for ... to" clause."""
         return self._clause_subjects(trigger, [trigger], {"advcl", "ccomp", "xcomp"}, {"for"}, {"nsubj"}, "for")
@@ -999,7 +1012,10 @@ class RoleReader:
             authors = [
                 a
                 for acl in head.children
-                if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl != trigger  # not "a member barred by Israel"
+                if acl.dep_ == "acl"
+                and acl.tag_ == "VBN"
+                and acl != trigger  # not "a member barred by Israel"
+                and not self._brokered(acl)  # "signed a deal brokered by Qatar": Qatar is no party to it
                 for agent in acl.children
                 if agent.dep_ == "agent"
                 for a in agent.children
@@ -1025,7 +1041,7 @@ class RoleReader:
                 and (
                     c.dep_ in deps
                     or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
-                    or (c.dep_ == "acl" and c.tag_ == "VBN")
+                    or (c.dep_ == "acl" and c.tag_ == "VBN" and not self._brokered(c))
                 )
             ]
             if head.lemma_.lower() in relational:
@@ -1046,6 +1062,10 @@ class RoleReader:
             ]
             return (self.actor_at(doers[0]), doers[0]) if doers else found
         return found
+
+    def _brokered(self, verb: Token) -> bool:
+        code = self.event_code(verb)
+        return code is not None and bool(self.cues.codes("mediate_code", code))
 
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
         """ "Chile said it would recall its ambassador": "it" is Chile; "they" all the speakers."""
