@@ -231,10 +231,10 @@ class EventStage:
         mutual = self.cues.codes("reciprocal_code", coding.code.code)
         if mutual and len(sources) > 1 and targets and all(_place_in(t, sides) for t in targets):
             targets = []  # "the army and the RSF fought in Khartoum": each other, where they fought
-        if len(sources) > 1 and not targets and _each_other(trigger):  # "Moscow and Kyiv accused each other"
+        if "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
+            events = [self._event(context, act, coding, mood, sources, [])]  # "agreed to consult each other"
+        elif len(sources) > 1 and not targets and _each_other(trigger):  # "Moscow and Kyiv accused each other"
             events = [self._event(context, act, coding, mood, [s], [t]) for s in sources for t in sources if s != t]
-        elif "reciprocal" in roles or (len(sources) > 1 and not targets and mutual):
-            events = [self._event(context, act, coding, mood, sources, [])]
         else:
             events = [
                 self._event(context, act, coding, mood, [s] if s else [], [t] if t else [])

@@ -712,8 +712,9 @@ class RoleReader:
         Qatar")."""
         if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
             return []
-        noun = trigger.head
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+        noun = trigger.head  # (not "Under the deal brokered by X, Israeli forces are to withdraw": one side)
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        verb = noun.head if noun.dep_ == "dobj" else verb
         if verb is None or verb.pos_ not in {"VERB", "AUX"}:
             return []
         subjects, _ = self.subjects(verb)
