@@ -115,12 +115,12 @@ class EventStage:
         return doc
 
     def _by_peaceful_means(self, act: Act, reader: RoleReader, phrases) -> bool:
-        """Whether harm is done by an act that is no violence, which is the act ("Iran was hit hard by sanctions"),
-        or a response's means is no violence ("China retaliated with tariffs", "retaliated with an order of its
-        own"; not "struck him with their fists")."""
+        """Whether harm is done by an act that is no violence, which is the act ("Iran was hit hard by sanctions",
+        "sanctions hit Iran"), or a response's means is no violence ("China retaliated with tariffs", "retaliated
+        with an order of its own"; not "struck him with their fists")."""
         if any(
             role == "source"
-            and via.startswith("agent")
+            and (via.startswith("agent") or via == "nsubj")  # "U.S. sanctions hit Iran hard"
             and (code := reader.event_code(p))
             and code[:2] not in VIOLENT_ROOTS
             for role, p, via in phrases

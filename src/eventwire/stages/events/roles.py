@@ -410,6 +410,8 @@ class RoleReader:
         harmer = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
         if harmer is not None and harmer.lemma_.lower() in self.cues["harm"]:  # "Iran was hit by U.S. sanctions"
             roles.extend(("target", s, "agent^nsubjpass") for s in harmer.children if s.dep_ == "nsubjpass")
+        if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in self.cues["harm"]:  # "U.S. sanctions hit Iran"
+            roles.extend(("target", o, "nsubj^dobj") for o in trigger.head.children if o.dep_ == "dobj")
         if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
             roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
         for child in trigger.children:
@@ -462,7 +464,9 @@ class RoleReader:
         arrest of X by Y"); a state named before an investigation is investigated ("the Russia investigation";
         but "a French inquiry", "the FBI investigation" investigate), and one named before sanctions or a
         withdrawal is their target where someone else owns them ("its Iran sanctions", "Trump's Syria withdrawal"),
-        and one named before a hack is hacked ("the DNC hack").
+        and one named before a hack is hacked ("the DNC hack"). A state named in full before sanctions that
+        someone else imposes is their target ("the House approved Turkey sanctions"); one abbreviated, or the
+        only one named, imposes them ("U.S. sanctions", "the subject of United States sanctions").
         """
         actor = self.actor_at(owner)
         if actor is None:
@@ -473,14 +477,24 @@ class RoleReader:
         if owner.dep_ == "compound" and actor.type == "country":
             if code.startswith("09"):
                 return True
-            if code.startswith(SANCTIONS) or noun.lemma_.lower() in self.cues["mover_noun"]:
-                return any(c.dep_ == "poss" for c in noun.children)  # "its Iran sanctions" (but "U.S. sanctions")
+            if code.startswith(SANCTIONS) and any(c.dep_ == "poss" for c in noun.children):
+                return True  # "its Iran sanctions"
+            if code.startswith(SANCTIONS) and not _abbreviated(owner) and self._imposed(noun):
+                return True  # "the EU adopted new Russia sanctions" (but "U.S. sanctions", "United States sanctions")
+            if noun.lemma_.lower() in self.cues["mover_noun"]:
+                return any(c.dep_ == "poss" for c in noun.children)  # "Trump's Syria withdrawal"
         return (
             owner.dep_ in {"poss", "compound"}  # "Khashoggi's killing", "the Davis murder"
             and noun.lemma_.lower() in self.cues["patient_noun"]
             and actor.type == "person"
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         )
+
+    def _imposed(self, noun: Token) -> bool:
+        """Whether someone else is said to impose an event noun: the subject of its light verb, or a "by"."""
+        verb = self.carrier_verb(noun)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] if verb is not None else []
+        return bool(subjects) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
 
     def _visitor(self, pronoun: Token) -> bool:
         """ "during his visit to the UK": a person's meeting, call or visit is theirs ("its commitments", "their
@@ -1228,3 +1242,8 @@ def _has_object(verb: Token) -> bool:
 def _no_state(actor: Actor | None) -> bool:
     """No actor, or a group of states with no country of its own ("African countries")."""
     return actor is None or (actor.type == "organisation" and actor.country is None)
+
+
+def _abbreviated(token: Token) -> bool:
+    """A name written as an abbreviation: "U.S.", "UK", "EU"."""
+    return "." in token.text or (token.text.isupper() and len(token.text) <= 3)
