@@ -438,10 +438,11 @@ def _same(target: Actor, source: Actor) -> bool:
 
 
 def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
-    """A single person (not a state, body or group, which may meet within itself: "the G7 met") said to act
-    in a clause of its own (not "hosted a summit to discuss ...": with those who came), with no actor after a
-    "with" the parse may have missed ("met today with Foreign Minister X of Guatemala to underscore ...")."""
-    if len(fillers) != 1 or fillers[0].actor.type != "person":
+    """A single person or a legislature sitting ("Parliament would meet briefly"), not a state, body or group,
+    which may meet within itself ("the G7 met"), said to act in a clause of its own (not "hosted a summit to
+    discuss ...": with those who came), with no actor after a "with" the parse may have missed ("met today with
+    Foreign Minister X of Guatemala to underscore ...")."""
+    if len(fillers) != 1 or not (fillers[0].actor.type == "person" or fillers[0].actor.sector == "LEG"):
         return False
     owned = verb.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in verb.children)
     if not owned and (verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)):

@@ -708,12 +708,15 @@ class RoleReader:
             if nested
             else []
         )
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        if nested and trigger.dep_ == "relcl" and not objects:
+            objects.append(trigger.head)  # "a deal it brokered to normalize relations between Sudan and Israel"
         return self._fillers(
             trigger,
             (
                 (pobj, f"{obj.dep_}>{prep.lower_}")
-                for obj in [*(c for c in trigger.children if c.dep_ == "dobj"), *verbs]
-                for prep in (obj.subtree if obj.dep_ == "dobj" and nested else obj.children)
+                for obj in [*objects, *verbs]
+                for prep in (obj.subtree if obj in objects and nested else obj.children)
                 if prep.dep_ == "prep" and prep.lower_ in self.cues["reciprocal_prep"]
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"

@@ -430,6 +430,8 @@ def _person_steps_back(token: Token, ew: Coded) -> bool:
     ):
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":  # "sought the nomination but withdrew"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     return any(
         ((actor := ew.actor_at(s)) is not None and actor.type == "person") or s.ent_type_ == "PERSON" for s in subjects
     )
