@@ -185,7 +185,9 @@ class EventStage:
         )
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
-        coding = self.coder.modal(self.coder.with_roles(coding, act.match, targets, to_state, near, partisan), mood)
+        coding = self.coder.with_roles(coding, act.match, targets, to_state, near, partisan)
+        two_party = coding.code.code[:3] in TWO_PARTY  # (also when only promised: "will meet")
+        coding = self.coder.modal(coding, mood)
         if near and not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "sent military aircraft near Taiwan"
         if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
@@ -214,7 +216,7 @@ class EventStage:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
         if coding.plover == "CONSULT" and targets and all(t.actor.sector == "MED" for t in targets):
             return []  # "Speaking to Reuters, X said", "met journalists": an interview, no consultation
-        if coding.code.code[:3] in TWO_PARTY and not targets and _alone(trigger, sources, reader):
+        if two_party and not targets and _alone(trigger, sources, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
             trigger.pos_ == "VERB"
