@@ -185,6 +185,9 @@ class EventStage:
         )
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
+        words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
+        if not armed and words & self.cues["electoral_win"] and _between_candidates(sources, targets):
+            return []  # "the assumption Clinton would beat Trump": an election won, no blow struck
         coding = self.coder.with_roles(coding, act.match, targets, to_state, near, partisan)
         two_party = coding.code.code[:3] in TWO_PARTY  # (also when only promised: "will meet")
         coding = self.coder.modal(coding, mood)
@@ -194,7 +197,6 @@ class EventStage:
             context, trigger, coding, sources, targets
         ):
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
-        words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
         members = {  # a role's first filler of each country, and the others of that country
@@ -511,6 +513,13 @@ def _each_other(verb: Token) -> bool:
     objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     pairs = {("each", "other"), ("one", "another"), ("another", "one")}
     return any((d.lower_, o.lower_) in pairs for o in objects for d in o.children)
+
+
+def _between_candidates(sources: list[Filler], targets: list[Filler]) -> bool:
+    """Whether people, one of them a politician, are on both sides of an act (an election's rivals)."""
+    people = [f.actor for f in [*sources[:1], *targets[:1]]]
+    persons = bool(sources and targets) and all(a.type == "person" for a in people)
+    return persons and any(a.sector in POLITICIANS for a in people)
 
 
 def _by_country(fillers: list[Filler], sides: bool = False) -> list[list[Filler]]:
