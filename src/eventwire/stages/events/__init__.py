@@ -516,10 +516,16 @@ def _each_other(verb: Token) -> bool:
 
 
 def _between_candidates(sources: list[Filler], targets: list[Filler]) -> bool:
-    """Whether people, one of them a politician, are on both sides of an act (an election's rivals)."""
-    people = [f.actor for f in [*sources[:1], *targets[:1]]]
-    persons = bool(sources and targets) and all(a.type == "person" for a in people)
-    return persons and any(a.sector in POLITICIANS for a in people)
+    """Whether a person and another person or politician, one of them a politician, are on both sides of an
+    act (an election's rivals: "Sanders beat Clinton", "the right person to beat this president")."""
+    if not (sources and targets):
+        return False
+    doer, other = sources[0].actor, targets[0].actor
+    return (
+        doer.type == "person"
+        and (other.type == "person" or other.sector in POLITICIANS)
+        and (doer.sector in POLITICIANS or other.sector in POLITICIANS)
+    )
 
 
 def _by_country(fillers: list[Filler], sides: bool = False) -> list[list[Filler]]:
