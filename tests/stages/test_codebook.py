@@ -240,6 +240,7 @@ def test_guard_kinds():
         "faced",
         "opinion",
         "proposal",
+        "annulled",
         "court",
         "court_word",
         "own_act",

@@ -185,6 +185,8 @@ class Lexicon:
             return None  # "reckless attacks have threatened freedom of navigation": a danger, no threat made
         if lemma in self.guards["concur"] and not _agrees_on_something(token):
             return None  # "the governor agreed, saying ...": a view shared
+        if lemma in self.guards["annulled"] and _annulled(token, ew):
+            return None  # "the ban was struck down by the courts": a rule annulled, no blow struck
         if lemma in self.guards["court"] and self._in_court(token):
             return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
         return match
@@ -485,6 +487,19 @@ def _agrees_on_something(token: Token) -> bool:
         return True
     together = any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children)  # "X and Y agreed"
     return together or token.dep_ in {"xcomp", "acl", "relcl"}
+
+
+def _annulled(verb: Token, ew: Coded) -> bool:
+    """Whether "struck down" is done to a thing (a law, a ban), not to an actor or a person."""
+    if not has_particle(verb, "down"):
+        return False
+    done_to, clause = [], verb
+    for _ in range(3):  # "was withdrawn after being struck down": the ban, the subject of the clause it hangs on
+        done_to = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if done_to or clause.head == clause:
+            break
+        clause = clause.head
+    return bool(done_to) and all(t.pos_ == "NOUN" and t.i not in ew.actor_of_token for t in done_to)
 
 
 def _proposes(verb: Token) -> bool:
