@@ -227,7 +227,7 @@ class Resolution:
         fields = self.fields_of(key) if key is not None else None
         return fields["country"] if fields else None
 
-    def _leader_country(self, i: int) -> str | None:
+    def _office_country(self, i: int) -> str | None:
         """The state of a person found at token ``i`` who holds or held one of its offices ("Hadi")."""
         key = next((k for span, k, _ in self.found if span.start <= i < span.end), None)
         fields = self.fields_of(key) if key is not None and key[0] == "person" else None
@@ -249,7 +249,7 @@ class Resolution:
                         return self.entry(span).code
                     if span is None and (country := self.place_country(t)) is not None:
                         return country
-                    if prep.lower_ == "of" and t.dep_ == "pobj" and (country := self._leader_country(t.i)):
+                    if prep.lower_ == "of" and t.dep_ == "pobj" and (country := self._office_country(t.i)):
                         return country
         qualifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i]
         return next(filter(None, (self.place_country(c) for c in qualifiers)), None)

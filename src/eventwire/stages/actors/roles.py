@@ -16,10 +16,10 @@ from ...tables import split
 
 # Mongolia is not among them: news names "Khurelsukh", the given name, not the patronymic before it.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM"}
-# Countries of Spanish naming: "Given Paternal Maternal", known by the father's family name, not the mother's alone
-# ("Epsy Campbell Barr" is no "Barr").
 # Countries whose people go by their own name, the second being the father's: "Prime Minister Abiy" (Abiy Ahmed).
 KNOWN_BY_OWN_NAME = {"ETH", "ERI"}
+# Countries of Spanish naming: "Given Paternal Maternal", known by the father's family name, not the mother's alone
+# ("Epsy Campbell Barr" is no "Barr").
 TWO_FAMILY_NAMES = set("ARG BOL CHL COL CRI CUB DOM ECU ESP GNQ GTM HND MEX NIC PAN PER PRY SLV URY VEN".split())
 ELITE = "ELI"  # CAMEO's sector for former officials and office holders-elect
 # Words that belong to the family name they precede: "Al Thani", "al-Assad", "von der Leyen", "de Klerk".

@@ -1082,6 +1082,7 @@ class RoleReader:
         return found
 
     def _brokered(self, verb: Token) -> bool:
+        """Whether a participle is a mediation ("a deal brokered by Qatar"), whose agent is no party to the deal."""
         code = self.event_code(verb)
         return code is not None and bool(self.cues.codes("mediate_code", code))
 
