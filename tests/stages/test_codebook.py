@@ -241,6 +241,7 @@ def test_guard_kinds():
         "opinion",
         "proposal",
         "annulled",
+        "attract",
         "court",
         "court_word",
         "own_act",

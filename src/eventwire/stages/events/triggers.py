@@ -185,6 +185,8 @@ class Lexicon:
             return None  # "reckless attacks have threatened freedom of navigation": a danger, no threat made
         if lemma in self.guards["concur"] and not _agrees_on_something(token):
             return None  # "the governor agreed, saying ...": a view shared
+        if lemma in self.guards["attract"] and _attracts(token, ew):
+            return None  # "appealing to minority voters", "appeals to middle class voters": liked, not asked
         if lemma in self.guards["annulled"] and _annulled(token, ew):
             return None  # "the ban was struck down by the courts": a rule annulled, no blow struck
         if lemma in self.guards["court"] and self._in_court(token):
@@ -487,6 +489,19 @@ def _agrees_on_something(token: Token) -> bool:
         return True
     together = any(c.dep_ in {"nsubj", "nsubjpass"} and c.conjuncts for c in token.children)  # "X and Y agreed"
     return together or token.dep_ in {"xcomp", "acl", "relcl"}
+
+
+def _attracts(verb: Token, ew: Coded) -> bool:
+    """Whether "appeal to" is liked by people, not asked of anyone: a verb with no act asked ("to intervene",
+    "for calm") whose "to" names civilians or no actor ("appealing to minority voters", "appeals to the religious
+    Right"; not "appealed to the UN", "appealed to Sanders", "appealed to citizens to stay home")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    to = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    actors = [ew.actor(ew.actor_of_token[t.i]) for t in to if t.i in ew.actor_of_token]
+    return bool(to) and all(a.sector == "CVL" for a in actors)
 
 
 def _annulled(verb: Token, ew: Coded) -> bool:
