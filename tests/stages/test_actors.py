@@ -150,6 +150,13 @@ def test_title_after_an_unknown_body_is_that_bodys(nlp):
     assert dated(nlp, "Legislator Lin Wei of Taiwan spoke.", "2024-04-02")["Lin Wei"].code == "TWNLEG"
 
 
+def test_an_acronym_the_text_defines_as_another_name_is_not_the_dictionarys(nlp):
+    text = "Congress passed the Inflation Reduction Act (IRA) in 2022. Other countries copied the IRA model."
+    assert "Irish Republican Army" not in actors(nlp, text)[0]
+    text = "Leaders of the Association of Southeast Nations (ASEAN) met. ASEAN praised the deal."  # (misspelt)
+    assert "Association of Southeast Asian Nations" in actors(nlp, text)[0]
+
+
 def test_an_acronym_in_brackets_after_an_unknown_body_is_that_body(nlp):
     text = "The Northern Rail Safety Board (NRSB) opened an inquiry. The NRSB blamed the operator."
     found, _ = actors(nlp, text)

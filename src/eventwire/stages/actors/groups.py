@@ -15,7 +15,7 @@ from ...records import Actor
 from ..places.resolve import region_countries, region_of
 from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
-from .resolution import REACH, Resolution, actor_fields
+from .resolution import REACH, Resolution, acronym_after, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
 BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM"}  # sectors that make an actor even with no country
@@ -326,7 +326,7 @@ def find_unknown_organisations(res: Resolution) -> None:
             continue
         name = ent.text.removeprefix("the ").removeprefix("The ")
         key = acronyms.get(name, ("org-name", name))
-        short = _acronym_after(ent)
+        short = acronym_after(ent)
         if short is not None:
             acronyms[short] = key
         sector = noun_sector(res.k, ent.root)
@@ -337,19 +337,6 @@ def find_unknown_organisations(res: Resolution) -> None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, key, actor_fields(name, "organisation"))
-
-
-def _acronym_after(name: Span) -> str | None:
-    """The acronym in brackets right after a name, whose letters come in order from the name's, beginning
-    with its first ("National Transportation Safety Board (NTSB)")."""
-    doc = name.doc
-    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
-        return None
-    short, words = doc[name.end + 1].text, name.text.removeprefix("the ").removeprefix("The ")
-    if not (1 < len(short) < 9 and short.isupper() and short.isalpha()) or short[0] != words[0]:
-        return None
-    letters = iter(words.upper())
-    return short if all(letter in letters for letter in short) else None
 
 
 def _leader_country(res: Resolution, name: Span) -> str | None:

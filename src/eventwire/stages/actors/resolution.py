@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import TIMES, entity_start
+from ...lang import TIMES, entity_start, fold
 from ...records import Actor, coded
 from ..places.resolve import country_of, region_countries
 from .datelines import credit_tokens
@@ -114,6 +114,37 @@ def _without_region_homonyms(spans: list[Span], k: Knowledge) -> list[Span]:
     ]
 
 
+def acronym_after(name: Span) -> str | None:
+    """The acronym in brackets right after a name, whose letters come in order from the name's, beginning
+    with its first ("National Transportation Safety Board (NTSB)")."""
+    doc = name.doc
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    short, words = doc[name.end + 1].text, name.text.removeprefix("the ").removeprefix("The ")
+    if not (1 < len(short) < 9 and short.isupper() and short.isalpha()) or short[0] != words[0]:
+        return None
+    letters = iter(words.upper())
+    return short if all(letter in letters for letter in short) else None
+
+
+def _without_redefined_acronyms(spans: list[Span], k: Knowledge) -> list[Span]:
+    """ "the Inflation Reduction Act (IRA)": an acronym the text defines as another name is not the body the
+    dictionary knows by it (the Irish Republican Army)."""
+    if not spans:
+        return spans
+    defined: dict[str, set[str]] = {}  # acronym -> the words of the names it follows
+    for ent in spans[0].doc.ents:
+        short = acronym_after(ent)
+        if short is not None:
+            defined.setdefault(short, set()).update(fold(ent.text).split())
+
+    def same_body(span: Span) -> bool:  # (a misspelt name is still the body's: "Association of Southeast Nations")
+        words = set(fold(k.phrases[span.label_].name).split())
+        return len(words & defined[span.text]) * 2 >= len(words)
+
+    return [s for s in spans if s.text not in defined or same_body(s)]
+
+
 LED = "-led"
 
 
@@ -141,7 +172,7 @@ class Resolution:
             and not _inside_a_name(s, self.k)
             and not _inside_larger_place(s, self.k)
         ]
-        self.dictionary = _without_region_homonyms(self.dictionary, self.k)
+        self.dictionary = _without_redefined_acronyms(_without_region_homonyms(self.dictionary, self.k), self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}
         self.phrase_ending = {s.end: s for s in self.dictionary}
         self.title_ending = {t.end: t for t in self.title_spans}
