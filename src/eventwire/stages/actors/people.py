@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from ...lang import TIMES, entity_start, fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
-from .resolution import Resolution, actor_fields
+from .resolution import NAMED_THINGS, Resolution, actor_fields
 from .roles import family_key
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     return known
 
 
-THINGS = {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}  # what the NER may take a one-word family name for
+THINGS = NAMED_THINGS | {"PRODUCT"}  # what the NER may take a one-word family name for
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
 NOT_PEOPLE = {"LANGUAGE"} | TIMES  # "due out in May"; not GPE, NORP or ORG: the tagger reads foreign names so
