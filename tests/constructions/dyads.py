@@ -14,6 +14,7 @@ from pathlib import Path
 import eventwire.stages.actors as actor_stage
 import eventwire.stages.events as event_stage
 from eventwire.records import Coded, Event, fields
+from eventwire.stages.events import UNCLAIMED_TYPES
 from eventwire.tables import read_tsv, split
 
 ACTOR_DATA = Path(actor_stage.__file__).parent
@@ -77,7 +78,7 @@ def parse_event(spec: str) -> Key:
     if plover not in PLOVER_TYPES or modality not in MODALITIES:
         raise ValueError(f"unknown type or modality in {spec!r}")
     roles = [frozenset(c for c in side.split("+") if c) for side in (source, target)]
-    if not roles[0] and not (roles[1] and plover in {"ASSAULT", "COERCE"}):
+    if not roles[0] and not (roles[1] and plover in UNCLAIMED_TYPES):
         raise ValueError(f"no source in {spec!r}")  # only force by no one named ("a bomb killed nine") has none
     for code in roles[0] | roles[1]:
         if code not in countries() and code not in organisations():

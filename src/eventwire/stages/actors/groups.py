@@ -18,7 +18,7 @@ from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, acronym_after, actor_fields
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
-BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM"}  # sectors that make an actor even with no country
+BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM", "NGO"}  # sectors that make an actor even with no country
 BARE_UNDERGOERS = {"MED"}  # ... and those that do only as what is done to them: "attacked journalists" (not
 # "reporters asked him": questions, not requests)
 INDIVIDUALS = {"CVL", "CRM", "MED"}  # "a man", "the suspect", "a reporter": one person, whom "he"/"him" can name
@@ -357,10 +357,12 @@ def _extent(res: Resolution, token: Token, with_place: bool) -> Span:
     left = token.i
     while (
         left > 0
-        and res.doc[left - 1].dep_ in LEFT
+        and (res.doc[left - 1].dep_ in LEFT or res.doc[left - 1].tag_ == "HYPH")  # "far-right groups"
         and res.doc[left - 1].head.i in {token.i, left}
         and left - 1 not in res.taken
     ):
+        left -= 1
+    if res.doc[left].tag_ == "HYPH" and left - 1 not in res.taken:  # "riot-clad cops": the word is whole
         left -= 1
     right = token.i + 1
     preps = [c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}]

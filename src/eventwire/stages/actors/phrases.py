@@ -53,7 +53,8 @@ def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | Non
         return None
     before = noun.doc[noun.i - 1] if noun.i else None
     if before is not None and before.head == noun:
-        pair = k.sectors.get(f"{before.lemma_.lower()} {noun.lemma_.lower()}")
+        lemma = noun.lemma_.lower()  # the word's own form first: "rights groups" are not "far-right groups"
+        pair = k.sectors.get(f"{before.lower_} {lemma}") or k.sectors.get(f"{before.lemma_.lower()} {lemma}")
         if pair:
             return pair
     sector = k.sector_of(noun.lemma_, noun.text)

@@ -39,7 +39,8 @@ ANSWERED_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "AGREE"}
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
 OWN_GOVERNMENT_TYPES = {"PROTEST"}  # "students protested in Belgium": the place stands for their own government
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"}  # a state's bodies, office holders, parties
-UNCLAIMED_TYPES = {"ASSAULT", "COERCE"}  # "a bombing killed five", "were arrested": the victims known, the doer not
+UNCLAIMED_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "a bombing killed five", "were arrested", "were expelled":
+# the one it was done to known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
 FRIENDLY_TYPES = {"SUPPORT", "AID", "COOPERATE", "AGREE"}  # "supported X against Y": Y is the foe, not the recipient
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
@@ -181,6 +182,7 @@ class EventStage:
         near = any(role == "proximate" for role, _, _ in phrases)
         partisan = not armed and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
             any(f.actor.sector == "PTY" for f in [*sources, *targets])
+            or any(f.actor.sector == "NGO" for f in sources)  # "conservative groups attacked Romney"
             or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _between_politicians(sources, targets))
         )
         if partisan and coding.code.code in OCCUPATION:

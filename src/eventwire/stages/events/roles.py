@@ -155,6 +155,10 @@ class RoleReader:
                 controls = head.lower_ in self.cues["object_control_prep"]  # not "after meeting X": the subject
                 if objects and controls and verb.pos_ == "VERB" and verb.lemma_.lower() not in self.cues["joint"]:
                     return objects, False  # "accused the U.S. of accusing China": the U.S. accuses
+                if objects and head.lower_ == "in" and verb.lemma_.lower() in self.cues["joint"]:
+                    joined = [o for o in objects if self.actor_at(o) is not None]  # "Qatar joined the U.S. in
+                    subjects, passive = self.subjects(verb)  # designating X": both designate (compound actor)
+                    return (subjects + joined, passive) if subjects and not passive else (subjects, passive)
                 current = head.head  # "committed to ensuring ...": the subject of "committed"
             elif current.dep_ == "pobj" and head.lower_ in self.cues["instrument_prep"] and head.head != head:
                 current = head.head  # "X, through actions such as cutting off gas, ...": X's acts
@@ -565,6 +569,13 @@ class RoleReader:
             return []  # "praised the endorsement on Twitter": where it was said
         if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
+        sender = prep.head
+        if prep.lower_ == "from" and sender.lemma_.lower() in self.cues["destination"] and self.passive(sender):
+            states = [
+                p for p in prep.children if p.dep_ == "pobj" and getattr(self.actor_at(p), "type", "") == "country"
+            ]
+            if states and not any(c.dep_ == "agent" for c in sender.children):
+                return self._objects_of(prep, "source", via)  # "diplomats were expelled from Canada": by Canada
         disapproval = prep.lower_ in self.cues["complaint_prep"] and (self.event_code(prep.head) or "")[:2] == "11"
         if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative" or disapproval:
             return self._objects_of(prep, "target", via)
