@@ -56,7 +56,7 @@ def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | Non
         lemma = noun.lemma_.lower()  # the word's own form first: "rights groups" are not "far-right groups"
         pair = k.sectors.get(f"{before.lower_} {lemma}") or k.sectors.get(f"{before.lemma_.lower()} {lemma}")
         if pair:
-            return pair
+            return None if pair == "-" else pair  # "nerve agent": a substance
     sector = k.sector_of(noun.lemma_, noun.text)
     if noun.lemma_.lower() in k.deferring:
         for child in noun.children:

@@ -78,8 +78,8 @@ class Standing:
 
     code: str | None
     country: str | None
-    sector: str
-    title: str
+    sector: str | None  # None: no office yet, only the country the person will serve
+    title: str | None
 
 
 def family_key(text: str) -> str:
@@ -193,8 +193,8 @@ class Roles:
 
     def standing(self, person: str, day: dt.date | None) -> Standing | None:
         """The person's office on ``day`` (the latest one without a day); former holders and holders-elect
-        are coded with the ELI sector. Of several offices held at once the most telling gives the title
-        (a prime minister who also leads a party is the prime minister)."""
+        are coded with the ELI sector, and future ones by their country alone. Of several offices held at once
+        the most telling gives the title (a prime minister who also leads a party is the prime minister)."""
         terms = self.terms.get(person, [])
         if not terms:
             return None
@@ -213,7 +213,8 @@ class Roles:
             if last.country is None and last.org not in self.homes:
                 return Standing(None, None, ELITE, title)
             return self._standing(last, sector=ELITE, title=title)
-        return None
+        later = [t.country for t in terms if t.country]  # "Donald Trump" in 2015: no office yet, but the state he
+        return Standing(later[0], later[0], None, None) if later else None  # will serve is his own
 
     def by_family_name(
         self, surname: str, day: dt.date | None, owners: set[str] | None = None, former: bool = True

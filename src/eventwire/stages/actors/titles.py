@@ -137,7 +137,7 @@ def _in_office(res: Resolution, key: tuple) -> bool:
     """Whether a person of the role table holds an office on the document date: "the President" after a
     mention of President Franklin Delano Roosevelt is the one in office, if the text names him."""
     standing = res.k.roles.standing(key[1], res.day) if key[0] == "person" else None
-    return standing is not None and standing.sector != "ELI"
+    return standing is not None and standing.sector not in {None, "ELI"}
 
 
 def _same_office(res: Resolution, introduced: str, title: str) -> bool:

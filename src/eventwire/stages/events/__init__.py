@@ -440,7 +440,8 @@ def _prominence(trigger: Token) -> float:
 
 def _same(target: Actor, source: Actor) -> bool:
     """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
-    return target is source or (target.code is not None and target.code == target.country == source.code)
+    state = target.code is not None and target.code == target.country and target.type != "person"
+    return target is source or (state and target.code == source.code)
 
 
 def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
@@ -467,7 +468,7 @@ def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:
     actor = target.actor
     if plover == "MOBILIZE" and actor.sector in FORCES and any(s.actor.country == actor.country for s in sources):
         return True  # "Russia mobilized 300,000 reservists": its own forces made ready, no recipient
-    if actor.code is None or actor.code != actor.country or plover in OWN_GOVERNMENT_TYPES:
+    if actor.code is None or actor.code != actor.country or actor.type == "person" or plover in OWN_GOVERNMENT_TYPES:
         return False
     if plover in LOCATIVE_TYPES and target.via.startswith("place"):
         return False

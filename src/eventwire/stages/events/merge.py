@@ -134,11 +134,14 @@ def _same_code(a: str, b: str) -> bool:
 
 
 def _distinct(a: Identity, b: Identity) -> bool:
-    """Whether two actors of one state are different ones: two persons, or two codes with different sectors
-    (Putin and the Kremlin may be one; Biden and a newspaper are not)."""
+    """Whether two actors of one state are different ones: two persons, a person of no office ("Donald Trump"
+    in 2015, coded by his country alone) and anyone else, or two codes with different sectors (Putin and the
+    Kremlin may be one; Biden and a newspaper are not)."""
     (person_a, code_a), (person_b, code_b) = a, b
     if person_a and person_b:
         return person_a != person_b
+    if (person_a and len(code_a or "") <= 3) or (person_b and len(code_b or "") <= 3):
+        return True
     return bool(code_a and code_b and len(code_a) > 3 and len(code_b) > 3 and code_a != code_b)
 
 
