@@ -156,6 +156,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         one_word = len(tokens) == 1 or not any(t.whitespace_ for t in tokens[:-1])  # "al-Assad"
         if person is None and family is None and (one_word or ent[0].text in HONORIFICS):
             person = _holder_here(res, ent, name if one_word else tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
+        title = res.title_ending.get(tokens[0].i)  # "President Hassan Sheikh": the given names the custom uses
+        if person is None and family is None and title is not None:
+            person = res.k.roles.by_given_names(title.text, words, res.day)
         key = ("person", person or name)
         if key in known:
             res.add(ent, key, None)

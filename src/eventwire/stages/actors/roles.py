@@ -134,9 +134,11 @@ class Roles:
         self.homes = homes or {}  # organisation -> (country, sector) of groups with a home: Hamas is PSE, REB
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
+        self.known_as: dict[str, set[str]] = {}  # person -> folded names and aliases
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
         self.given_names: set[str] = set()  # first words of names that put the family last ("David", "Bill")
         self.by_office: dict[tuple[str, str], list[Term]] = {}
+        self.by_title: dict[str, list[Term]] = {}  # folded title -> its terms
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
         self.family_name_texts: set[str] = set()
@@ -157,12 +159,14 @@ class Roles:
             )
             self.terms.setdefault(term.person, []).append(term)
             self.by_office.setdefault(term.office, []).append(term)
+            self.by_title.setdefault(fold(term.title), []).append(term)
             if term.status != "elect":
                 self.title_roles.setdefault(fold(term.title.removeprefix("Acting ")), term.role)
             self.alias_texts.update(split(row["aliases"]))
             every = (term.person, *split(row["aliases"]))
             for name in every:
                 self.names.setdefault(fold(name), set()).add(term.person)
+                self.known_as.setdefault(term.person, set()).add(fold(name))
                 if term.country not in FAMILY_NAME_FIRST | KNOWN_BY_OWN_NAME and len(name.split()) > 1:
                     self.given_names.add(fold(name.split()[0]))
                 if term.role in KNOWN_BY_FAMILY_NAME:
@@ -235,6 +239,25 @@ class Roles:
             if fitting:
                 return self._one(fitting)
         return None
+
+    def by_given_names(self, title: str, words: tuple[str, ...], day: dt.date | None) -> str | None:
+        """The one holder, on ``day``, of an office the title names ("Crown Prince" of "Crown Prince and Prime
+        Minister" too) whose name begins with the (folded) words: "President Hassan Sheikh" (Hassan Sheikh
+        Mohamud), "Crown Prince Mohammed" (bin Salman), as Somali and Arab custom names them; None where no
+        one or several fit."""
+        written = fold(title)
+        if day is None or not words:
+            return None
+        titles = [t for t in self.by_title if t == written or written in t.split(" and ")]
+        people = {
+            t.person
+            for office in titles
+            for t in self.by_title[office]
+            if t.covers(day)
+            and t.status != "elect"
+            and any(tuple(n.split()[: len(words)]) == words for n in self.known_as[t.person])
+        }
+        return next(iter(people)) if len(people) == 1 else None
 
     def _one(self, people: set[str]) -> str | None:
         """The one person meant, the prominent one among several; None where that is not clear."""
