@@ -374,7 +374,14 @@ def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
     organisation and a common noun describe is of that country or body, with the noun's sector where it has one
     (the role table's office wins)."""
     noun = res.doc[ent.start - 1] if ent.start else None
-    owner = res.phrase_before(noun.i) if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
+    party = res.phrase_ending.get(ent.start)  # "Republican Mitt Romney": a member of the party
+    if party is not None and res.entry(party).sector == "PTY" and res.entry(party).country and fields["code"] is None:
+        fields.update(res.owner_fields(res.entry(party), "PTY", party.start))
+        return fields, res.modifiers_before(party.start)[0]
+    first = noun  # the words describing the person: "Democratic presidential candidate X", "GOP hopeful X"
+    while first is not None and first.i > ent.start - 5 and first.i > 0 and _describing(res.doc[first.i - 1]):
+        first = res.doc[first.i - 1]
+    owner = res.phrase_before(first.i) if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
     if owner is None:
         return fields, ent.start
     entry, unknown = res.entry(owner), fields["code"] is None
@@ -390,6 +397,12 @@ def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
     if "former" in effects and fields["code"] is not None and fields["sector"] != ELITE:
         as_former(fields)
     return fields, start
+
+
+def _describing(token: Token) -> bool:
+    """A lowercase word that may describe a person before the name ("presidential", "hopeful", "longtime")."""
+    worded = token.is_lower or token.text == "-"  # "pro-democracy"
+    return worded and token.pos_ in {"ADJ", "NOUN", "PUNCT"} and token.head.i > token.i
 
 
 def _title_before(res: Resolution, ent: Span) -> Introduction | None:

@@ -180,10 +180,15 @@ class EventStage:
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         near = any(role == "proximate" for role, _, _ in phrases)
-        partisan = not armed and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
-            any(f.actor.sector == "PTY" for f in [*sources, *targets])
-            or any(f.actor.sector == "NGO" for f in sources)  # "conservative groups attacked Romney"
-            or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _between_politicians(sources, targets))
+        foes = any(f.actor.sector in FIGHTING for f in targets[:1])  # "was bombing terrorists"
+        partisan = (
+            not armed
+            and not foes
+            and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
+                any(f.actor.sector == "PTY" for f in [*sources, *targets])
+                or any(f.actor.sector == "NGO" for f in sources)  # "conservative groups attacked Romney"
+                or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _between_politicians(sources, targets))
+            )
         )
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"

@@ -95,8 +95,9 @@ class Coder:
         """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a
         missile strike is still an attack; forces sent to a state are military assistance (PLOVER AID: "arms and
         personnel"); weapons sent to no one but ``near`` a place are deployed there ("sent military aircraft
-        near the island"); an attack that is ``partisan`` (by or on a party or by a civil society group, by no
-        armed actor) is criticism ("relentless Republican attacks", "Trump's attacks on Democratic lawmakers")."""
+        near the island"); an attack that is ``partisan`` (by or on a party or by a civil society group, no
+        armed actor on either side) is criticism ("relentless Republican attacks", "Trump's attacks on
+        Democratic lawmakers")."""
         carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
         fired = match.token.lemma_.lower() in cues()["launching"]  # "fired a missile"; "missile strikes" attack
         if coding.code.root == "19" and not targets and fired and carrier in self.show_of_force:

@@ -419,6 +419,8 @@ class RoleReader:
         if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
             roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
         for child in trigger.children:
+            if self._scene(trigger, child):
+                continue  # "the Benghazi attack", "the Florida shooting": where it happened, not who did it
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
                 roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
             elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source and not on)):
@@ -451,6 +453,17 @@ class RoleReader:
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
         return roles
+
+    def _scene(self, noun: Token, child: Token) -> bool:
+        """Whether a place below the level of a state names where a violent act noun happened: a city or region
+        before it ("the Benghazi attack", "the El Paso shooting"); a state before it may be the attacker ("Russian
+        strikes", "the Russia strikes")."""
+        actor = self.actor_at(child)
+        violent = (self.event_code(noun) or "")[:2] in {"18", "19", "20"}
+        place = child.ent_type_ in {"GPE", "LOC", "FAC"} or (  # the tagger may take a town for a body
+            actor is not None and actor.code is None and country_of(child.text) is not None
+        )
+        return violent and child.dep_ == "compound" and place and (actor is None or actor.type != "country")
 
     def _mutual(self, trigger: Token) -> bool:
         """Whether a trigger names an act its actors do together (reciprocal_code: talks, fighting), not one done
