@@ -69,7 +69,7 @@ def find_groups(res: Resolution) -> None:
         country = (
             placed
             or home
-            or (res.country_about(token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
+            or (res.body_country(token.lemma_, token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
         )
         if country is None and not (
             sector in BARE_SECTORS or (sector in BARE_UNDERGOERS and _undergoes(res, token, sector))
@@ -331,7 +331,9 @@ def find_unknown_organisations(res: Resolution) -> None:
             acronyms[short] = key
         sector = noun_sector(res.k, ent.root)
         country = (
-            (res.country_in(ent.root) or _leader_country(res, ent) or res.country_about(ent.start)) if sector else None
+            (res.country_in(ent.root) or _leader_country(res, ent) or res.body_country(ent.root.lemma_, ent.start))
+            if sector
+            else None
         )
         if country is not None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))

@@ -73,6 +73,11 @@ class Knowledge:
                 self.deferring.add(row["lemma"])
             if row.get("owned") == "1":
                 self.owned.add(row["lemma"])
+        self.legislatures = {  # "senate" -> the states whose legislature (or its member) goes by the word
+            word: tuple(split(row["countries"]))
+            for row in read_tsv(HERE / "legislatures.tsv")
+            for word in split(row["words"])
+        }
         # weapons and craft stand for their forces only when a country qualifies them: "Russian drones"
         self.equipment = {row["lemma"]: row["sector"] for row in read_tsv(HERE / "equipment.tsv")}
         self.titles: dict[str, tuple[str, str]] = {}  # lowercase title -> sector, scope

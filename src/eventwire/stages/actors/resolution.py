@@ -328,7 +328,17 @@ class Resolution:
             self.settled[sentence] = [(e, country) for e, country in here if country is not None]
         return self.settled[sentence]
 
-    def country_about(self, i: int, places: bool = False) -> str | None:
+    def body_country(self, word: str, i: int, places: bool = False) -> str | None:
+        """The country of a body or a title the text names without one ("the Senate", "Congress", "Sen. X"):
+        for a legislature's name or its members' title (``legislatures.tsv``), the country the passage is about
+        among the states whose legislature goes by it, else the first of them ("Congress approved aid to
+        Ukraine": the US Congress; "the Duma": Russia's); for any other, the country the passage is about."""
+        countries = self.k.legislatures.get(word.lower())
+        if countries is None:
+            return self.country_about(i, places)
+        return self.country_about(i, places, among=frozenset(countries)) or countries[0]
+
+    def country_about(self, i: int, places: bool = False, among: frozenset | None = None) -> str | None:
         """The country the passage before token i is about: of the countries named in the last few sentences,
         the one named most, as a subject, last and in this sentence; with ``places`` (for groups that act where
         they are: police, protesters, rebels), the places of this sentence weigh most ("Protesters in Cairo
@@ -354,8 +364,11 @@ class Resolution:
             named += [
                 (city, country, n == here) for n in {max(here - 1, 0), here} for city, country in self.cities_in(n)
             ]
+        if among is not None:
+            named = [n for n in named if n[1] in among]
+            holders = [h for h in holders if h[1] in among]
         if not named and not holders:
-            return self._country_of_the_text(i)
+            return self._country_of_the_text(i, among)
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
         last = max(before)[1] if before else None
 
@@ -386,7 +399,7 @@ class Resolution:
             if key[0] == "person" and (f := introduced.get(key)) and f["country"] and f["sector"] in OFFICES
         ]
 
-    def _country_of_the_text(self, i: int) -> str | None:
+    def _country_of_the_text(self, i: int, among: frozenset | None = None) -> str | None:
         """Past the last few sentences, the country the text so far names more than any other: "the government"
         far into a story about Egypt is Egypt's; where it names none, the country of its cities and regions
         ("Gov. Jerry Brown" in a story about California)."""
@@ -400,7 +413,7 @@ class Resolution:
                 for place, country in self.cities_in(n):
                     if place.end <= i:
                         counts[country] = counts.get(country, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+        ranked = sorted(((c, n) for c, n in counts.items() if among is None or c in among), key=lambda kv: -kv[1])
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
