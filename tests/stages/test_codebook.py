@@ -165,7 +165,7 @@ def test_quadclass():
 
 def test_lexicon_rows(lexicon, codes):
     assert len(lexicon) >= 350
-    classes = {"@" + r["class"] for r in read("object_classes.tsv")} | {"@actor", "@pronoun", "@place"}
+    classes = {"@" + r["class"] for r in read("object_classes.tsv")} | {"@actor", "@pronoun", "@place", "@name"}
     for r in lexicon:
         assert r["cameo"] in codes, r
         assert r["pos"] in {"VERB", "NOUN", "ADJ"}, r

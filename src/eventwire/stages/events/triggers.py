@@ -28,7 +28,7 @@ REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
-ACTOR, PRONOUN, PLACE = "@actor", "@pronoun", "@place"
+ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: a person's name the NER missed
 CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
 DESCRIPTIONS = {"@insult", "@praise"}  # object classes of what someone is called, not of things
@@ -268,6 +268,7 @@ class Lexicon:
                 or (wanted == ACTOR and head.i in ew.actor_of_token)
                 or (wanted == PRONOUN and head.pos_ == "PRON")
                 or (wanted == PLACE and _a_place(head))  # "hit Kharkiv"
+                or (wanted == NAME and _untagged_name(head))
                 or lemma in self.classes.get(wanted, ())
             ):
                 return True
@@ -369,6 +370,14 @@ def framed(nouns: list[Token], frames: frozenset[str] | set[str]) -> list[Token]
         ]
         found += level
     return found
+
+
+def _untagged_name(head: Token) -> bool:
+    """A proper name the NER left untagged, heading its phrase ("release Pablo Emilio Moncayo"; not "the CentOS
+    replacement", nor a title in quotation marks: 'released a "Strategic Approach to China"')."""
+    edge = head.left_edge.i
+    quoted = any(t.is_quote for t in head.doc[max(edge - 1, 0) : edge + 1])
+    return head.pos_ == "PROPN" and not head.ent_type_ and head.dep_ != "compound" and not _a_place(head) and not quoted
 
 
 def _a_place(head: Token) -> bool:
