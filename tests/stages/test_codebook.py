@@ -242,6 +242,7 @@ def test_guard_kinds():
         "proposal",
         "annulled",
         "attract",
+        "retort",
         "court",
         "court_word",
         "own_act",

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ...lang import PASSIVE_SUBJECTS, TIMES, misread_subject, object_gap
 from ...records import Coded
 from ...tables import read_tsv, split
+from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import infinitive
@@ -28,6 +29,8 @@ REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+CRAFT = {"plane", "airplane", "airliner", "jetliner", "balloon", "satellite"}  # beside the armed ones
+QUOTE_MARKS = {'"', "“", "”", "'", "‘"}
 ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: a person's name the NER missed
 CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
@@ -187,8 +190,9 @@ class Lexicon:
             return None  # "the governor agreed, saying ...": a view shared
         if lemma in self.guards["attract"] and _attracts(token, ew):
             return None  # "appealing to minority voters", "appeals to middle class voters": liked, not asked
-        if lemma in self.guards["annulled"] and _annulled(token, ew):
-            return None  # "the ban was struck down by the courts": a rule annulled, no blow struck
+        annulled = lemma in self.guards["annulled"] and _annulled(token, ew)
+        if annulled or (lemma in self.guards["retort"] and _retorts(token)):
+            return None  # "the ban was struck down by the courts", "Carson shot back: ...": no blow struck
         if lemma in self.guards["court"] and self._in_court(token):
             return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
         return match
@@ -288,7 +292,8 @@ def has_particle(token: Token, particle: str) -> bool:
     ):
         return True
     following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(words)]]
-    return following == words
+    timed = any(c.i == token.i + 1 and _of_time(c) for c in token.children)  # "was fired on May 9"
+    return following == words and not timed
 
 
 def _name_words(name: Token) -> set[str]:
@@ -514,7 +519,8 @@ def _attracts(verb: Token, ew: Coded) -> bool:
 
 
 def _annulled(verb: Token, ew: Coded) -> bool:
-    """Whether "struck down" is done to a thing (a law, a ban), not to an actor or a person."""
+    """Whether "struck down" or "shot down" is done to a thing (a law, a ban, an argument), not to an actor or a
+    person."""
     if not has_particle(verb, "down"):
         return False
     done_to, clause = [], verb
@@ -523,7 +529,24 @@ def _annulled(verb: Token, ew: Coded) -> bool:
         if done_to or clause.head == clause:
             break
         clause = clause.head
-    return bool(done_to) and all(t.pos_ == "NOUN" and t.i not in ew.actor_of_token for t in done_to)
+    quantity = cues()["quantity"]  # "shot down all of the arguments": the arguments
+    done_to = [t for t in done_to + framed(done_to, quantity) if t.lemma_.lower() not in quantity]
+    craft = knowledge().equipment.keys() | CRAFT  # "shot down a helicopter": someone's craft, violence
+    return bool(done_to) and all(
+        t.pos_ == "NOUN" and t.i not in ew.actor_of_token and t.lemma_.lower() not in craft for t in done_to
+    )
+
+
+def _retorts(verb: Token) -> bool:
+    """Whether "shot back", "fired back" or "hit back" comes with what was said: a clause ("shot back that ..."),
+    a quote or colon right after it, or a saying ("fired back, saying ...")."""
+    from ..quotes.lexicon import CUE_LEMMAS  # here: the quotes package imports this stage
+
+    if not has_particle(verb, "back"):
+        return False
+    said = any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.lemma_.lower() in CUE_LEMMAS) for c in verb.children)
+    after = [t.text for t in verb.doc[verb.i + 2 : verb.i + 4]]  # "shot back: ...", "shot back, “..."
+    return said or (bool(after) and (after[0] == ":" or any(t in QUOTE_MARKS for t in after)))
 
 
 def _proposes(verb: Token) -> bool:
