@@ -60,8 +60,9 @@ def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | Non
     sector = k.sector_of(noun.lemma_, noun.text)
     if noun.lemma_.lower() in k.deferring:
         for child in noun.children:
-            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() not in k.deferring:
-                sector = k.sector_of(child.lemma_) or sector
+            named = any(g.dep_ in {"amod", "compound"} and g.pos_ == "PROPN" for g in child.children)
+            if child.dep_ in {"amod", "compound"} and child.lemma_.lower() not in k.deferring and not named:
+                sector = k.sector_of(child.lemma_) or sector  # (not "White House officials": a name's word)
     if sector is None and equipment:
         sector = k.equipment.get(noun.lemma_.lower())
     return sector

@@ -45,7 +45,9 @@ RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stand
 FRIENDLY_TYPES = {"SUPPORT", "AID", "COOPERATE", "AGREE"}  # "supported X against Y": Y is the foe, not the recipient
 RULING = {"GOV", "ELI"}  # office holders and former ones: their rallies are campaign events
 FIGHTING = {"MIL", "REB", "INS", "COP", "SPY", "CRM"}  # who may fight "for" control or independence
+COMBATANTS = {"MIL", "REB", "INS"}  # whom no one fights with words ("bombing terrorists"; not "attacked the FBI")
 POLITICIANS = {"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"}  # who fight with words
+UNARMED = POLITICIANS - {"GOV", "ELI"}  # ... and command no forces (former officials may have)
 INSURGENT = {"REB", "INS"}  # armed groups against their state
 FORCES = {"MIL", "COP"}  # a state's forces, which it mobilizes
 UNCODED_PENALTY = 0.15
@@ -180,14 +182,14 @@ class EventStage:
         sources, targets = self._roles(ew, reader, act, coding, mood, roles, phrases)
         to_state = bool(targets) and targets[0].direct and ":to>" in targets[0].via
         near = any(role == "proximate" for role, _, _ in phrases)
-        foes = any(f.actor.sector in FIGHTING for f in targets[:1])  # "was bombing terrorists"
+        foes = any(f.actor.sector in COMBATANTS for f in targets[:1])  # "was bombing terrorists"
         partisan = (
             not armed
             and not foes
             and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
                 any(f.actor.sector == "PTY" for f in [*sources, *targets])
                 or any(f.actor.sector == "NGO" for f in sources)  # "conservative groups attacked Romney"
-                or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _between_politicians(sources, targets))
+                or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _in_words(sources, targets))
             )
         )
         if partisan and coding.code.code in OCCUPATION:
@@ -508,11 +510,20 @@ def _place_in(target: Filler, countries: set) -> bool:
     return target.via.startswith("place ") and target.actor.country in countries
 
 
-def _between_politicians(sources: list[Filler], targets: list[Filler]) -> bool:
-    """Whether named politicians (people of a state's or a party's sectors) are on both sides of an act (the
-    first named: "attacked Trump for the U.S. deaths")."""
-    people = [f.actor for f in [*sources[:1], *targets[:1]]]
-    return bool(sources and targets) and all(a.type == "person" and a.sector in POLITICIANS for a in people)
+def _in_words(sources: list[Filler], targets: list[Filler]) -> bool:
+    """Whether an attack or fight is one of words: a named politician (a person of a state's or a party's
+    sectors) on a person or on a body of their own state (the first named: "attacked Trump for the U.S.
+    deaths", "clashed with White House officials", "Trump attacked the FBI"), or one who commands no forces, on
+    anyone ("Senator Graham attacked Russia"; but "Putin attacked Ukraine", and a former general's plans "to
+    attack American diplomats")."""
+    if not sources or sources[0].actor.type != "person":
+        return False
+    doer, other = sources[0].actor, targets[0].actor if targets else None
+    if doer.sector in UNARMED:
+        return True
+    if doer.sector not in POLITICIANS or other is None:
+        return False
+    return other.type == "person" or (other.country is not None and other.country == doer.country)
 
 
 def _each_other(verb: Token) -> bool:
