@@ -29,8 +29,6 @@ REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
-CRAFT = {"plane", "airplane", "airliner", "jetliner", "balloon", "satellite"}  # beside the armed ones
-QUOTE_MARKS = {'"', "“", "”", "'", "‘"}
 ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: a person's name the NER missed
 CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
@@ -531,7 +529,7 @@ def _annulled(verb: Token, ew: Coded) -> bool:
         clause = clause.head
     quantity = cues()["quantity"]  # "shot down all of the arguments": the arguments
     done_to = [t for t in done_to + framed(done_to, quantity) if t.lemma_.lower() not in quantity]
-    craft = knowledge().equipment.keys() | CRAFT  # "shot down a helicopter": someone's craft, violence
+    craft = knowledge().equipment.keys() | cues()["craft"]  # "shot down a helicopter": someone's craft, violence
     return bool(done_to) and all(
         t.pos_ == "NOUN" and t.i not in ew.actor_of_token and t.lemma_.lower() not in craft for t in done_to
     )
@@ -545,8 +543,8 @@ def _retorts(verb: Token) -> bool:
     if not has_particle(verb, "back"):
         return False
     said = any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and c.lemma_.lower() in CUE_LEMMAS) for c in verb.children)
-    after = [t.text for t in verb.doc[verb.i + 2 : verb.i + 4]]  # "shot back: ...", "shot back, “..."
-    return said or (bool(after) and (after[0] == ":" or any(t in QUOTE_MARKS for t in after)))
+    after = verb.doc[verb.i + 2 : verb.i + 4]  # "shot back: ...", "shot back, “..."
+    return said or (len(after) > 0 and (after[0].text == ":" or any(t.is_quote for t in after)))
 
 
 def _proposes(verb: Token) -> bool:
