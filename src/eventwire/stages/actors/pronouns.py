@@ -24,6 +24,7 @@ STATES = SINGULAR | PLURAL
 COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
+REASON_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, and the object its owner
 VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
@@ -395,6 +396,9 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     """The subject of the clause a pronoun's clause complements: "Chile said [it would ...]"; a possessive may
     also stand for its own clause's subject ("Chile recalled its ambassador"). A subject pronoun in a clause
     merely conjoined to another ("Iran hosted the games and it was boycotted") is left alone."""
+    blamed = _blamed(res, pronoun)  # "condemned Russia for its strikes": Russia's
+    if blamed is not None:
+        return blamed
     verb = pronoun.head
     while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:  # "its ambassador" → "recall"
         verb = verb.head
@@ -415,6 +419,17 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
             return None
         verb = verb.head
     return None
+
+
+def _blamed(res: Resolution, pronoun: Token) -> str | None:
+    """The object a possessive's phrase gives the reason for: "condemned Russia for its strikes", "thanked the
+    US for its support", "criticized Iran over its nuclear programme", "accused China of its ..."."""
+    owned = pronoun.head
+    prep = owned.head if pronoun.dep_ == "poss" and owned.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in REASON_PREPS or prep.head.pos_ != "VERB":
+        return None
+    objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+    return next(filter(None, (_fits(res, pronoun, o) for o in objects)), None)
 
 
 def _represented(res: Resolution, subject: Token) -> str | None:

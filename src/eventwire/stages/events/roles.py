@@ -27,6 +27,7 @@ from .triggers import OBJECTS, Match, defends_itself, framed, proper_name
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
 STATES = {"country", "organisation"}
+FORCEFUL_ROOTS = {"16", "17", "18", "19", "20"}  # sanctions, coercion and force: acts whose owner does them
 PLURAL = {"they", "them", "their"}
 PERSONAL_POSSESSIVES = {"his", "her"}  # a doer by his acts ("his visit"), not his things ("killed by his lions")
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
@@ -418,10 +419,14 @@ class RoleReader:
             roles.extend(("target", o, "nsubj^dobj") for o in trigger.head.children if o.dep_ == "dobj")
         if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
             roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
+        owned = any(c.dep_ == "poss" for c in trigger.children)
         for child in trigger.children:
             if self._scene(trigger, child):
                 continue  # "the Benghazi attack", "the Florida shooting": where it happened, not who did it
-            if child.dep_ in {"poss", "amod", "compound", "nmod"} and (child.pos_ != "PRON" or self._visitor(child)):
+            if owned and child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.is_lower:
+                continue  # "its new military offensive": the kind of act, its owner the doer
+            owner = child.pos_ != "PRON" or self._visitor(child) or self._doer(child)
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and owner:
                 roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
             elif child.dep_ == "prep" and (child.lower_ == "by" or (child.lower_ == "from" and from_source and not on)):
                 roles.extend(self._objects_of(child, "source", "prep"))
@@ -518,6 +523,15 @@ class RoleReader:
         alliance" name no act of anyone's)."""
         code = self.event_code(pronoun.head) or ""
         return pronoun.lower_ in PERSONAL_POSSESSIVES and code.startswith("04") and self.actor_at(pronoun) is not None
+
+    def _doer(self, pronoun: Token) -> bool:
+        """ "its strikes on Ukrainian cities", "their sanctions on Iran": the state or group that owns an act of
+        force, coercion or sanction does it (not "their imprisonment": one undergone; nor a person's "his
+        attacks", most often words)."""
+        noun, code = pronoun.head, self.event_code(pronoun.head) or ""
+        undergone = noun.lemma_.lower() in self.cues["patient_noun"]
+        owner = pronoun.dep_ == "poss" and pronoun.lower_ in {"its", "their"} and self.actor_at(pronoun) is not None
+        return owner and code[:2] in FORCEFUL_ROOTS and not undergone
 
     def received(self, phrases: list[Phrase], trigger: Token) -> list[Phrase]:
         """ "The extradition of X to the US", "approved the deployment of X to Haiti": with a recipient, what
