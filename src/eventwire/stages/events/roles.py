@@ -419,6 +419,9 @@ class RoleReader:
             roles.extend(("target", o, "nsubj^dobj") for o in trigger.head.children if o.dep_ == "dobj")
         if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
             roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
+        defence = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "against" else None
+        if defence is not None and defence.lemma_.lower() in self.cues["defence_noun"]:  # "its self-defense
+            roles.extend(("target", o, "against^poss") for o in defence.children if o.dep_ == "poss")  # against X"
         owned = any(c.dep_ == "poss" for c in trigger.children)
         for child in trigger.children:
             if self._scene(trigger, child):
