@@ -528,10 +528,12 @@ class RoleReader:
         return pronoun.lower_ in PERSONAL_POSSESSIVES and code.startswith("04") and self.actor_at(pronoun) is not None
 
     def _doer(self, pronoun: Token) -> bool:
-        """ "its strikes on Ukrainian cities", "their sanctions on Iran": the state or group that owns an act of
-        force, coercion or sanction does it (not "their imprisonment": one undergone; nor a person's "his
-        attacks", most often words)."""
+        """ "for its strikes on Ukrainian cities", "their sanctions on Iran hurt": the state or group that owns an
+        act of force, coercion or sanction does it (not "their imprisonment": one undergone; nor a person's "his
+        attacks", most often words; nor an object: "will lower its tariffs" is the verb's act)."""
         noun, code = pronoun.head, self.event_code(pronoun.head) or ""
+        if noun.dep_ in {"dobj", "nsubjpass"}:
+            return False  # "will lower its tariffs", "lifted its sanctions": the verb's act, with its own subject
         undergone = noun.lemma_.lower() in self.cues["patient_noun"]
         owner = pronoun.dep_ == "poss" and pronoun.lower_ in {"its", "their"} and self.actor_at(pronoun) is not None
         return owner and code[:2] in FORCEFUL_ROOTS and not undergone
