@@ -375,8 +375,9 @@ def _described(res: Resolution, ent: Span, fields: dict) -> tuple[dict, int]:
     (the role table's office wins)."""
     noun = res.doc[ent.start - 1] if ent.start else None
     party = res.phrase_ending.get(ent.start)  # "Republican Mitt Romney": a member of the party
-    if party is not None and res.entry(party).sector == "PTY" and res.entry(party).country and fields["code"] is None:
-        fields.update(res.owner_fields(res.entry(party), "PTY", party.start))
+    entry = res.entry(party) if party is not None else None
+    if entry is not None and entry.sector == "PTY" and entry.country and fields["code"] is None:
+        fields.update(res.owner_fields(entry, "PTY", party.start))
         return fields, res.modifiers_before(party.start)[0]
     first = noun  # the words describing the person: "Democratic presidential candidate X", "GOP hopeful X"
     while first is not None and first.i > ent.start - 5 and first.i > 0 and _describing(res.doc[first.i - 1]):

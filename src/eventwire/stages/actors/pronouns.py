@@ -24,7 +24,7 @@ STATES = SINGULAR | PLURAL
 COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear whether": no referent
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
-REASON_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, and the object its owner
+BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, the object its owner
 VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
@@ -426,7 +426,7 @@ def _blamed(res: Resolution, pronoun: Token) -> str | None:
     US for its support", "criticized Iran over its nuclear programme", "accused China of its ..."."""
     owned = pronoun.head
     prep = owned.head if pronoun.dep_ == "poss" and owned.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in REASON_PREPS or prep.head.pos_ != "VERB":
+    if prep is None or prep.lower_ not in BLAME_PREPS or prep.head.pos_ != "VERB":
         return None
     objects = [c for c in prep.head.children if c.dep_ == "dobj"]
     return next(filter(None, (_fits(res, pronoun, o) for o in objects)), None)

@@ -21,8 +21,8 @@ from ...records import Actor, Coded, Event, Place, coded
 from .. import places, quotes
 from . import anaphora, merge
 from .acts import Act, ActFinder
-from .codebook import Codebook, codebook
-from .coding import VIOLENT_ROOTS, VISITS, Coder, Coding
+from .codebook import VIOLENT_ROOTS, Codebook, codebook
+from .coding import VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
 from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
@@ -336,7 +336,7 @@ class EventStage:
             for noun in nouns:
                 match = self.lexicon.match(noun, context.ew)
                 accidental = noun.lemma_.lower() in self.cues["accidental"]  # "an explosion at a chemical plant"
-                if match is not None and match.rule.cameo[:2] in {"18", "19", "20"} and not accidental:
+                if match is not None and match.rule.cameo[:2] in VIOLENT_ROOTS and not accidental:
                     return True
         return False
 

@@ -14,6 +14,7 @@ from ...tables import read_tsv, split
 HERE = Path(__file__).parent
 ROOT_CONVENTIONS = ("gdelt", "icews", "penta")
 CONVENTIONS = ("gdelt", "icews", "plover", "penta")
+VIOLENT_ROOTS = {"18", "19", "20"}  # CAMEO roots of force: assault, fight, mass violence
 PLOVER_QUADS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
 
 

@@ -16,13 +16,12 @@ from spacy.tokens import Token
 
 from ...tables import read_tsv
 from .acts import Act
-from .codebook import Code, Codebook
+from .codebook import VIOLENT_ROOTS, Code, Codebook
 from .cues import cues
 from .modality import Mood, irrealis
 from .triggers import REFLEXIVES, Match, guards, object_heads
 
 HERE = Path(__file__).parent
-VIOLENT_ROOTS = {"18", "19", "20"}
 HARMING_ROOTS = VIOLENT_ROOTS | {"17"}  # and coercion: "could destroy the economy"
 AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "battled with cancer", "for his remarks"
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}

@@ -20,6 +20,7 @@ from ...records import Actor, Coded
 from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
+from .codebook import VIOLENT_ROOTS
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
 from .triggers import OBJECTS, Match, defends_itself, framed, proper_name
@@ -467,7 +468,7 @@ class RoleReader:
         before it ("the Benghazi attack", "the El Paso shooting"); a state before it may be the attacker ("Russian
         strikes", "the Russia strikes")."""
         actor = self.actor_at(child)
-        violent = (self.event_code(noun) or "")[:2] in {"18", "19", "20"}
+        violent = (self.event_code(noun) or "")[:2] in VIOLENT_ROOTS
         place = child.ent_type_ in {"GPE", "LOC", "FAC"} or (  # the tagger may take a town for a body
             actor is not None and actor.code is None and country_of(child.text) is not None
         )
