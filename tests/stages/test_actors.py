@@ -761,3 +761,24 @@ def test_a_country_named_like_a_region_of_the_text_s_country_is_the_region(nlp):
     assert not any(a.country == "GEO" for a in found.values())
     found, _ = actors(nlp, "Russian troops entered Georgia in 2008. Georgia accused Russia of aggression.")
     assert found["Georgia"].code == "GEO"
+
+
+def test_a_name_ends_at_its_possessive(nlp):
+    found = dated(nlp, "Readout of Vice President Harris’s Call with the Prime Minister of Fiji", "2023-09-01")
+    assert "Kamala Harris" in found and not any("Call" in name for name in found)
+
+
+def test_two_titles_joined_after_the_are_two_people(nlp):
+    found = dated(
+        nlp,
+        "Vice President Kamala Harris spoke with Guatemala's president-elect. The Vice President and Senator "
+        "Tim Kaine discussed migration.",
+        "2023-09-01",
+    )
+    assert found["Tim Kaine"].code == "USALEG"  # not a vice president
+    assert "Vice President" not in (found["Tim Kaine"].title or "")
+
+
+def test_forces_a_leader_orders_to_act_are_his_states(nlp):
+    found = dated(nlp, "Vladimir Putin ordered troops to attack Ukraine.", "2022-02-24")
+    assert next(a for a in found.values() if a.sector == "MIL").country == "RUS"

@@ -259,4 +259,5 @@ def test_guard_kinds():
         "campaign",
         "civil_means",
         "stepping_back",
+        "equipment",
     }

@@ -57,7 +57,7 @@ def find_groups(res: Resolution) -> None:
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
-        placed = res.country_in(token) or _loyal_to(res, token)
+        placed = res.country_in(token) or _loyal_to(res, token) or _commanded_by(res, token, sector)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or _needs_owner(res, token)) and placed is None:
             continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
@@ -103,6 +103,18 @@ def _loyal_to(res: Resolution, token: Token) -> str | None:
         ),
         None,
     )
+
+
+def _commanded_by(res: Resolution, token: Token, sector: str) -> str | None:
+    """ "Putin ordered troops to attack Ukraine": the forces or body a leader orders to act are his state's."""
+    from ..events.cues import cues  # here: the events stage imports this one
+
+    verb = token.head
+    if token.dep_ != "dobj" or sector not in ORGANS or verb.lemma_.lower() not in cues()["command"]:
+        return None
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    return next(filter(None, (res.country_of_mention(c.i) for c in verb.children if c.dep_ == "nsubj")), None)
 
 
 def _predicated(token: Token) -> bool:

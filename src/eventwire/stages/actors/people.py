@@ -35,6 +35,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     doc = res.doc
     ner = [_name_after_place(res, e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
     ner = [e for e in ner if e.label_ == "PERSON" and e[0].tag_ != "POS" and latin(e.text)]  # not "’s Lunch"
+    ner = [_before_possessive(e) for e in ner]
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
     ner = [_with_given_name(res, e) for e in ner if e.text in words or not town_taken_for_name(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
@@ -62,6 +63,12 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
 
 
 PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
+
+
+def _before_possessive(ent: Span) -> Span:
+    """ "Harris’s Call" (a headline's "Vice President Harris’s Call with ..."): a name ends at its possessive."""
+    cut = next((t.i for t in ent if t.tag_ == "POS"), ent.end)
+    return ent if cut == ent.end else Span(ent.doc, ent.start, cut, label="PERSON")
 
 
 def _with_given_name(res: Resolution, ent: Span) -> Span:
@@ -427,8 +434,11 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
     while (
         before := res.title_ending.get(start - 1 if start and doc[start - 1].lower_ == "and" else start)
     ) is not None:
-        start, more = res.modifiers_before(before.start)  # titles stacked before the name
-        effects |= more
+        joined = doc[start - 1].lower_ == "and"
+        first, more = res.modifiers_before(before.start)  # titles stacked before the name
+        if joined and first and doc[first - 1].lower_ == "the":
+            break  # "The Vice President and President-elect Arévalo": two people
+        start, effects = first, effects | more
     text, sector = doc[start : title.end].text, None
     if owner is None:
         owner = res.phrase_before(start)

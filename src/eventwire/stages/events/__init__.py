@@ -11,7 +11,7 @@ expressions (:mod:`.dates`), places from the places stage, and an act reported t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -173,7 +173,10 @@ class EventStage:
             roles = reader.fill(phrases, trigger)
         if unneeded(trigger) or self._mediated(reader, trigger):
             return []
-        mood = self.modality.read(_clause_of(reader, trigger))
+        clause = _clause_of(reader, trigger)
+        mood = self.modality.read(clause)
+        if clause is not trigger and mood.modality == "asserted" and clause.lemma_.lower() in self.cues["planning"]:
+            mood = replace(mood, modality="intended")  # "Iran was planning an attack on U.S. troops"
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
         armed = forces or any(f.actor.sector in FIGHTING for f in roles.get("source", ()))
         coding = self.coder.code(act, mood, forces, armed)

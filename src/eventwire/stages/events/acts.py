@@ -22,6 +22,7 @@ from .triggers import Lexicon, Match, Rule, framed
 
 APPEAL = "020"
 ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
+ORGANS = {"GOV", "MIL", "COP", "SPY"}  # a state's own bodies and forces, which its leaders command
 ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause
 
 
@@ -58,6 +59,8 @@ class ActFinder:
             for i, m in matches.items()
             if i not in carriers and not self._topic(m, matches) and not _instrument(m, matches)
         }
+        for i in [i for i, act in acts.items() if self._commands_own(act, acts, ew)]:
+            del acts[i]  # "Trump ordered US troops to withdraw": the withdrawal is the event, not a request
         for i, act in list(acts.items()):
             head = self._folding_head(self._clause(act, reader), acts) or self._purpose_of(act, acts)
             if head is not None:
@@ -83,6 +86,19 @@ class ActFinder:
             return None
         kind = self.plover(act.match)
         return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in {kind, "CONSULT"}), None)
+
+    def _commands_own(self, act: Act, acts: dict[int, Act], ew: Coded) -> bool:
+        """Whether an order is a leader's to his own forces or bodies to do an act ("ordered US troops to
+        withdraw", "ordered the Justice Department to investigate"): the state's act, no request to anyone."""
+        token = act.match.token
+        if token.lemma_.lower() not in self.cues["command"] or not any(
+            c.dep_ == "xcomp" and c.i in acts for c in token.children
+        ):
+            return False
+        subjects = [ew.actor_at(c) for c in token.children if c.dep_ == "nsubj"]
+        ordered = [ew.actor_at(c) for c in token.children if c.dep_ == "dobj"]
+        states = {a.country for a in subjects if a is not None and a.country}
+        return any(a is not None and a.country in states and a.sector in ORGANS for a in ordered)
 
     def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
         """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""

@@ -19,7 +19,13 @@ from .cues import cues
 if TYPE_CHECKING:  # roles reads "if" clauses from here
     from .roles import RoleReader
 
-HEAD_KINDS = (("intention", "intended"), ("threat", "threatened"), ("request", "requested"), ("denial", "denied"))
+HEAD_KINDS = (
+    ("intention", "intended"),
+    ("command", "intended"),  # "ordered the Navy to destroy ...": the act is commanded, not done
+    ("threat", "threatened"),
+    ("request", "requested"),
+    ("denial", "denied"),
+)
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
 CONDITIONS = {"if", "unless"}  # the words that make a clause a condition

@@ -191,6 +191,8 @@ class RoleReader:
             return False
         if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children):
             return True  # "Asked if the attack was planned, Psaki said ...": she was asked
+        if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.lemma_ == "be" and not _clause_of_its_own(verb):
+            return True  # "Syrians are refugees or displaced": a participle beside the copula is undergone
         if verb.tag_ == "VBN" and verb.dep_ in {"xcomp", "oprd"} and verb.head != verb and self.passive(verb.head):
             return True  # "twenty people were confirmed killed": they were killed
         if self._causer(verb) is not None:
@@ -348,6 +350,7 @@ class RoleReader:
             roles.extend(self._preps_of(child, f"{child.dep_}>prep", trigger.lemma_.lower() in self.cues["launching"]))
         if vehicle:  # "dispatched a ship carrying supplies to X"
             roles.extend(self._preps_of(carrier.head, "acl>carry"))
+        roles.extend(self._harmed(child))  # "launched an airstrike that killed X"
         for aiming in (c for c in child.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues["aiming"]):
             roles.extend(("target", o, "acl>aim") for o in aiming.children if o.dep_ == "dobj")  # "missiles
             roles.extend(
@@ -364,6 +367,18 @@ class RoleReader:
             elif prep.lower_ in self.cues["proximity_prep"]:
                 roles.extend(self._objects_of(prep, "proximate", f"{child.dep_}>prep"))
         return roles
+
+    def _harmed(self, noun: Token) -> list[Phrase]:
+        """Whom an act harmed that a relative clause tells: "a strike that killed X" (X is the target)."""
+        return [
+            ("target", o, "relcl^dobj")
+            for harm in noun.children
+            if harm.dep_ == "relcl"
+            and harm.lemma_.lower() in self.cues["harm"]
+            and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in harm.children)
+            for o in harm.children
+            if o.dep_ == "dobj"
+        ]
 
     def _holds(self, phrase: Token, carrier: Token) -> bool:
         """Whether the phrase is the carried object: the carrier itself, the noun it qualifies ("artillery
@@ -418,6 +433,7 @@ class RoleReader:
             roles.extend(("target", s, "agent^nsubjpass") for s in harmer.children if s.dep_ == "nsubjpass")
         if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in self.cues["harm"]:  # "U.S. sanctions hit Iran"
             roles.extend(("target", o, "nsubj^dobj") for o in trigger.head.children if o.dep_ == "dobj")
+        roles.extend(self._harmed(trigger))
         if _defended_against(trigger):  # "Ukraine defended itself against Russian attacks": Ukraine
             roles.extend(("target", s, "against^nsubj") for s in self.subjects(trigger.head.head)[0])
         defence = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "against" else None
@@ -560,6 +576,8 @@ class RoleReader:
         for child in verb.children:
             if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 roles.extend(self._prep(child, f"{noun.dep_}^prep"))
+            elif child.dep_ == "dative" and noun.dep_ == "dobj":  # "gave Putin a warning"
+                roles.append(("target", child, "dobj^dative"))
         if noun != trigger:
             roles.extend(self._preps_of(noun, "frame>prep"))
         return roles
@@ -592,7 +610,8 @@ class RoleReader:
             return verb
         if head.lower_ == "in" and verb.dep_ in OBJECTS:
             verb = verb.head  # "took part in"
-        return verb if head.lower_ == "in" and verb.lemma_.lower() in self.cues["light"] else None
+        carries = verb.lemma_.lower() in self.cues["light"] - self.cues["transfer"]  # not "in X, it sent letters"
+        return verb if head.lower_ == "in" and carries else None
 
     def _prep(self, prep: Token, via: str) -> list[Phrase]:
         """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
@@ -1280,6 +1299,11 @@ def _known(actor: Actor) -> bool:
 def _defended_against(noun: Token) -> bool:
     """An act someone defends themselves against ("defended itself against Russian attacks")."""
     return noun.dep_ == "pobj" and noun.head.lower_ in {"against", "from"} and defends_itself(noun.head.head)
+
+
+def _clause_of_its_own(verb: Token) -> bool:
+    """A verb with its own subject, auxiliary or object ("is a threat and has attacked X")."""
+    return any(c.dep_ in SUBJECTS or c.dep_ in {"aux", "dobj"} for c in verb.children)
 
 
 def _has_object(verb: Token) -> bool:

@@ -116,6 +116,10 @@ class Lexicon:
         # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace")
         self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS))
 
+    def _names_a_kind(self, token: Token) -> bool:
+        """An event noun before a craft, weapon or unit says what kind it is: "attack helicopters", "aid groups"."""
+        return token.dep_ == "compound" and token.head.lemma_.lower() in self.guards["equipment"]
+
     def codeable(self, sent: Span) -> bool:
         """Sport reports, table rows and headline fragments carry no political events."""
         text = sent.text.strip()
@@ -132,8 +136,8 @@ class Lexicon:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         if _in_office_name(token, ew):
             return None  # "the special envoy for Ukraine negotiations": an office, not talks held
-        if _in_compound_modifier(token, ew):
-            return None  # "life-threatening injuries", "a well-funded campaign": no threat, no aid
+        if _in_compound_modifier(token, ew) or self._names_a_kind(token):
+            return None  # "life-threatening injuries", "a well-funded campaign", "attack helicopters"
         match = self._row(token, ew)
         if token.lemma_.lower() in self.guards["instruction"] and _told_to_act(token):
             return Match(token, Rule(DEMAND, token.lemma_.lower(), "VERB", None, frozenset()), None)  # an order
@@ -251,8 +255,9 @@ class Lexicon:
                 return Match(token, rule, None)
             carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew, token)), None)
             if carrier is not None:
-                getting = cues()["acquire"] | cues()["receiving"]  # what is got is owned by the other side
-                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in getting
+                # what is got is owned by the other side; what is sunk or destroyed is harmed, not moved
+                unmoved = cues()["acquire"] | cues()["receiving"] | (cues()["harm"] if pos == "VERB" else set())
+                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in unmoved
                 return Match(token, rule, carrier, theme)
         return None
 
@@ -458,7 +463,13 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     what is to come ("warned that it would retaliate"), not an alarm ("warned of a civil war")."""
     carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "gave Putin a warning"
     heads = [c for t in {token, carrier} for c in t.children if c.dep_ in {"dobj", "dative"} and c != token]
-    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "against"} for p in c.children]
+    heads += [  # "a warning to Beijing", "sent a warning to Iran"
+        p
+        for t in {token, carrier}
+        for c in t.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "against"}
+        for p in c.children
+    ]
     if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
         return True
     to_come = cues()["future"] | cues()["conditional"]
