@@ -738,3 +738,11 @@ def test_a_lone_persons_talk_needs_a_counterpart():
     (e,) = [e for e in events(text, "2023-08-11") if e.plover == "CONSULT"]  # the parse loses the "with"
     assert e.cameo == "040"
     assert not [e for e in events("It was discussed with Iran on Monday.") if e.plover == "CONSULT" and not e.source]
+
+
+def test_someone_named_by_apposition_is_the_target():
+    e = one("Joe Biden met his counterpart, Chinese President Xi Jinping, in Bali.", "04", date="2022-11-14")
+    assert (e.source_code, e.target_code) == ("USAGOV", "CHNGOV")
+    e = one("Trump blamed his predecessor, former President Obama, for the war.", "11", date="2018-04-08")
+    assert e.target_code == "USAELI"  # Barack Obama, not the namesake then prime minister of Equatorial Guinea
+    assert not [e for e in events("Obama's plan has hit a familiar roadblock: Republicans in Congress.") if e.target]

@@ -161,9 +161,12 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             res.add(ent, names[words], None)
             continue
         one_word = len(tokens) == 1 or not any(t.whitespace_ for t in tokens[:-1])  # "al-Assad"
+        title = res.title_ending.get(tokens[0].i)  # "President Hassan Sheikh": the given names the custom uses
+        if person is None and family is None and one_word and title is not None:  # "former President Obama"
+            former = "former" in res.modifiers_before(title.start)[1]
+            person = res.k.roles.by_title_and_family_name(title.text, name, res.day, former)
         if person is None and family is None and (one_word or ent[0].text in HONORIFICS):
             person = _holder_here(res, ent, name if one_word else tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
-        title = res.title_ending.get(tokens[0].i)  # "President Hassan Sheikh": the given names the custom uses
         if person is None and family is None and title is not None:
             person = res.k.roles.by_given_names(title.text, words, res.day)
         key = ("person", person or name)

@@ -240,6 +240,22 @@ class Roles:
                 return self._one(fitting)
         return None
 
+    def by_title_and_family_name(self, title: str, surname: str, day: dt.date | None, former: bool) -> str | None:
+        """The one person of this family name who holds the office the title names on ``day``, or (``former``)
+        held it before: "former President Obama" in 2018 is Barack Obama, not the prime minister of Equatorial
+        Guinea of that name then in office."""
+        written = fold(title)
+        if day is None:
+            return None
+        people = {
+            t.person
+            for t in self.by_title.get(written, [])
+            if t.person in self.by_surname.get(family_key(surname), set())
+            and t.status != "elect"
+            and ((t.end is not None and t.end <= day) if former else t.covers(day))
+        }
+        return self._one(people)
+
     def by_given_names(self, title: str, words: tuple[str, ...], day: dt.date | None) -> str | None:
         """The one holder, on ``day``, of an office the title names ("Crown Prince" of "Crown Prince and Prime
         Minister" too) whose name begins with the (folded) words: "President Hassan Sheikh" (Hassan Sheikh

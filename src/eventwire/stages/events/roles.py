@@ -23,7 +23,7 @@ from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
-from .triggers import OBJECTS, Match, defends_itself, framed, proper_name
+from .triggers import OBJECTS, Match, defends_itself, framed, proper_name, someones
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -1045,6 +1045,11 @@ class RoleReader:
         and Italy", "Rubio, Cruz and Kasich"), and a state is no apposition of another."""
         heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
+        named = [c for c in phrase.children if c.dep_ == "appos" and self.actor_at(c) is not None]
+        if (
+            actor is None and phrase.pos_ == "NOUN" and named and someones(phrase)
+        ):  # "his predecessor, former President X"
+            return [named[0], *named[0].conjuncts, *phrase.conjuncts]
         for appos in (c for c in phrase.children if c.dep_ == "appos"):
             other = self.actor_at(appos)
             if other is not None and other is actor:  # "Egypt's minister Sameh Shoukry and his Greek counterpart"

@@ -272,7 +272,7 @@ class Lexicon:
                 continue  # where to, not what: "the rocket stage returned to a drone ship"
             if (
                 wanted == lemma
-                or (wanted == ACTOR and head.i in ew.actor_of_token)
+                or (wanted == ACTOR and (head.i in ew.actor_of_token or _named_by_apposition(head, ew)))
                 or (wanted == PRONOUN and head.pos_ == "PRON")
                 or (wanted == PLACE and _a_place(head))  # "hit Kharkiv"
                 or (wanted == NAME and _untagged_name(head))
@@ -475,6 +475,20 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     to_come = cues()["future"] | cues()["conditional"]
     clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
     return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
+
+
+def someones(noun: Token) -> bool:
+    """A noun of someone's relation or role: "his counterpart", "Trump's lawyer", "the CNN anchor", "the EU
+    members", "rivals" (not "a familiar roadblock")."""
+    owned = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
+    return owned or noun.lemma_.lower() in cues()["relational"]
+
+
+def _named_by_apposition(noun: Token, ew: Coded) -> bool:
+    """ "met his counterpart, Chinese President Xi Jinping": someone's relation an actor's name is apposed to
+    (not "hit a familiar roadblock: Republicans")."""
+    named = any(c.dep_ == "appos" and c.i in ew.actor_of_token for c in noun.children)
+    return noun.pos_ == "NOUN" and named and someones(noun)
 
 
 def _in_compound_modifier(token: Token, ew: Coded) -> bool:
