@@ -23,7 +23,7 @@ from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
 from .modality import CONDITIONS, conditional, infinitive
-from .triggers import OBJECTS, Match, defends_itself, framed, proper_name, someones
+from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_name, someones
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -1045,7 +1045,7 @@ class RoleReader:
         and Italy", "Rubio, Cruz and Kasich"), and a state is no apposition of another."""
         heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
-        named = [c for c in phrase.children if c.dep_ == "appos" and self.actor_at(c) is not None]
+        named = [c for c in apposed(phrase) if self.actor_at(c) is not None]
         if (
             actor is None and phrase.pos_ == "NOUN" and named and someones(phrase)
         ):  # "his predecessor, former President X"

@@ -484,10 +484,22 @@ def someones(noun: Token) -> bool:
     return owned or noun.lemma_.lower() in cues()["relational"]
 
 
+def apposed(noun: Token) -> list[Token]:
+    """The phrases apposed to a noun, also a name the parse hung on the verb after a comma ("criticized his
+    rival, Senator Ted Cruz, on Monday": "Cruz" an adverbial of "criticized")."""
+    found = [c for c in noun.children if c.dep_ == "appos"]
+    after = noun.right_edge.i + 1
+    if not found and noun.dep_ == "dobj" and after < len(noun.doc) and noun.doc[after].text == ",":
+        found = [
+            c for c in noun.head.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.i == after + 1
+        ]
+    return found
+
+
 def _named_by_apposition(noun: Token, ew: Coded) -> bool:
     """ "met his counterpart, Chinese President Xi Jinping": someone's relation an actor's name is apposed to
     (not "hit a familiar roadblock: Republicans")."""
-    named = any(c.dep_ == "appos" and c.i in ew.actor_of_token for c in noun.children)
+    named = any(c.i in ew.actor_of_token for c in apposed(noun))
     return noun.pos_ == "NOUN" and named and someones(noun)
 
 
