@@ -782,3 +782,9 @@ def test_two_titles_joined_after_the_are_two_people(nlp):
 def test_forces_a_leader_orders_to_act_are_his_states(nlp):
     found = dated(nlp, "Vladimir Putin ordered troops to attack Ukraine.", "2022-02-24")
     assert next(a for a in found.values() if a.sector == "MIL").country == "RUS"
+
+
+def test_an_object_pronoun_of_a_participle_is_not_its_implicit_subject(nlp):
+    text = "Barack Obama called Vladimir Putin on Tuesday, urging him to embrace a negotiated solution."
+    found = dated(nlp, text, "2015-02-10")
+    assert [text[s:e] for s, e in found["Vladimir Putin"].mentions] == ["Vladimir Putin", "him"]

@@ -81,8 +81,15 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
-    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
-        verb = verb.head  # "he had spoken to X and thanked him": the shared subject
+    for _ in range(4):
+        if any(c.dep_ in SUBJECTS for c in verb.children) or verb.head == verb:
+            break
+        if verb.dep_ == "conj":
+            verb = verb.head  # "he had spoken to X and thanked him": the shared subject
+        elif verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"}:
+            verb = verb.head  # "X called Y, urging him to ...": the participle's subject is X
+        else:
+            break
     subjects = (c.i for c in verb.children if c.dep_ in SUBJECTS)
     return {a for i in subjects if (a := res.ew.actor_of_token.get(i))}
 
