@@ -355,6 +355,9 @@ class EventStage:
         if not act.complements and not self.finder.folds(act.match):
             return []
         trigger = act.match.token
+        asked = [c for c in trigger.children if c.dep_ == "dobj"] and any(c.dep_ == "xcomp" for c in trigger.children)
+        if coding.plover == "REQUEST" and asked:
+            return []  # "encouraged them to undercut Trump's agenda": they are asked (whoever they are), not Trump
         verbs = [
             c
             for c in trigger.children

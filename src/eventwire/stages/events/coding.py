@@ -27,6 +27,7 @@ AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
 CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION, ARMS = "111", "150", "154", "074", "072"
+DEFENCES = {"defense", "defence"}  # what a state strengthens: its own (a deployment) or another's (military aid)
 VISITS = {"042", "043"}
 APPEAL = "020"
 STATED = {"130": "012", "020": "010"}  # a threat or appeal whose clause states a fact is a comment
@@ -92,17 +93,19 @@ class Coder:
         self, coding: Coding, match: Match, targets: list, to_state: bool, near: bool = False, partisan: bool = False
     ) -> Coding:
         """What the recipient says of the act: a missile fired at no one is a show of force (a test), though a
-        missile strike is still an attack; forces sent to a state are military assistance (PLOVER AID: "arms and
-        personnel"); weapons sent to no one but ``near`` a place are deployed there ("sent military aircraft
-        near the island"); an attack that is ``partisan`` (by or on a party or by a civil society group, no
-        armed actor on either side) is criticism ("relentless Republican attacks", "Trump's attacks on
-        Democratic lawmakers")."""
+        missile strike is still an attack; forces sent to a state, or another's defences bolstered, are military
+        assistance (PLOVER AID: "arms and personnel"); weapons sent to no one but ``near`` a place are deployed
+        there ("sent military aircraft near the island"); an attack that is ``partisan`` (by or on a party or by a
+        civil society group, no armed actor on either side) is criticism ("relentless Republican attacks",
+        "Trump's attacks on Democratic lawmakers")."""
         carrier = match.carrier.lemma_.lower() if match.carrier is not None else ""
         fired = match.token.lemma_.lower() in cues()["launching"]  # "fired a missile"; "missile strikes" attack
         if coding.code.root == "19" and not targets and fired and carrier in self.show_of_force:
             new, why = WEAPONS_TEST, "at no one"
         elif coding.code.code in {"153", DEPLOY} and to_state:
             new, why = PROTECTION, "to a state"
+        elif coding.code.code == DEPLOY and carrier in DEFENCES and targets and not _its_own(match.carrier):
+            new, why = PROTECTION, "another's defences"  # "will bolster Syria's air defenses"
         elif coding.code.code == ARMS and near and not targets:
             new, why = DEPLOY, "near a place"
         elif coding.code.root in VIOLENT_ROOTS and partisan:
@@ -211,3 +214,8 @@ def _states_a_fact(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" for c in children) and not any(
         c.dep_ in {"dobj", "xcomp", "dative"} or (c.dep_ == "ccomp" and irrealis(c)) for c in children
     )
+
+
+def _its_own(noun: Token) -> bool:
+    """ "its defenses", "their forces": what the doer owns."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
