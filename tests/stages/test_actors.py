@@ -788,3 +788,12 @@ def test_an_object_pronoun_of_a_participle_is_not_its_implicit_subject(nlp):
     text = "Barack Obama called Vladimir Putin on Tuesday, urging him to embrace a negotiated solution."
     found = dated(nlp, text, "2015-02-10")
     assert [text[s:e] for s, e in found["Vladimir Putin"].mentions] == ["Vladimir Putin", "him"]
+
+
+def test_the_president_is_the_one_introduced_with_the_bare_title(nlp):
+    text = (
+        "President Donald Trump defended his summit with Vladimir Putin. Iranian President Hassan Rouhani warned "
+        "the United States on Sunday. The President replied with a threat."
+    )
+    found = dated(nlp, text, "2018-07-23")
+    assert "The President" in [text[s:e] for s, e in found["Donald Trump"].mentions]

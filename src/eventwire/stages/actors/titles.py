@@ -7,6 +7,8 @@ still an actor: an official of that country, coded by the title's sector.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span
 
 from ...lang import fold
@@ -111,11 +113,20 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
     President Macron": "congratulated the President on his re-election")."""
     if owner is not None:
         return False
-    named = [
-        key
+    found = [
+        (span, key)
         for span, key, fields in reversed(res.found)
         if fields and _same_office(res, fields.get("title") or "", title.text) and span.start < title.start
     ]
+    # introduced with the bare title in the text ("President Donald Trump ... his summit with Vladimir Putin ...
+    # Iranian President Hassan Rouhani ... the President": Trump), the one named most (then last) first; then
+    # those introduced with the title and an owner; then those the role table alone gives it
+    written = title.text.lower()
+    times = Counter(key for span, key, _ in res.found if span.start < title.start)
+    bare = dict.fromkeys(key for span, key in found if span.text.lower().startswith(written))
+    bare = sorted(bare, key=lambda k: -times[k])
+    titled = [key for span, key in found if written in span.text.lower() and key not in bare]
+    named = list(dict.fromkeys(bare + titled + [key for _, key in found]))
     if _home_holder(res, title) is not None:
         heading = fold(res.ew.meta.title or "")
         named = [key for key in named if fold(str(key[1]).split()[-1]) in heading.split()]
