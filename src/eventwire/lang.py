@@ -190,6 +190,21 @@ def misread_subject(verb: Token) -> Token | None:
     return root if misread and root.dep_ == "ROOT" and root.tag_ == "VBG" and root.i == verb.i - 1 else None
 
 
+def misread_object(verb: Token) -> Token | None:
+    """The object the parse made the subject of the next clause, right after the verb with no comma between:
+    "since U.S. forces killed top Iranian general Qassem Soleimani, Iran-backed militants have scaled down
+    their attacks" (the clause the verb's own clause modifies, or one that then has two subjects)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        clause = token.head
+        two = sum(c.dep_ == "nsubj" for c in clause.children) > 1
+        modified = verb.dep_ == "advcl" and verb.head == clause
+        if token.left_edge.i == verb.i + 1 and token.dep_ == "nsubj" and clause != verb and (two or modified):
+            return token
+    return None
+
+
 def names_a_pair(noun: Token) -> bool:
     """ "the two leaders", "both presidents", "the two countries": a noun that refers back to two actors named
     before (not "two officials said": a count of unnamed ones)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS, misread_subject, names_a_pair, object_gap
+from ...lang import PASSIVE_SUBJECTS, SUBJECTS, misread_object, misread_subject, names_a_pair, object_gap
 from ...records import Actor, Coded
 from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
@@ -286,6 +286,9 @@ class RoleReader:
                 roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "Fighting between X and Y continued"
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
+        misread = misread_object(trigger) if not passive else None
+        if misread is not None:  # "killed top Iranian general Qassem Soleimani, militants have ..."
+            roles.extend(self._object(trigger, misread, carrier, theme))
         if not any(c.dep_ in OBJECTS for c in trigger.children):  # "destroy and obliterate the economy"
             for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == trigger.i + 2):
                 roles.extend(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ...lang import PASSIVE_SUBJECTS, TIMES, misread_subject, object_gap
+from ...lang import PASSIVE_SUBJECTS, TIMES, misread_object, misread_subject, object_gap
 from ...records import Coded
 from ...tables import read_tsv, split
 from ..actors.knowledge import knowledge
@@ -341,6 +341,8 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             heads.append(child)  # "air strike"; with a particle only its object: "the U.S. commitment to X"
     if (token.dep_ == "acl" and token.tag_ == "VBN") or misread_subject(token) is not None:
         heads.append(token.head)  # "goods sent to Russia"; "ECOWAS imposed sanctions" misread
+    if not heads and (misread := misread_object(token)) is not None:
+        heads.append(misread)  # "killed top Iranian general Qassem Soleimani, militants have ..." misread
     if token.pos_ == "VERB":
         objects = [h for h in heads if h.dep_ in OBJECTS]
         heads += [  # "dispatched a ship carrying supplies": the cargo
