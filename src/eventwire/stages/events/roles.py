@@ -763,7 +763,8 @@ class RoleReader:
         verb = land.head if land is not None and land.dep_ == "dobj" else None
         if verb is None or verb.lemma_.lower() not in self.cues["retaking"]:
             return []
-        return self._fillers(trigger, ((s, "retaken>nsubj") for s in verb.children if s.dep_ == "nsubj"))
+        subjects, passive = self.subjects(verb)  # also of "has won the battle of Kyiv, reclaimed ..."
+        return [] if passive else self._fillers(trigger, ((s, "retaken>nsubj") for s in subjects))
 
     def parties(self, trigger: Token, nested: bool = False) -> list[Filler]:
         """The parties to what a reaction is about: "denounced the agreement between Turkey and Libya"; with
