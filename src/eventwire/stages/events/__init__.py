@@ -100,7 +100,7 @@ class EventStage:
                 key = (event.sentence[0], tuple(event.source), tuple(event.target), event.cameo)
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
-        events = merge.within_sentence(sorted(found.values(), key=lambda e: e.trigger[0]))
+        events = merge.within_sentence(doc, sorted(found.values(), key=lambda e: e.trigger[0]))
         anaphora.refer_back(doc, events, self._kind_of)
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
         identities = {a.id: (a.id if a.type == "person" else None, a.code) for a in ew.actors}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...records import Event
 
@@ -18,16 +18,31 @@ def kind(event: Event) -> str:
     return event.plover or event.cameo
 
 
-def within_sentence(events: list[Event]) -> list[Event]:
+def within_sentence(doc: Doc, events: list[Event]) -> list[Event]:
     """One sentence, one source, one kind of act: keep the events with a coded recipient ("met Rutte ... to
     discuss support"; "goods sent to Russia ... is helping"; "visited Kharkiv with Zelensky": Ukraine, not the
-    city the actors stage could not code), and one of the same dyad ("shot and killed a soldier")."""
+    city the actors stage could not code), and one of the same dyad ("shot and killed a soldier") unless each
+    of a list of verbs has an object of its own ("cut trade ties with Canada ... and expelled the Canadian
+    ambassador": two acts; but "criticized Trump's refusal, accusing the president of ...": one)."""
     with_target = {(e.sentence[0], tuple(e.source), kind(e)) for e in events if e.target_code}
     events = [e for e in events if e.target_code or (e.sentence[0], tuple(e.source), kind(e)) not in with_target]
-    once: dict[tuple, Event] = {}  # "shot and killed a soldier": one act told by two verbs
+    same: dict[tuple, list[Event]] = {}
     for e in events:
-        once.setdefault(_dyad(e), e)
-    return _one_unclaimed_act([e for e in events if once[_dyad(e)] is e])
+        same.setdefault(_dyad(e), []).append(e)
+    kept = []
+    for group in same.values():
+        verbs = [_verb(doc, e) for e in group]
+        objects = [next((c.i for c in v.children if c.dep_ == "dobj"), None) if v is not None else None for v in verbs]
+        listed = all(v is not None for v in verbs) and all(v.dep_ == "conj" for v in verbs[1:])
+        distinct = listed and None not in objects and len(set(objects)) == len(objects)
+        kept += group if distinct else group[:1]  # "shot and killed a soldier": one act told by two verbs
+    return _one_unclaimed_act([e for e in events if any(e is k for k in kept)])
+
+
+def _verb(doc: Doc, event: Event) -> Token | None:
+    """The verb of an event's trigger, if it is one."""
+    span = doc.char_span(*event.trigger, alignment_mode="expand")
+    return span.root if span is not None and span.root.pos_ == "VERB" else None
 
 
 def _dyad(event: Event) -> tuple:

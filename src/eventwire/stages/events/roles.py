@@ -660,6 +660,7 @@ class RoleReader:
         return [
             p
             for n in nouns
+            if not _foreign_envoy(n, self.cues["posting_noun"])  # "expelled the Canadian ambassador to Riyadh"
             for c in n.children
             if c.dep_ == "prep" and c.lower_ in preps
             for p in self._objects_of(c, "target", via)
@@ -1308,6 +1309,13 @@ def _known(actor: Actor) -> bool:
 def _defended_against(noun: Token) -> bool:
     """An act someone defends themselves against ("defended itself against Russian attacks")."""
     return noun.dep_ == "pobj" and noun.head.lower_ in {"against", "from"} and defends_itself(noun.head.head)
+
+
+def _foreign_envoy(noun: Token, envoys: set[str]) -> bool:
+    """An envoy named by the state that sent him ("the Canadian ambassador to Riyadh"): where he serves is no
+    recipient (but "recalled its ambassador to Uganda": the recall is aimed at Uganda)."""
+    named = any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ != "PRON" for c in noun.children)
+    return noun.lemma_.lower() in envoys and named
 
 
 def _clause_of_its_own(verb: Token) -> bool:
