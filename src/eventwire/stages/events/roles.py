@@ -356,13 +356,11 @@ class RoleReader:
         roles.extend(self._harmed(child))  # "launched an airstrike that killed X"
         for aiming in (c for c in child.children if c.dep_ == "acl" and c.lemma_.lower() in self.cues["aiming"]):
             roles.extend(("target", o, "acl>aim") for o in aiming.children if o.dep_ == "dobj")  # "missiles
-            roles.extend(
+            roles.extend(  # "drones aimed at Kyiv" (not "troops in Iraqi bases": where they are)
                 p
                 for c in aiming.children
-                if c.dep_ == "prep"
-                for p in self._objects_of(  # targeting X"
-                    c, "target", "acl>aim"
-                )
+                if c.dep_ == "prep" and c.lower_ in self.cues["target_prep"] | {"at"}
+                for p in self._objects_of(c, "target", "acl>aim")
             )
         for prep in (c for c in child.children if c.dep_ == "prep"):
             if prep.lower_ in self.cues["locative_prep"]:

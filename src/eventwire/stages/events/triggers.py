@@ -472,10 +472,10 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
         if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "against"}
         for p in c.children
     ]
-    if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
-        return True
-    to_come = cues()["future"] | cues()["conditional"]
     clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
+    if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
+        return not any(_about_another(c, token, heads, ew) for c in clauses)
+    to_come = cues()["future"] | cues()["conditional"]
     return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
 
 
@@ -503,6 +503,20 @@ def _named_by_apposition(noun: Token, ew: Coded) -> bool:
     (not "hit a familiar roadblock: Republicans")."""
     named = any(c.i in ew.actor_of_token for c in apposed(noun))
     return noun.pos_ == "NOUN" and named and someones(noun)
+
+
+def _about_another(clause: Token, warner: Token, warned: list[Token], ew: Coded) -> bool:
+    """Whether what a warning says is about someone who is neither warner nor warned: "warned the
+    administration that Giuliani could be a conduit" (an alarm; not "warned Iran that it would pay a price")."""
+
+    def state(t: Token) -> str | None:  # "Biden warned Putin that the United States would": one side
+        actor = ew.actor_at(t)
+        return (actor.country or actor.code or actor.id) if actor is not None else None
+
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    sides = {state(t) for t in [*warned, *(c for c in warner.children if c.dep_ == "nsubj")]} - {None}
+    named = [state(s) for s in subjects if s.pos_ == "PROPN" or ew.actor_at(s) is not None]  # not "our targets"
+    return bool(named) and all(a not in sides for a in named)
 
 
 def _in_compound_modifier(token: Token, ew: Coded) -> bool:
