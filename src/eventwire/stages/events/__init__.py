@@ -481,6 +481,10 @@ def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:
     actor = target.actor
     if plover == "MOBILIZE" and actor.sector in FORCES and any(s.actor.country == actor.country for s in sources):
         return True  # "Russia mobilized 300,000 reservists": its own forces made ready, no recipient
+    if plover in FRIENDLY_TYPES and actor.sector in STATE_SECTORS and actor.type != "person":
+        bare = [s for s in sources if s.actor.type == "country"]
+        if any(s.actor.code == actor.country for s in bare):
+            return True  # "The United States and Japan pledge to revitalize our Alliance": "our" is no recipient
     if actor.code is None or actor.code != actor.country or actor.type == "person" or plover in OWN_GOVERNMENT_TYPES:
         return False
     if plover in LOCATIVE_TYPES and target.via.startswith("place"):
