@@ -746,3 +746,9 @@ def test_someone_named_by_apposition_is_the_target():
     e = one("Trump blamed his predecessor, former President Obama, for the war.", "11", date="2018-04-08")
     assert e.target_code == "USAELI"  # Barack Obama, not the namesake then prime minister of Equatorial Guinea
     assert not [e for e in events("Obama's plan has hit a familiar roadblock: Republicans in Congress.") if e.target]
+
+
+def test_a_warning_about_neither_side_is_an_alarm():
+    e = one("Putin ordered a mobilisation and warned the West that Moscow was ready to use all means.", "13")
+    assert e.plover == "THREATEN" and e.target_code == "WST"
+    assert not [e for e in events("British officials warned the EU that Russian hackers could target the vote.")]

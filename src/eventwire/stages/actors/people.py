@@ -68,7 +68,9 @@ PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
 def _before_possessive(ent: Span) -> Span:
     """ "Harris’s Call" (a headline's "Vice President Harris’s Call with ..."): a name ends at its possessive."""
     cut = next((t.i for t in ent if t.tag_ == "POS"), ent.end)
-    return ent if cut == ent.end else Span(ent.doc, ent.start, cut, label="PERSON")
+    if cut == ent.end or ent[0].lower_ == "the":  # "the Tigray People's Liberation Front" is no person's
+        return ent
+    return Span(ent.doc, ent.start, cut, label="PERSON")
 
 
 def _with_given_name(res: Resolution, ent: Span) -> Span:

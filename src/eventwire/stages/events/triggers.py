@@ -513,8 +513,11 @@ def _about_another(clause: Token, warner: Token, warned: list[Token], ew: Coded)
         actor = ew.actor_at(t)
         return (actor.country or actor.code or actor.id) if actor is not None else None
 
+    verb = warner
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "Putin ordered a mobilisation and warned the West that Moscow ...": Putin warns
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    sides = {state(t) for t in [*warned, *(c for c in warner.children if c.dep_ == "nsubj")]} - {None}
+    sides = {state(t) for t in [*warned, *(c for c in verb.children if c.dep_ == "nsubj")]} - {None}
     named = [state(s) for s in subjects if s.pos_ == "PROPN" or ew.actor_at(s) is not None]  # not "our targets"
     return bool(named) and all(a not in sides for a in named)
 
