@@ -123,8 +123,9 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
     # those introduced with the title and an owner; then those the role table alone gives it
     written = title.text.lower()
     times = Counter(key for span, key, _ in res.found if span.start < title.start)
-    bare = dict.fromkeys(key for span, key in found if span.text.lower().startswith(written))
-    bare = sorted(bare, key=lambda k: -times[k])
+    bare = sorted(
+        dict.fromkeys(key for span, key in found if span.text.lower().startswith(written)), key=lambda k: -times[k]
+    )
     titled = [key for span, key in found if written in span.text.lower() and key not in bare]
     named = list(dict.fromkeys(bare + titled + [key for _, key in found]))
     if _home_holder(res, title) is not None:

@@ -22,7 +22,7 @@ from .triggers import Lexicon, Match, Rule, framed
 
 APPEAL = "020"
 ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
-ORGANS = {"GOV", "MIL", "COP", "SPY"}  # a state's own bodies and forces, which its leaders command
+COMMANDED = {"GOV", "MIL", "COP", "SPY"}  # a state's own bodies and forces, which its leaders command
 ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause
 
 
@@ -98,7 +98,7 @@ class ActFinder:
         subjects = [ew.actor_at(c) for c in token.children if c.dep_ == "nsubj"]
         ordered = [ew.actor_at(c) for c in token.children if c.dep_ == "dobj"]
         states = {a.country for a in subjects if a is not None and a.country}
-        return any(a is not None and a.country in states and a.sector in ORGANS for a in ordered)
+        return any(a is not None and a.country in states and a.sector in COMMANDED for a in ordered)
 
     def _enables(self, act: Act, acts: dict[int, Act]) -> bool:
         """ "approved the extradition of X", "ordered an attack": the nominal act is the event, not the approval."""

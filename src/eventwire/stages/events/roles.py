@@ -1048,10 +1048,8 @@ class RoleReader:
         and Italy", "Rubio, Cruz and Kasich"), and a state is no apposition of another."""
         heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
-        named = [c for c in apposed(phrase) if self.actor_at(c) is not None]
-        if (
-            actor is None and phrase.pos_ == "NOUN" and named and someones(phrase)
-        ):  # "his predecessor, former President X"
+        named = [c for c in apposed(phrase) if self.actor_at(c) is not None]  # "his predecessor, former President X"
+        if actor is None and phrase.pos_ == "NOUN" and named and someones(phrase):
             return [named[0], *named[0].conjuncts, *phrase.conjuncts]
         for appos in (c for c in phrase.children if c.dep_ == "appos"):
             other = self.actor_at(appos)

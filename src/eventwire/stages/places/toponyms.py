@@ -16,11 +16,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ...lang import text_of
+from ...lang import TIMES, text_of
 from .gazetteer import ADMIN_WORDS, GENERIC, Entry, Gazetteer, bare, key, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-TIMES = {"TIME", "DATE"}
 CALENDAR = {
     m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr]
 }
