@@ -752,3 +752,8 @@ def test_a_warning_about_neither_side_is_an_alarm():
     e = one("Putin ordered a mobilisation and warned the West that Moscow was ready to use all means.", "13")
     assert e.plover == "THREATEN" and e.target_code == "WST"
     assert not [e for e in events("British officials warned the EU that Russian hackers could target the vote.")]
+
+
+def test_an_object_hung_on_the_verb_after_its_complement_is_the_complements():
+    e = one("President Biden urged Russia to de-escalate tensions with Ukraine.", "02", date="2022-01-20")
+    assert e.target_code == "RUS"

@@ -276,7 +276,7 @@ class RoleReader:
         for child in trigger.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
                 roles.extend(self._objects_of(child, "target", "dative"))
-            elif child.dep_ in OBJECTS:
+            elif child.dep_ in OBJECTS and not _after_complement(trigger, child):
                 roles.extend(self._object(trigger, child, carrier, theme))
             elif child.dep_ == "prep" and child.lower_ == particle and particle not in self.cues["locative_prep"]:
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
@@ -1305,6 +1305,14 @@ def _known(actor: Actor) -> bool:
 def _defended_against(noun: Token) -> bool:
     """An act someone defends themselves against ("defended itself against Russian attacks")."""
     return noun.dep_ == "pobj" and noun.head.lower_ in {"against", "from"} and defends_itself(noun.head.head)
+
+
+def _after_complement(verb: Token, obj: Token) -> bool:
+    """A second object the parse hung on the verb after its complement ("urged Russia to de-escalate tensions
+    with Ukraine": "tensions" is the complement's)."""
+    return any(c.dep_ == "dobj" and c.i < obj.i for c in verb.children) and any(
+        c.dep_ == "xcomp" and c.i < obj.i for c in verb.children
+    )
 
 
 def _foreign_envoy(noun: Token, envoys: set[str]) -> bool:
