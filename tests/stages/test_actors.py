@@ -797,3 +797,10 @@ def test_the_president_is_the_one_introduced_with_the_bare_title(nlp):
     )
     found = dated(nlp, text, "2018-07-23")
     assert "The President" in [text[s:e] for s, e in found["Donald Trump"].mentions]
+
+
+def test_a_month_is_no_family_name_in_a_story_naming_its_country(nlp):
+    found = dated(
+        nlp, "President Yoon met Biden in London. Biden's visit in May here in Seoul was productive.", "2022-09-29"
+    )
+    assert not any("May" in name for name in found)

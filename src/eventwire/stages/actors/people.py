@@ -199,11 +199,13 @@ def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
     used as a name ("Kuleba said", "Mr. Scholz"; not "the Moon", "Michel Mayor", "Mecca and Medina"). A former
     holder the text gives no reason to think of is not meant ("Green algae", "English", "Neptune")."""
     roles = res.k.roles
+    last = ent[-1]
+    if last.ent_type_ in TIMES:
+        return None  # "his visit in May" in a story naming London is no visit with Theresa May
     if fold(family) not in roles.given_names:  # "Abdullah" may be anyone: the text's countries do not settle it
         person = roles.by_family_name(family, res.day, res.named_owners)
         if person is not None:
             return person
-    last = ent[-1]
     another = last.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i == last.i + 1  # "Michel Mayor"
     if (
         last.ent_type_ in NOT_PEOPLE
