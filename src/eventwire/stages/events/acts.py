@@ -18,9 +18,8 @@ from .codebook import Codebook
 from .cues import cues
 from .modality import governor, infinitive, irrealis, owed
 from .roles import RoleReader
-from .triggers import Lexicon, Match, Rule, framed
+from .triggers import APPEAL, Lexicon, Match, Rule, framed
 
-APPEAL = "020"
 ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
 COMMANDED = {"GOV", "MIL", "COP", "SPY"}  # a state's own bodies and forces, which its leaders command
 ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause

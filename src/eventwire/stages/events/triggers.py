@@ -25,6 +25,7 @@ from .modality import infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
+APPEAL = "020"  # "X must Y", said by Z; "agreed that X should Y"
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
@@ -116,6 +117,17 @@ class Lexicon:
         # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace")
         self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS))
 
+    def _asked_of_others(self, verb: Token, ew: Coded) -> str | None:
+        """The code of a verb that asks others to act: an order ("told X to slash its staff", CAMEO 100), or an
+        appeal agreed on ("Biden and Scholz agreed that Iran should return to the deal", 020: not their own
+        promise)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.guards["instruction"] and _told_to_act(verb):
+            return DEMAND
+        if lemma in self.guards["concur"] and any(_owed_by_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
+            return APPEAL
+        return None
+
     def _names_a_kind(self, token: Token) -> bool:
         """An event noun before a craft, weapon or unit says what kind it is: "attack helicopters", "aid groups"."""
         return token.dep_ == "compound" and token.head.lemma_.lower() in self.guards["equipment"]
@@ -139,8 +151,9 @@ class Lexicon:
         if _in_compound_modifier(token, ew) or self._names_a_kind(token):
             return None  # "life-threatening injuries", "a well-funded campaign", "attack helicopters"
         match = self._row(token, ew)
-        if token.lemma_.lower() in self.guards["instruction"] and _told_to_act(token):
-            return Match(token, Rule(DEMAND, token.lemma_.lower(), "VERB", None, frozenset()), None)  # an order
+        asked = self._asked_of_others(token, ew)
+        if asked is not None:
+            return Match(token, Rule(asked, token.lemma_.lower(), "VERB", None, frozenset()), None)
         if token.lemma_.lower() in self.guards["naming"] and (match is None or not match.rule.particle):
             said = [c for c in token.children if c.dep_ == "oprd"]  # (not "called on X to ...")
             if said:  # "called X a disgrace", "called the move insulting"; "called Antifa an idea"
@@ -314,6 +327,14 @@ def _told_to_act(verb: Token) -> bool:
     """ "told Chinese media to slash their staff": someone addressed and an act for them to do."""
     children = list(verb.children)
     return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" and infinitive(c) for c in children)
+
+
+def _owed_by_another(clause: Token, ew: Coded) -> bool:
+    """ "that Iran should return": a clause saying what an actor named (not "we", "they", nor "the focus")
+    ought to do."""
+    owed = any(c.dep_ == "aux" and c.lower_ in cues()["obligation"] for c in clause.children)
+    named = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+    return owed and any(c.i in ew.actor_of_token for c in named)
 
 
 def defends_itself(verb: Token) -> bool:
