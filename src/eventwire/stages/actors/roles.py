@@ -244,12 +244,11 @@ class Roles:
         """The one person of this family name who holds the office the title names on ``day``, or (``former``)
         held it before: "former President Obama" in 2018 is Barack Obama, not the prime minister of Equatorial
         Guinea of that name then in office."""
-        written = fold(title)
         if day is None:
             return None
         people = {
             t.person
-            for t in self.by_title.get(written, [])
+            for t in self._titled(title)
             if t.person in self.by_surname.get(family_key(surname), set())
             and t.status != "elect"
             and ((t.end is not None and t.end <= day) if former else t.covers(day))
@@ -261,19 +260,27 @@ class Roles:
         Minister" too) whose name begins with the (folded) words: "President Hassan Sheikh" (Hassan Sheikh
         Mohamud), "Crown Prince Mohammed" (bin Salman), as Somali and Arab custom names them; None where no
         one or several fit."""
-        written = fold(title)
         if day is None or not words:
             return None
-        titles = [t for t in self.by_title if t == written or written in t.split(" and ")]
         people = {
             t.person
-            for office in titles
-            for t in self.by_title[office]
+            for t in self._titled(title)
             if t.covers(day)
             and t.status != "elect"
             and any(tuple(n.split()[: len(words)]) == words for n in self.known_as[t.person])
         }
         return next(iter(people)) if len(people) == 1 else None
+
+    def _titled(self, title: str) -> list[Term]:
+        """The terms of the offices a title names, alone or as part of a joint title ("Crown Prince" of "Crown
+        Prince and Prime Minister")."""
+        written = fold(title)
+        return [
+            t
+            for office, terms in self.by_title.items()
+            if office == written or written in office.split(" and ")
+            for t in terms
+        ]
 
     def _one(self, people: set[str]) -> str | None:
         """The one person meant, the prominent one among several; None where that is not clear."""

@@ -27,7 +27,7 @@ from .cues import cues
 from .dates import deadline, event_date
 from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
 from .roles import Filler, RoleReader
-from .triggers import Lexicon, Match, object_heads
+from .triggers import Lexicon, Match, object_heads, told_to_act
 
 VISIT = "042"  # "arrived in Kyiv": the place stands for the host
 AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at X": X, when nothing else is
@@ -355,8 +355,7 @@ class EventStage:
         if not act.complements and not self.finder.folds(act.match):
             return []
         trigger = act.match.token
-        asked = [c for c in trigger.children if c.dep_ == "dobj"] and any(c.dep_ == "xcomp" for c in trigger.children)
-        if coding.plover == "REQUEST" and asked:
+        if coding.plover == "REQUEST" and told_to_act(trigger):
             return []  # "encouraged them to undercut Trump's agenda": they are asked (whoever they are), not Trump
         verbs = [
             c

@@ -36,7 +36,8 @@ def within_sentence(doc: Doc, events: list[Event]) -> list[Event]:
         listed = all(v is not None for v in verbs) and all(v.dep_ == "conj" for v in verbs[1:])
         distinct = listed and None not in objects and len(set(objects)) == len(objects)
         kept += group if distinct else group[:1]  # "shot and killed a soldier": one act told by two verbs
-    return _one_unclaimed_act([e for e in events if any(e is k for k in kept)])
+    kept_ids = {id(e) for e in kept}
+    return _one_unclaimed_act([e for e in events if id(e) in kept_ids])
 
 
 def _verb(doc: Doc, event: Event) -> Token | None:

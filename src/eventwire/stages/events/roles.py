@@ -28,7 +28,7 @@ from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_na
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
 STATES = {"country", "organisation"}
-FORCEFUL_ROOTS = {"16", "17", "18", "19", "20"}  # sanctions, coercion and force: acts whose owner does them
+FORCEFUL_ROOTS = {"16", "17"} | VIOLENT_ROOTS  # sanctions, coercion and force: acts whose owner does them
 PLURAL = {"they", "them", "their"}
 PERSONAL_POSSESSIVES = {"his", "her"}  # a doer by his acts ("his visit"), not his things ("killed by his lions")
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it

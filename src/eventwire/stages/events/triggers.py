@@ -122,7 +122,7 @@ class Lexicon:
         appeal agreed on ("Biden and Scholz agreed that Iran should return to the deal", 020: not their own
         promise)."""
         lemma = verb.lemma_.lower()
-        if lemma in self.guards["instruction"] and _told_to_act(verb):
+        if lemma in self.guards["instruction"] and told_to_act(verb):
             return DEMAND
         if lemma in self.guards["concur"] and any(_owed_by_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
             return APPEAL
@@ -323,7 +323,7 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
-def _told_to_act(verb: Token) -> bool:
+def told_to_act(verb: Token) -> bool:
     """ "told Chinese media to slash their staff": someone addressed and an act for them to do."""
     children = list(verb.children)
     return any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" and infinitive(c) for c in children)

@@ -5,7 +5,6 @@ settled before resolution."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -17,12 +16,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...lang import TIMES, text_of
+from ..timex.lexicon import MONTHS, WEEKDAYS
 from .gazetteer import ADMIN_WORDS, GENERIC, Entry, Gazetteer, bare, key, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CALENDAR = {
-    m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr]
-}
 STREET = words("street")  # word -> "number" for roads also named by a number after it ("Route 9")
 FEATURE = {**{w: "R" for w in STREET}, **words("feature")}  # word after a name -> GeoNames feature class
 FEATURE_BEFORE = words("feature before")  # "Lake Erie", "Mount Hood"
@@ -422,7 +419,11 @@ def _after_prepositions(doc: Doc) -> Iterable[Span]:
             kinds = {t.ent_type_ for t in doc[start:end]}
             if kinds == {""} or (exact and kinds <= {"ORG", "PERSON"} and joined_by in LOCATIVE | {"and", "or"}):
                 yield doc[start:end]
-            elif kinds <= TIMES and not exact and not any(t.lower_ in CALENDAR for t in doc[start:end]):
+            elif (
+                kinds <= TIMES
+                and not exact
+                and not any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in doc[start:end])
+            ):
                 yield doc[start:end]  # "at Kyiv overnight", which the NER read as one time
             i = end
             while i < len(doc) and doc[i].lower_ in (",", "and", "or"):
