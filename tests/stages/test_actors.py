@@ -674,6 +674,43 @@ def test_we_in_a_statement_is_its_publisher(nlp):
     assert voices(transcript) == {}  # each speaker's "we" is their own
 
 
+def test_i_in_a_statement_is_the_author_its_title_names(nlp):
+    """ "Statement from President Joe Biden on ...": the statement's "I" is Biden (not inside quotation marks);
+    a title naming two authors, or none the role table knows, names no "I"."""
+
+    def firsts(text, title):
+        doc = nlp(
+            make_doc(nlp, text, Document(id="t", source="The White House", title=title, date=dt.date(2024, 7, 1)))
+        )
+        return {(text[s:e], a.name, a.code) for a in doc._.ew.actors for s, e in a.mentions if text[s:e] in {"I", "my"}}
+
+    text = 'I congratulate the new president. "I am honoured," my guest said.'
+    assert firsts(text, "Statement from President Joe Biden on the Inauguration") == {
+        ("I", "Joe Biden", "USAGOV"),
+        ("my", "Joe Biden", "USAGOV"),
+    }
+    assert firsts(text, "Remarks by the Vice President at the Summit") == {
+        ("I", "Kamala Harris", "USAGOV"),
+        ("my", "Kamala Harris", "USAGOV"),
+    }
+    assert firsts(text, "Statement from President Biden and Vice President Harris on the Vote") == set()
+    assert firsts(text, "Statement by Spokesperson Jane Doe on the Vote") == set()
+
+
+def test_a_title_says_the_office_of_someone_the_table_knows_only_later(nlp):
+    """Marco Rubio's row is his term as Secretary of State from 2025; in 2014 "Senator Marco Rubio" is a senator,
+    of his own country whatever country the passage is about."""
+    found = dated(nlp, "After the attacks in Paris, Senator Marco Rubio spoke.", "2014-05-10")
+    assert (found["Marco Rubio"].code, found["Marco Rubio"].title) == ("USALEG", "Senator")
+    found = dated(nlp, "Secretary of State Marco Rubio spoke.", "2025-05-10")
+    assert found["Marco Rubio"].code == "USAGOV"
+
+
+def test_japanese_names_in_either_order(nlp):
+    found = dated(nlp, "Prime Minister Kishida Fumio met the envoy. Mr. Kishida thanked him.", "2023-05-10")
+    assert found["Fumio Kishida"].code == "JPNGOV"
+
+
 def test_names_shared_by_a_couple_and_names_inside_longer_names(nlp):
     """ "David and Louise Turpin" are two Turpins (not David Lee, Taiwan's foreign minister known in Western
     order); the Gates of "the Bill and Melinda Gates Foundation" is no Robert Gates; "Giuliani and Andriy

@@ -228,6 +228,8 @@ def test_guard_kinds():
     assert {r["kind"] for r in read("guards.tsv")} == {
         "sports",
         "figurative",
+        "abandoned",
+        "plan_noun",
         "test",
         "ailment",
         "civilian_only",

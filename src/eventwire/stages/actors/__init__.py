@@ -25,6 +25,7 @@ from .patterns import matchers
 from .people import find_people, find_unrecognised_mentions, person_spans
 from .phrases import find_phrases
 from .pronouns import (
+    find_author_voice,
     find_publisher_voice,
     find_turn_speakers,
     link_object_pronouns,
@@ -63,6 +64,7 @@ class ActorStage:
         find_regions(res)
         find_publisher_voice(res)
         find_turn_speakers(res)
+        find_author_voice(res)
         res.commit()
         link_state_pronouns(res)
         link_object_pronouns(res)

@@ -54,6 +54,8 @@ def find_groups(res: Resolution) -> None:
             continue  # "Islamic State militants" are the Islamic State's
         if _of_their_homeland(token):
             continue  # placed by find_owned_groups
+        if _of_an_organisation(res, token):
+            continue  # "the leaders of the G7", "officials of the European Union": the organisation's people
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
@@ -279,6 +281,22 @@ def _participle_as_noun(token: Token) -> bool:
         and token.dep_ in ARGUMENTS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         and not any(c.dep_ in {"dobj", "agent"} for c in token.children)
+    )
+
+
+def _of_an_organisation(res: Resolution, token: Token) -> bool:
+    """Whether a group noun's "of" names an international organisation the text has found, whose people they
+    are (CAMEO codes an organisation's officials by the organisation); not a school's students or a state's
+    bodies ("students of Stoneman Douglas High School", "leaders of the Republican Party")."""
+    return any(
+        (fields := res.found_at(p.i)[1]) is not None
+        and fields["type"] == "organisation"
+        and fields["code"]
+        and fields["country"] is None
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
     )
 
 

@@ -339,7 +339,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         pass  # "Republican President Donald Trump": the party says which, the role table's office stands
     elif owner is not None:  # what the text says wins over the table
         fields.update(res.owner_fields(owner, sector, intro.title.start, intro.title), title=intro.text)
-    elif fields["code"] is None:
+    elif fields["sector"] is None:  # no office that day: "Senator Marco Rubio" in 2014 is a senator
         # "Senator from Vermont X", "Texas Governor X"
         place = intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)
         place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
@@ -355,7 +355,8 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
                 return fields, min(intro.start, ent.start)
         if _describes_a_job(res, intro.title) and place is None:
             return fields, ent.start  # "director Sidney Lumet", "team captain X": no office of a state
-        country = None if scope == "organisation" else place or res.body_country(intro.title.text, intro.title.start)
+        country = fields["country"] or place or res.body_country(intro.title.text, intro.title.start)
+        country = None if scope == "organisation" else country
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
         as_former(fields)

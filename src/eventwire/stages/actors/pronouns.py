@@ -29,6 +29,13 @@ VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
 SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
+# a title naming one author whose "I" the text is: "Statement from President Joe Biden on ...", "Remarks by the
+# Vice President at ...", "Letter from President Biden to ..."
+AUTHORED = re.compile(
+    r"^(?:Statement|Remarks|Message|Letter|Op-Ed)\b[^:]*?\b(?:from|by)\s+(?P<author>.+?)"
+    r"(?:\s+(?:on|at|to|regarding|before|after|in|for|upon|celebrating|honoring|marking)\b|[,:;(]|$)",
+    re.IGNORECASE,
+)
 # a speaker's turn in a transcript: "THE PRESIDENT: ", "MS. JEAN-PIERRE: ", a reporter's "Q "
 TURN = re.compile(r"(?m)^[ \t]*(Q(?=[ \t])|[A-Z][A-Z .'’\-ÁÉÍÓÚÑÇÃÕÂÊÔ]{2,39}(?=:[ \t]))")
 
@@ -290,6 +297,28 @@ def find_turn_speakers(res: Resolution) -> None:
                 res.add(mention, key, fields)
 
 
+def find_author_voice(res: Resolution) -> None:
+    """ "I", "me", "my" outside quotation marks in a text whose title names its one author ("Statement from
+    President Joe Biden on ...": "I congratulate President Mulino") are that author, when the role table knows
+    who it is on the document's date; a transcript's turns and a joint statement's several authors are left
+    to their own readings."""
+    found = AUTHORED.match(res.ew.meta.title or "")
+    if found is None or " and " in found["author"] or len(TURN.findall(res.doc.text)) > 1:
+        return
+    entry = res.publisher[0]
+    home = entry.code if entry is not None and entry.is_country else None
+    speaker = _turn_speaker(res, found["author"].upper(), home)
+    if speaker is None or speaker[0][0] != "person" or speaker[0][1] not in res.k.roles.terms:
+        return
+    key, fields, _ = speaker
+    quoted = _quoted(res)
+    for token in res.doc:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.i not in res.taken:
+            if not any(start <= token.idx < end for start, end in quoted):
+                res.add(res.doc[token.i : token.i + 1], key, fields)
+                fields = None  # introduced once; later mentions point to it
+
+
 def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple, dict | None, str | None] | None:
     """(key, fields, country) of the speaker a turn's label names, or None for questions and moderators."""
     words = label.split()
@@ -313,7 +342,7 @@ def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple,
     if known is not None:
         fields = res.fields_of(known)
         return known, None, fields["country"] if fields else None
-    person = res.k.roles.by_family_name(family, res.day)
+    person = res.k.roles.person(family, res.day) or res.k.roles.by_family_name(family, res.day)
     if person is not None:
         return _role_person(res, person)
     country = home if title is None else None  # "MS. PSAKI" at the White House; a titled guest is from anywhere

@@ -252,19 +252,19 @@ class Resolution:
         """ "in Moscow", "at the White House": a place, not an actor."""
         return span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
-    def _found_at(self, i: int) -> tuple[tuple | None, dict | None]:
+    def found_at(self, i: int) -> tuple[tuple | None, dict | None]:
         """The key and fields of the actor already found at token ``i``."""
         key = next((k for span, k, _ in self.found if span.start <= i < span.end), None)
         return key, self.fields_of(key) if key is not None else None
 
     def country_of_mention(self, i: int) -> str | None:
         """The country of the actor already found at token ``i`` ("Trump" in "Trump supporters": the US)."""
-        _, fields = self._found_at(i)
+        _, fields = self.found_at(i)
         return fields["country"] if fields else None
 
     def _office_country(self, i: int) -> str | None:
         """The state of a person found at token ``i`` who holds or held one of its offices ("Hadi")."""
-        key, fields = self._found_at(i)
+        key, fields = self.found_at(i)
         person = key is not None and key[0] == "person"
         return fields["country"] if person and fields and fields["sector"] in OFFICES else None
 

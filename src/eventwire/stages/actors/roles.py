@@ -16,6 +16,9 @@ from ...tables import split
 
 # Mongolia is not among them: news names "Khurelsukh", the given name, not the patronymic before it.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KHM"}
+# Countries whose names English writes in either order: "Fumio Kishida", and "Kishida Fumio" (the family name first,
+# as Japan's government has asked since 2019 and White House texts follow).
+EITHER_ORDER = {"JPN"}
 # Countries whose people go by their own name, the second being the father's: "Prime Minister Abiy" (Abiy Ahmed).
 KNOWN_BY_OWN_NAME = {"ETH", "ERI"}
 # Countries of Spanish naming: "Given Paternal Maternal", known by the father's family name, not the mother's alone
@@ -171,6 +174,10 @@ class Roles:
                     self.given_names.add(fold(name.split()[0]))
                 if term.role in KNOWN_BY_FAMILY_NAME:
                     named.append((name, every, term))
+            if term.country in EITHER_ORDER:
+                for given, family in (n.split() for n in every if len(n.split()) == 2):
+                    self.names.setdefault(fold(f"{family} {given}"), set()).add(term.person)
+                    self.known_as[term.person].add(fold(f"{family} {given}"))
         for terms in self.terms.values():
             terms.sort(key=lambda t: t.start)
         most_named = {t.country for terms in self.terms.values() for t in terms if t.role in MINISTERS}

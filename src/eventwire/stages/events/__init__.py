@@ -319,7 +319,9 @@ class EventStage:
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
         if coding.plover == "REQUEST":  # "sent a letter to X demanding the release of Y": X is asked; "called for
-            targets = reader.written_to(trigger) or targets or reader.addressees(trigger)  # NATO members to ..."
+            # him to discipline prosecutors": he is asked, not the prosecutors
+            asked = reader.written_to(trigger) or ([] if roles.get("target") else reader.addressees(trigger))
+            targets = asked or targets
         if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
             speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
             sources, targets = (
@@ -352,9 +354,10 @@ class EventStage:
     def _complement_targets(self, reader: RoleReader, act: Act, coding: Coding, sources: list[Filler]) -> list[Filler]:
         """The recipient of a promise, threat or request from its complement: "threatened to cut power to X",
         "refused to meet X", "demanded that X withdraw" (the one asked is the recipient)."""
-        if not act.complements and not self.finder.folds(act.match):
-            return []
         trigger = act.match.token
+        given_up = _plans_given_up(trigger, self.lexicon.guards)  # "dropped plans to impose tariffs on China"
+        if not act.complements and not given_up and not self.finder.folds(act.match):
+            return []
         if coding.plover == "REQUEST" and told_to_act(trigger):
             return []  # "encouraged them to undercut Trump's agenda": they are asked (whoever they are), not Trump
         verbs = [
@@ -366,9 +369,10 @@ class EventStage:
                 or (c.dep_ == "advcl" and infinitive(c) and self.finder.serves(act.match))
             )
         ]
+        plain = replace(act.match.rule, particle=None, objects=frozenset())  # the planned act's own roles
         complements = act.complements or [
             self.lexicon.match(v, reader.ew) or Match(v, act.match.rule, None) for v in verbs
-        ]
+        ] + [Match(v, replace(plain, lemma=v.lemma_.lower()), None) for v in given_up]
         found: list[Filler] = []
         for complement in complements:
             verb = complement.token
@@ -517,6 +521,20 @@ def _countries(fillers: list[Filler]) -> set[str | None]:
 def _place_in(target: Filler, countries: set) -> bool:
     """A recipient that is only the place of the act, in the actors' own country."""
     return target.via.startswith("place ") and target.actor.country in countries
+
+
+def _plans_given_up(verb: Token, guards: dict[str, frozenset[str]]) -> list[Token]:
+    """The acts of the plans a verb gives up ("dropped plans to *impose* tariffs on China"): their recipient is
+    the concession's."""
+    if verb.lemma_.lower() not in guards["abandoned"]:
+        return []
+    return [
+        act
+        for plan in verb.children
+        if plan.dep_ == "dobj" and plan.lemma_.lower() in guards["plan_noun"]
+        for act in plan.children
+        if act.dep_ == "acl" and act.pos_ == "VERB"
+    ]
 
 
 def _in_words(sources: list[Filler], targets: list[Filler]) -> bool:

@@ -478,7 +478,19 @@ class RoleReader:
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     places = [c for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}]
                     roles.extend(r for place in places for r in self._objects_of(place, "target", "prep"))
+        if not any(role in {"source", "reciprocal"} for role, _, _ in roles):
+            roles.extend(("source", c, "conj^poss") for c in self._listed_owners(trigger))
         return roles
+
+    def _listed_owners(self, noun: Token) -> list[Token]:
+        """The owner of the first of listed acts, who did them all: "Russia's invasion and occupation of Crimea",
+        "Belarus's diversion of the flight and arrest of the journalist"."""
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        if first is noun or self.event_code(first) is None:
+            return []
+        return [c for c in first.children if c.dep_ == "poss" and (c.pos_ != "PRON" or self._doer(c))]
 
     def _scene(self, noun: Token, child: Token) -> bool:
         """Whether a place below the level of a state names where a violent act noun happened: a city or region
@@ -1113,7 +1125,7 @@ class RoleReader:
         preps = ({"by", "from"} if code[:2] in FROM_SOURCE_ROOTS else {"by"}) if event else self.cues["naming_prep"]
         if not event and not doer and trigger is not None and self._restricts(trigger):
             preps = preps | {"to", "into"}  # "banned travel to Iran", "restrictions on flights to Cuba": Iran, Cuba
-        if event and head.lemma_.lower() in self.cues["author_noun"] | self.cues["mover_noun"]:
+        if event and head.lemma_.lower() in self.cues["author_noun"] | self.cues["mover_noun"] | self.cues["convened"]:
             preps = preps | {"of"}  # "complied with the request of X", "criticised the withdrawal of US troops"
         deps = EVENT_MODIFIERS if event else MODIFIERS
         relational = self.relational

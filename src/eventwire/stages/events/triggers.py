@@ -128,6 +128,10 @@ class Lexicon:
             return APPEAL
         return None
 
+    def _given_up(self, token: Token) -> bool:
+        """Whether an act is that of a plan given up: no threat is left of it."""
+        return _plan_given_up(token, self.guards["abandoned"], self.guards["plan_noun"])
+
     def _names_a_kind(self, token: Token) -> bool:
         """An event noun before a craft, weapon or unit says what kind it is: "attack helicopters", "aid groups"."""
         return token.dep_ == "compound" and token.head.lemma_.lower() in self.guards["equipment"]
@@ -148,14 +152,14 @@ class Lexicon:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         if _in_office_name(token, ew):
             return None  # "the special envoy for Ukraine negotiations": an office, not talks held
-        if _in_compound_modifier(token, ew) or self._names_a_kind(token):
-            return None  # "life-threatening injuries", "a well-funded campaign", "attack helicopters"
+        if _in_compound_modifier(token, ew) or self._names_a_kind(token) or self._given_up(token):
+            return None  # "life-threatening injuries", "attack helicopters", "dropped plans to impose tariffs"
         match = self._row(token, ew)
         asked = self._asked_of_others(token, ew)
         if asked is not None:
             return Match(token, Rule(asked, token.lemma_.lower(), "VERB", None, frozenset()), None)
         if token.lemma_.lower() in self.guards["naming"] and (match is None or not match.rule.particle):
-            said = [c for c in token.children if c.dep_ == "oprd"]  # (not "called on X to ...")
+            said = [c for c in token.children if c.dep_ == "oprd"] + _named_as(token)  # (not "called on X to")
             if said:  # "called X a disgrace", "called the move insulting"; "called Antifa an idea"
                 return self._called(token, said)
         noun = token if token.pos_ == "NOUN" else match.carrier if match is not None else None
@@ -541,6 +545,28 @@ def _about_another(clause: Token, warner: Token, warned: list[Token], ew: Coded)
     sides = {state(t) for t in [*warned, *(c for c in verb.children if c.dep_ == "nsubj")]} - {None}
     named = [state(s) for s in subjects if s.pos_ == "PROPN" or ew.actor_at(s) is not None]  # not "our targets"
     return bool(named) and all(a not in sides for a in named)
+
+
+def _plan_given_up(token: Token, abandoning: frozenset[str], plans: frozenset[str]) -> bool:
+    """Whether an act is what a plan given up was to do: "dropped plans to impose tariffs", "scrapped its
+    threat to expel the envoys", "the plan to close the base was shelved"."""
+    act = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "plans to impose *tariffs*"
+    plan = act.head
+    if act.dep_ not in {"acl", "xcomp"} or plan.pos_ != "NOUN" or plan.lemma_.lower() not in plans:
+        return False
+    return plan.dep_ in {"dobj", "nsubjpass"} and plan.head.lemma_.lower() in abandoning
+
+
+def _named_as(verb: Token) -> list[Token]:
+    """The name the parse hangs on the object as an apposition without a comma ("called Kishida his friend"),
+    not an apposition set off by one ("called Kishida, his counterpart")."""
+    return [
+        a
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for a in obj.children
+        if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i > obj.i and a.doc[a.left_edge.i - 1].text != ","
+    ]
 
 
 def _in_compound_modifier(token: Token, ew: Coded) -> bool:
