@@ -27,7 +27,7 @@ from .cues import cues
 from .dates import deadline, event_date
 from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
 from .roles import Filler, RoleReader
-from .triggers import Lexicon, Match, object_heads, told_to_act
+from .triggers import Lexicon, Match, given_up_acts, object_heads, told_to_act
 
 VISIT = "042"  # "arrived in Kyiv": the place stands for the host
 AIMED_TYPES = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}  # "shot at X": X, when nothing else is
@@ -355,7 +355,7 @@ class EventStage:
         """The recipient of a promise, threat or request from its complement: "threatened to cut power to X",
         "refused to meet X", "demanded that X withdraw" (the one asked is the recipient)."""
         trigger = act.match.token
-        given_up = _plans_given_up(trigger, self.lexicon.guards)  # "dropped plans to impose tariffs on China"
+        given_up = given_up_acts(trigger, self.lexicon.guards)  # "dropped plans to impose tariffs on China"
         if not act.complements and not given_up and not self.finder.folds(act.match):
             return []
         if coding.plover == "REQUEST" and told_to_act(trigger):
@@ -521,20 +521,6 @@ def _countries(fillers: list[Filler]) -> set[str | None]:
 def _place_in(target: Filler, countries: set) -> bool:
     """A recipient that is only the place of the act, in the actors' own country."""
     return target.via.startswith("place ") and target.actor.country in countries
-
-
-def _plans_given_up(verb: Token, guards: dict[str, frozenset[str]]) -> list[Token]:
-    """The acts of the plans a verb gives up ("dropped plans to *impose* tariffs on China"): their recipient is
-    the concession's."""
-    if verb.lemma_.lower() not in guards["abandoned"]:
-        return []
-    return [
-        act
-        for plan in verb.children
-        if plan.dep_ == "dobj" and plan.lemma_.lower() in guards["plan_noun"]
-        for act in plan.children
-        if act.dep_ == "acl" and act.pos_ == "VERB"
-    ]
 
 
 def _in_words(sources: list[Filler], targets: list[Filler]) -> bool:

@@ -130,7 +130,7 @@ class Lexicon:
 
     def _given_up(self, token: Token) -> bool:
         """Whether an act is that of a plan given up: no threat is left of it."""
-        return _plan_given_up(token, self.guards["abandoned"], self.guards["plan_noun"])
+        return _plan_given_up(token, self.guards)
 
     def _names_a_kind(self, token: Token) -> bool:
         """An event noun before a craft, weapon or unit says what kind it is: "attack helicopters", "aid groups"."""
@@ -547,14 +547,24 @@ def _about_another(clause: Token, warner: Token, warned: list[Token], ew: Coded)
     return bool(named) and all(a not in sides for a in named)
 
 
-def _plan_given_up(token: Token, abandoning: frozenset[str], plans: frozenset[str]) -> bool:
-    """Whether an act is what a plan given up was to do: "dropped plans to impose tariffs", "scrapped its
-    threat to expel the envoys", "the plan to close the base was shelved"."""
-    act = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token  # "plans to impose *tariffs*"
-    plan = act.head
-    if act.dep_ not in {"acl", "xcomp"} or plan.pos_ != "NOUN" or plan.lemma_.lower() not in plans:
-        return False
-    return plan.dep_ in {"dobj", "nsubjpass"} and plan.head.lemma_.lower() in abandoning
+def given_up_acts(verb: Token, guards: dict[str, frozenset[str]]) -> list[Token]:
+    """The acts of the plans a verb gives up: "dropped plans to *impose* tariffs", "scrapped its threat to
+    *expel* the envoys", "the plan to *close* the base was shelved"."""
+    if verb.lemma_.lower() not in guards["abandoned"]:
+        return []
+    return [
+        act
+        for plan in verb.children
+        if plan.dep_ in {"dobj", "nsubjpass"} and plan.lemma_.lower() in guards["plan_noun"]
+        for act in plan.children
+        if act.dep_ in {"acl", "xcomp"} and act.pos_ == "VERB"
+    ]
+
+
+def _plan_given_up(token: Token, guards: dict[str, frozenset[str]]) -> bool:
+    """Whether an act (or the object of its verb: "plans to impose *tariffs*") is what a plan given up was to do."""
+    act = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    return act in given_up_acts(act.head.head, guards)
 
 
 def _named_as(verb: Token) -> list[Token]:
