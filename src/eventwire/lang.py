@@ -190,6 +190,16 @@ def misread_subject(verb: Token) -> Token | None:
     return root if misread and root.dep_ == "ROOT" and root.tag_ == "VBG" and root.i == verb.i - 1 else None
 
 
+def mend_verbs_read_as_nouns(doc: Doc) -> None:
+    """A plural noun the parse gives a subject and an object is the verb of its clause: the tagger reads "The
+    United States thanks Saudi Arabia for its leadership" with "thanks" a noun; the stages read the parse's
+    roles by the verb's part of speech."""
+    for token in doc:
+        deps = {c.dep_ for c in token.children}
+        if token.tag_ == "NNS" and token.dep_ == "ROOT" and {"nsubj", "dobj"} <= deps:
+            token.pos_, token.tag_ = "VERB", "VBZ"
+
+
 def misread_object(verb: Token) -> Token | None:
     """The object the parse made the subject of the next clause, right after the verb with no comma between:
     "since U.S. forces killed top Iranian general Qassem Soleimani, Iran-backed militants have scaled down

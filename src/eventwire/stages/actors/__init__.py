@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ...lang import mend_verbs_read_as_nouns
 from ...records import Actor, Coded, Document, coded
 from . import segment  # noqa: F401  (registers the eventwire_sentence_breaks component)
 from .descriptions import find_descriptions
@@ -53,6 +54,7 @@ class ActorStage:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.ew is None:  # a plain ``nlp(text)`` (e.g. a saved pipeline): records with no metadata
             doc._.ew = Coded(meta=Document(id="doc"))
+        mend_verbs_read_as_nouns(doc)
         res = Resolution(self, doc)
         known = find_people(res, person_spans(self, res))
         find_unrecognised_mentions(res)
