@@ -149,6 +149,14 @@ def self_bound(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for t in clauses for c in t.children)
 
 
+def _anothers(act: Token, head: Token) -> bool:
+    """Whether the act's clause names a doer of its own other than the subject of the verb governing it ("France
+    hopes *Russia* will withdraw", "expected *Congress* to back the deal"); a pronoun is taken for the same."""
+    own = [c for c in clause_base(act).children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    theirs = {c.lower_ for c in clause_base(head).children if c.dep_ == "nsubj"}
+    return bool(own) and own[0].lower_ not in theirs
+
+
 def auxiliaries(token: Token) -> set[str]:
     """The clause's auxiliaries; not a name the parser took for one ("Theresa May confronted X")."""
     base = clause_base(token)
@@ -177,12 +185,16 @@ class ModalityReader:
             modality = "hypothetical"
         if conditional(trigger) or _a_possibility(trigger):
             modality = "hypothetical"
+        elif modality == "asserted" and self._in_time_to_come(trigger):
+            modality = "intended"  # "will defuse the situation when they meet": the meeting is to come
         current, first = trigger, True
         while (head := governor(current)) is not None:
             lemma = head.lemma_.lower()
             if lemma in self.cues["refusal"] or (first and any(c.dep_ == "neg" for c in head.children)):
                 negated = True
             kind = self._kind(head, current)
+            if kind == "intended" and lemma in self.cues["hoping"] and _anothers(trigger, head):
+                return Mood("hypothetical", negated, obligation)  # "France hopes Russia will withdraw": a wish
             if kind:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
             if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
@@ -204,6 +216,15 @@ class ModalityReader:
         if kind is None or not irrealis(complement):
             return None
         return kind if lemma != "be" or clause_base(complement).dep_ == "xcomp" else None
+
+    def _in_time_to_come(self, trigger: Token) -> bool:
+        """Whether the act's clause is a "when", "after" or "before" clause of a future one ("will defuse the
+        situation when they meet"), whose present tense tells the time of that clause."""
+        base = clause_base(trigger)
+        timed = base.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in self.cues["temporal_mark"] for c in base.children
+        )
+        return timed and bool(auxiliaries(base.head) & self.cues["future"])
 
     def _reported(self, trigger: Token) -> bool:
         """Whether the act is said by someone ("X said it would Y"): future in the past, not a condition."""

@@ -25,7 +25,8 @@ from .modality import infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
-APPEAL = "020"  # "X must Y", said by Z; "agreed that X should Y"
+APPEAL = "020"  # "X must Y", said by Z; "agreed that X should Y"; "X wants Y to Z"
+STATES_OF_AFFAIRS = frozenset({"be", "have", "remain", "stay", "know", "feel"})  # what one is, not what one does
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
@@ -126,6 +127,8 @@ class Lexicon:
             return DEMAND
         if lemma in self.guards["concur"] and any(_owed_by_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
             return APPEAL
+        if lemma in cues()["wanting"] and any(_wanted_of_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
+            return APPEAL  # "The Republicans want the White House to lift the tariffs" (not "want women to have")
         return None
 
     def _given_up(self, token: Token) -> bool:
@@ -339,6 +342,14 @@ def _owed_by_another(clause: Token, ew: Coded) -> bool:
     owed = any(c.dep_ == "aux" and c.lower_ in cues()["obligation"] for c in clause.children)
     named = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
     return owed and any(c.i in ew.actor_of_token for c in named)
+
+
+def _wanted_of_another(clause: Token, ew: Coded) -> bool:
+    """ "the White House to lift the tariffs": an act wanted of an actor named (not of "them" or "it"; not a
+    state of affairs: "want women to have control", "wanted Rice to be there")."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.lemma_ not in STATES_OF_AFFAIRS
+    named = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+    return to and any(c.i in ew.actor_of_token for c in named)
 
 
 def defends_itself(verb: Token) -> bool:
