@@ -481,6 +481,12 @@ def test_the_same_act_reported_twice_is_one_event_with_both_sentences_as_evidenc
     assert e.evidence[0] == e.sentence
 
 
+def test_two_promises_without_a_recipient_named_differently_stay_two():
+    text = "Germany pledged that it would be transparent. Germany also agreed to support the plans of its critics."
+    found = [e for e in events(text) if e.plover == "AGREE"]
+    assert sorted(e.cameo for e in found) == ["030", "032"]
+
+
 def test_role_spans_are_whole_noun_phrases():
     text = "U.S. Secretary of State Antony Blinken met the Israeli army chief in Jerusalem."
     (e,) = events(text)

@@ -120,7 +120,8 @@ class EventStage:
     def _by_peaceful_means(self, act: Act, reader: RoleReader, phrases) -> bool:
         """Whether harm is done by an act that is no violence, which is the act ("Iran was hit hard by sanctions",
         "sanctions hit Iran"), or a response's means is no violence ("China retaliated with tariffs", "retaliated
-        with an order of its own"; not "struck him with their fists")."""
+        with an order of its own", "Retaliating for sanctions, Russia announced it is banning imports": the clause
+        it modifies; not "struck him with their fists")."""
         if any(
             role == "source"
             and (via.startswith("agent") or via == "nsubj")  # "U.S. sanctions hit Iran hard"
@@ -137,6 +138,11 @@ class EventStage:
         ]
         armed = self.lexicon.classes["@weapons"] | self.lexicon.classes["@forces"]
         violent = [m for m in means if m.lemma_.lower() in armed or (reader.event_code(m) or "")[:2] in VIOLENT_ROOTS]
+        if not means and verb.dep_ == "advcl":  # "Retaliating for sanctions, Russia announced it is banning imports"
+            main = verb.head
+            means = [t for t in (main, *(c for c in main.children if c.dep_ in {"ccomp", "xcomp"})) if t != verb]
+            codes = [code for t in means if (code := reader.event_code(t))]
+            return any(code[:2] not in VIOLENT_ROOTS and not code.startswith("01") for code in codes)
         return bool(means) and not violent
 
     def _material(self, code) -> bool:

@@ -89,7 +89,9 @@ def across_article(
     are one actor here; ``identity`` tells actors of one state apart (the person, and the code), and
     acts of different ones are never one ("Biden met Xi", "Blinken met Wang"; "Trump accused Biden", "Biden
     slammed Trump", "a newspaper alleged"). Statements are never merged, nor two acts told in one sentence
-    ("expelled 23 diplomats and suspended contacts"); a report without the recipient joins one with it."""
+    ("expelled 23 diplomats and suspended contacts"), nor two reports without a recipient that name the act
+    differently (CAMEO codes: "pledged that this Congress will be transparent", "agreed to support some of her
+    opponents' plans" are two promises); a report without the recipient joins one with it."""
     reports: dict[tuple, list[Event]] = {}
     kept = []
     for event in events:
@@ -98,7 +100,14 @@ def across_article(
             kept.append(event)
             continue
         key = _act(event, who) + (tuple(sorted({who(i) for i in event.target})),)
-        earlier = next((e for e in reports.get(key, []) if _same_report(e, event, identity)), None)
+        earlier = next(
+            (
+                e
+                for e in reports.get(key, [])
+                if _same_report(e, event, identity) and (e.target or e.cameo == event.cameo)
+            ),
+            None,
+        )
         if earlier is None:
             reports.setdefault(key, []).append(event)
             kept.append(event)

@@ -199,6 +199,9 @@ class ModalityReader:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
             if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
                 modality = "intended"
+            possible = self.cues["conditional"] | self.cues["hypothetical"]
+            if modality == "asserted" and lemma in self.cues["pass_through"] and auxiliaries(head) & possible:
+                modality = "hypothetical"  # "a bill that would have allowed China to extradite people"
             if lemma not in self.cues["pass_through"]:
                 break
             current, first = head, False
@@ -213,6 +216,10 @@ class ModalityReader:
             return kind
         if lemma in self.cues["wishing"] and complement.lemma_.lower() in self.cues["performative"]:
             return None  # "I want to thank you": thanks given, not intended
+        if lemma in self.cues["subject_control"] | self.cues["purpose_verb"] and any(
+            c.dep_ == "dobj" for c in head.children
+        ):
+            return None  # "called President Milei to congratulate him": the call's purpose, done in it
         if kind is None or not irrealis(complement):
             return None
         return kind if lemma != "be" or clause_base(complement).dep_ == "xcomp" else None

@@ -145,7 +145,7 @@ class RoleReader:
                 break  # "She was 95, but ask anyone close to her": said to the reader, not done by her
             if (
                 current.dep_ == "xcomp"
-                and head.lemma_.lower() not in self.cues["subject_control"]
+                and head.lemma_.lower() not in self.cues["subject_control"] | self.cues["purpose_verb"]
                 and any(c.dep_ == "dobj" for c in head.children)
             ):
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
