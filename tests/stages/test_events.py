@@ -763,3 +763,13 @@ def test_a_warning_about_neither_side_is_an_alarm():
 def test_an_object_hung_on_the_verb_after_its_complement_is_the_complements():
     e = one("President Biden urged Russia to de-escalate tensions with Ukraine.", "02", date="2022-01-20")
     assert e.target_code == "RUS"
+
+
+def test_a_reaction_to_an_act_named_by_its_noun_refers_to_one_that_happened():
+    """ "condemned the attack" is aimed at the doer of the last attack told, not at one that may only come."""
+    text = (
+        "Iran fired missiles at Israel on Saturday. Iran warned of a severe response if Israel retaliated. "
+        "President Joe Biden condemned the attack."
+    )
+    (e,) = [e for e in events(text, date="2024-04-14") if e.plover == "ACCUSE"]
+    assert e.target_code == "IRN"

@@ -138,7 +138,7 @@ class EventStage:
         ]
         armed = self.lexicon.classes["@weapons"] | self.lexicon.classes["@forces"]
         violent = [m for m in means if m.lemma_.lower() in armed or (reader.event_code(m) or "")[:2] in VIOLENT_ROOTS]
-        if not means and verb.dep_ == "advcl":  # "Retaliating for sanctions, Russia announced it is banning imports"
+        if not means and verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "Retaliating for sanctions, Russia banned"
             main = verb.head
             means = [t for t in (main, *(c for c in main.children if c.dep_ in {"ccomp", "xcomp"})) if t != verb]
             codes = [code for t in means if (code := reader.event_code(t))]

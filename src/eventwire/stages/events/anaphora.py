@@ -25,8 +25,10 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
         kind = kind_of(noun) if noun is not None else None
         if kind is None:
             continue
-        earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation")
-            e for e in events if e.source and e.plover == kind and e.trigger[0] < noun.idx and e is not event
+        earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation"), nor
+            e  # one that may only happen ("warned of a response if Israel retaliated. Biden condemned the attack")
+            for e in events
+            if e.source and e.plover == kind and e.trigger[0] < noun.idx and e is not event and e.modality == "asserted"
         ]
         if not earlier:
             continue
