@@ -28,7 +28,11 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
         earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation"), nor
             e  # one that may only happen ("warned of a response if Israel retaliated. Biden condemned the attack")
             for e in events
-            if e.source and e.plover == kind and e.trigger[0] < noun.idx and e is not event and e.modality == "asserted"
+            if e.source
+            and e.plover == kind
+            and e.trigger[0] < noun.idx
+            and e is not event
+            and e.modality != "hypothetical"
         ]
         if not earlier:
             continue
