@@ -149,10 +149,13 @@ def self_bound(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for t in clauses for c in t.children)
 
 
-def _anothers(act: Token, head: Token) -> bool:
+def _another_doer(act: Token, head: Token) -> bool:
     """Whether the act's clause names a doer of its own other than the subject of the verb governing it ("France
     hopes *Russia* will withdraw", "expected *Congress* to back the deal"); a pronoun is taken for the same."""
-    own = [c for c in clause_base(act).children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    base = clause_base(act)
+    own = [c for c in base.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if base.dep_ == "xcomp":  # "would like *Russia* to withdraw"
+        own += [c for c in head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     theirs = {c.lower_ for c in clause_base(head).children if c.dep_ == "nsubj"}
     return bool(own) and own[0].lower_ not in theirs
 
@@ -179,8 +182,8 @@ class ModalityReader:
             obligation, modality = False, "intended"
         if aux & self.cues["future"]:
             modality = "intended"
-        elif aux & self.cues["conditional"]:
-            modality = "intended" if self._reported(trigger) else "hypothetical"
+        elif aux & self.cues["conditional"] and trigger.lemma_.lower() not in self.cues["wishing"]:
+            modality = "intended" if self._reported(trigger) else "hypothetical"  # (not "would like Russia to")
         elif aux & self.cues["hypothetical"]:
             modality = "hypothetical"
         if conditional(trigger) or _a_possibility(trigger):
@@ -193,7 +196,7 @@ class ModalityReader:
             if lemma in self.cues["refusal"] or (first and any(c.dep_ == "neg" for c in head.children)):
                 negated = True
             kind = self._kind(head, current)
-            if kind == "intended" and lemma in self.cues["hoping"] and _anothers(trigger, head):
+            if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):
                 return Mood("hypothetical", negated, obligation)  # "France hopes Russia will withdraw": a wish
             if kind:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)

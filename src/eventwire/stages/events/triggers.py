@@ -26,6 +26,7 @@ from .modality import infinitive
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
 APPEAL = "020"  # "X must Y", said by Z; "agreed that X should Y"; "X wants Y to Z"
+COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 STATES_OF_AFFAIRS = frozenset({"be", "have", "remain", "stay", "know", "feel"})  # what one is, not what one does
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -127,7 +128,9 @@ class Lexicon:
             return DEMAND
         if lemma in self.guards["concur"] and any(_owed_by_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
             return APPEAL
-        if lemma in cues()["wanting"] and any(_wanted_of_another(c, ew) for c in verb.children if c.dep_ == "ccomp"):
+        if lemma in cues()["wishing"] and any(
+            _wanted_of_another(c, ew) for c in verb.children if c.dep_ in COMPLEMENTS
+        ):
             return APPEAL  # "The Republicans want the White House to lift the tariffs" (not "want women to have")
         return None
 
@@ -348,7 +351,9 @@ def _wanted_of_another(clause: Token, ew: Coded) -> bool:
     """ "the White House to lift the tariffs": an act wanted of an actor named (not of "them" or "it"; not a
     state of affairs: "want women to have control", "wanted Rice to be there")."""
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.lemma_ not in STATES_OF_AFFAIRS
-    named = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+    doer = "dobj" if clause.dep_ == "xcomp" else "nsubj"  # "would like *Russia* to withdraw"
+    holder = clause.head if clause.dep_ == "xcomp" else clause
+    named = [c for c in holder.children if c.dep_ == doer and c.pos_ in {"PROPN", "NOUN"}]
     return to and any(c.i in ew.actor_of_token for c in named)
 
 
