@@ -72,6 +72,15 @@ def governor(token: Token) -> Token | None:
     return None
 
 
+def purposeful(verb: Token) -> bool:
+    """Whether a verb with an object does what the infinitive after it says, itself: "used Twitter to thank X",
+    "called President Milei to congratulate him" (a call to someone named; not "calling a halt to rescue work")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lemma, words = verb.lemma_.lower(), cues()
+    named = bool(objects) and objects[0].pos_ in {"PROPN", "PRON"}
+    return bool(objects) and (lemma in words["subject_control"] or (lemma in words["purpose_verb"] and named))
+
+
 def infinitive(verb: Token) -> bool:
     """A "to" infinitive ("to send"), whatever the parse hung it on."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -219,9 +228,7 @@ class ModalityReader:
             return kind
         if lemma in self.cues["wishing"] and complement.lemma_.lower() in self.cues["performative"]:
             return None  # "I want to thank you": thanks given, not intended
-        if lemma in self.cues["subject_control"] | self.cues["purpose_verb"] and any(
-            c.dep_ == "dobj" for c in head.children
-        ):
+        if purposeful(head):
             return None  # "called President Milei to congratulate him": the call's purpose, done in it
         if kind is None or not irrealis(complement):
             return None

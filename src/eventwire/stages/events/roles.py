@@ -22,7 +22,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
-from .modality import CONDITIONS, conditional, infinitive
+from .modality import CONDITIONS, conditional, infinitive, purposeful
 from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_name, someones
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
@@ -143,11 +143,7 @@ class RoleReader:
                 return self._participle_subjects(current), False
             if _imperative(current):
                 break  # "She was 95, but ask anyone close to her": said to the reader, not done by her
-            if (
-                current.dep_ == "xcomp"
-                and head.lemma_.lower() not in self.cues["subject_control"] | self.cues["purpose_verb"]
-                and any(c.dep_ == "dobj" for c in head.children)
-            ):
+            if current.dep_ == "xcomp" and not purposeful(head) and any(c.dep_ == "dobj" for c in head.children):
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
             if current.dep_ in CLIMB and head != current:
                 current = head
