@@ -1185,7 +1185,8 @@ class RoleReader:
     def _pair(self, phrase: Token) -> list[tuple[Actor, Token]]:
         """ "Biden met Meloni on Friday. They agreed ...", "The two leaders discussed ...": "they" that names no
         actor, or a noun naming a pair, stands for the actors of the latest clause that names several together
-        (a coordinated subject, or a subject and the one it met), within the sentence and the three before."""
+        (a coordinated subject, or a subject and those it met: "spoke with X, Y and Z"), within the sentence and
+        the three before."""
         if phrase.pos_ == "PRON" and phrase.lower_ not in {"they", "them"}:
             return []
         first = phrase.sent.start
@@ -1203,7 +1204,7 @@ class RoleReader:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            heads = [*self._coordinated(token), *others]
+            heads = [*self._coordinated(token), *(h for o in others for h in self._coordinated(o))]  # "with X, Y and Z"
             parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]
             found = list({id(a): (a, t) for t in [*heads, *parts] if (a := self.actor_at(t)) is not None}.values())
             if len(found) < 2:
