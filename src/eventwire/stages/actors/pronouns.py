@@ -254,7 +254,7 @@ def find_publisher_voice(res: Resolution) -> None:
     entry, name = res.publisher
     if entry is None or entry.kind not in {"capital", "metonym"} or "joint" in (res.ew.meta.title or "").lower():
         return
-    if len(TURN.findall(res.doc.text)) > 1:
+    if _transcript(res):
         return  # a transcript: each turn's "we" is its speaker's (find_turn_speakers)
     quoted = _quoted(res)
     for token in res.doc:
@@ -274,8 +274,7 @@ def find_turn_speakers(res: Resolution) -> None:
     turns = [(m.start(), m.group(1)) for m in TURN.finditer(text)]
     if len(turns) < 2:
         return
-    entry = res.publisher[0]
-    home = entry.code if entry is not None and entry.is_country else None
+    home = _home(res)
     quoted = _quoted(res)
     for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True):
         speaker = _turn_speaker(res, label, home)
@@ -303,11 +302,9 @@ def find_author_voice(res: Resolution) -> None:
     who it is on the document's date; a transcript's turns and a joint statement's several authors are left
     to their own readings."""
     found = AUTHORED.match(res.ew.meta.title or "")
-    if found is None or " and " in found["author"] or len(TURN.findall(res.doc.text)) > 1:
+    if found is None or " and " in found["author"] or _transcript(res):
         return
-    entry = res.publisher[0]
-    home = entry.code if entry is not None and entry.is_country else None
-    speaker = _turn_speaker(res, found["author"].upper(), home)
+    speaker = _turn_speaker(res, found["author"].upper(), _home(res))
     if speaker is None or speaker[0][0] != "person" or speaker[0][1] not in res.k.roles.terms:
         return
     key, fields, _ = speaker
@@ -317,6 +314,17 @@ def find_author_voice(res: Resolution) -> None:
             if not any(start <= token.idx < end for start, end in quoted):
                 res.add(res.doc[token.i : token.i + 1], key, fields)
                 fields = None  # introduced once; later mentions point to it
+
+
+def _transcript(res: Resolution) -> bool:
+    """Whether the text is a transcript: several speakers' turns ("THE PRESIDENT: ...", "Q ...")."""
+    return len(TURN.findall(res.doc.text)) > 1
+
+
+def _home(res: Resolution) -> str | None:
+    """The state that publishes the text, whose staff speak in its transcripts."""
+    entry = res.publisher[0]
+    return entry.code if entry is not None and entry.is_country else None
 
 
 def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple, dict | None, str | None] | None:

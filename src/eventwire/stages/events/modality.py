@@ -158,13 +158,20 @@ def self_bound(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in FIRST_PERSON for t in clauses for c in t.children)
 
 
+def complement_doers(clause: Token) -> list[Token]:
+    """Who is to do a complement clause's act: its own subject ("hopes *Russia* will withdraw"), and for an
+    infinitive the object of the verb it completes ("would like *Russia* to withdraw")."""
+    base = clause_base(clause)
+    own = [c for c in base.children if c.dep_ == "nsubj"]
+    if base.dep_ == "xcomp":
+        own += [c for c in base.head.children if c.dep_ == "dobj"]
+    return own
+
+
 def _another_doer(act: Token, head: Token) -> bool:
     """Whether the act's clause names a doer of its own other than the subject of the verb governing it ("France
     hopes *Russia* will withdraw", "expected *Congress* to back the deal"); a pronoun is taken for the same."""
-    base = clause_base(act)
-    own = [c for c in base.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if base.dep_ == "xcomp":  # "would like *Russia* to withdraw"
-        own += [c for c in head.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    own = [c for c in complement_doers(act) if c.pos_ != "PRON"]
     theirs = {c.lower_ for c in clause_base(head).children if c.dep_ == "nsubj"}
     return bool(own) and own[0].lower_ not in theirs
 
@@ -200,6 +207,7 @@ class ModalityReader:
         elif modality == "asserted" and self._in_time_to_come(trigger):
             modality = "intended"  # "will defuse the situation when they meet": the meeting is to come
         current, first = trigger, True
+        possible = self.cues["conditional"] | self.cues["hypothetical"]
         while (head := governor(current)) is not None:
             lemma = head.lemma_.lower()
             if lemma in self.cues["refusal"] or (first and any(c.dep_ == "neg" for c in head.children)):
@@ -211,7 +219,6 @@ class ModalityReader:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
             if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
                 modality = "intended"
-            possible = self.cues["conditional"] | self.cues["hypothetical"]
             if modality == "asserted" and lemma in self.cues["pass_through"] and auxiliaries(head) & possible:
                 modality = "hypothetical"  # "a bill that would have allowed China to extradite people"
             if lemma not in self.cues["pass_through"]:

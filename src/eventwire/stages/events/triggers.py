@@ -21,7 +21,7 @@ from ...tables import read_tsv, split
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
-from .modality import infinitive
+from .modality import complement_doers, infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
@@ -351,9 +351,7 @@ def _wanted_of_another(clause: Token, ew: Coded) -> bool:
     """ "the White House to lift the tariffs": an act wanted of an actor named (not of "them" or "it"; not a
     state of affairs: "want women to have control", "wanted Rice to be there")."""
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.lemma_ not in STATES_OF_AFFAIRS
-    doer = "dobj" if clause.dep_ == "xcomp" else "nsubj"  # "would like *Russia* to withdraw"
-    holder = clause.head if clause.dep_ == "xcomp" else clause
-    named = [c for c in holder.children if c.dep_ == doer and c.pos_ in {"PROPN", "NOUN"}]
+    named = [c for c in complement_doers(clause) if c.pos_ in {"PROPN", "NOUN"}]  # "would like *Russia* to"
     return to and any(c.i in ew.actor_of_token for c in named)
 
 
