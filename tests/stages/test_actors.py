@@ -280,6 +280,17 @@ def test_generic_agents_take_the_country_of_the_passage(nlp):
     assert mentions(found["Peru rebel"], text) == ["The country's rebels", "they"]
 
 
+def test_a_group_a_state_acts_on_takes_its_country_from_the_rest_of_the_passage(nlp):
+    found, text = actors(nlp, "Hamas fighters stormed Israeli towns. Hamas kidnapped women and children.")
+    codes = {mentions(a, text)[0]: a.code for a in found.values()}
+    assert codes["women"] == codes["children"] == "ISRCVL"  # not Palestinians for being Hamas's victims
+    found, text = actors(nlp, "The US sent weapons to rebel factions, and Russia began bombing rebels.")
+    assert {a.code for a in found.values()} == {"USA", "RUS", "REB"}  # neither state's: no country
+    found, text = actors(nlp, "Kenyan police arrested protesters. Russia deployed troops to the border.")
+    codes = {mentions(a, text)[0]: a.code for a in found.values()}
+    assert codes["protesters"] == "KENCVL" and codes["troops"] == "RUSMIL"  # police are no state; its own forces
+
+
 def test_bare_agents_without_a_country_keep_their_sector(nlp):
     found, _ = actors(nlp, "Militants ambushed a convoy and kidnapped three landowners.")
     assert found["Militants"].code == "REB" and found["three landowners"].code == "CVL"
@@ -841,3 +852,11 @@ def test_a_month_is_no_family_name_in_a_story_naming_its_country(nlp):
         nlp, "President Yoon met Biden in London. Biden's visit in May here in Seoul was productive.", "2022-09-29"
     )
     assert not any("May" in name for name in found)
+
+
+def test_an_office_of_one_state_alone_is_that_states_and_a_name_inside_a_longer_one_is_its_holders(nlp):
+    found = dated(nlp, "Bolivia is at a crossroads, the pope said.", "2019-05-03")
+    assert found["Francis"].code == "VATREL"  # not Bolivia's head of state
+    found = dated(nlp, "The Argentine pope met Evo Morales in La Paz.", "2015-07-09")
+    assert found["Francis"].code == "VATREL"
+    assert found["Juan Evo Morales"].code == "BOLGOV"  # the table has him as Juan Evo Morales Ayma

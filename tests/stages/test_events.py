@@ -487,6 +487,13 @@ def test_two_promises_without_a_recipient_named_differently_stay_two():
     assert sorted(e.cameo for e in found) == ["030", "032"]
 
 
+def test_two_assaults_of_different_kinds_on_one_state_stay_two():
+    text = "Hamas fighters stormed Israeli towns on Saturday. Hamas kidnapped women and children."
+    found = [e for e in events(text) if e.plover == "ASSAULT"]
+    assert sorted(e.cameo[:2] for e in found) == ["18", "19"]
+    assert {e.target_code for e in found} == {"ISR", "ISRCVL"}
+
+
 def test_role_spans_are_whole_noun_phrases():
     text = "U.S. Secretary of State Antony Blinken met the Israeli army chief in Jerusalem."
     (e,) = events(text)
@@ -500,6 +507,12 @@ def test_a_pronoun_role_takes_the_span_of_its_named_antecedent():
     text = "Chile said it would recall its ambassador to Peru."
     (e,) = events(text)
     assert text[slice(*e.source_span)] == "Chile" and text[slice(*e.target_span)] == "Peru"
+
+
+def test_it_in_what_officials_said_is_not_the_officials():
+    assert not events("A bomb exploded in a market in Lahore. Pakistani officials said it killed nine people.")
+    (e,) = events("Pakistan's government said it would expel the diplomats.")
+    assert e.source_code == "PAKGOV"
 
 
 def test_a_reciprocal_act_has_all_its_actors_as_source_and_no_target():

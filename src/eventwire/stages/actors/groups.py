@@ -34,6 +34,8 @@ REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is
 ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
 HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
 HOME_BODIES = {"administration"}  # "the administration" in a White House text is the publisher's
+CUSTODY = {"arrest", "detain", "jail", "imprison", "release", "free", "pardon", "sentence", "execute", "convict"}
+ARMED = {"REB", "INS"}  # armed groups with a home country (Hamas: PSE), who act abroad as states do
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
@@ -71,13 +73,55 @@ def find_groups(res: Resolution) -> None:
         country = (
             placed
             or home
-            or (res.body_country(token.lemma_, token.i, sector in DOMESTIC) if _of_the_passage(token, sector) else None)
+            or (
+                res.body_country(token.lemma_, token.i, sector in DOMESTIC, _done_to_by_a_state(res, token, sector))
+                if _of_the_passage(token, sector)
+                else None
+            )
         )
         if country is None and not (
             sector in BARE_SECTORS or (sector in BARE_UNDERGOERS and _undergoes(res, token, sector))
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset:
+    """The countries of the states and armed groups acting in a sentence where one acts on a group of people
+    ("Russia began bombing rebels", "Hamas kidnapped women"): the group's country is not read off those acting,
+    often abroad, but off the rest of the passage or the place named. A state's own bodies and forces ("opened
+    new consulates", "deployed troops") and those in its custody ("Belarus released 18 prisoners") are left to
+    the passage."""
+    if sector in ORGANS:
+        return frozenset()
+    while token.dep_ == "conj" and token.head != token:  # "kidnapped women, children and elderly people"
+        token = token.head
+    if token.dep_ in {"dobj", "dative"}:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "fired at protesters"
+    elif token.dep_ == "pobj" and token.head.head.dep_ == "dobj":
+        verb = token.head.head.head  # "provided aid to rebel factions"
+    else:
+        return frozenset()
+    for _ in range(3):  # "began bombing rebels", "threatened to attack the fighters"
+        agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if agent is not None:
+            if _state_of(res, agent) is None or verb.lemma_.lower() in CUSTODY:
+                return frozenset()
+            return frozenset(filter(None, (_state_of(res, t) for t in token.sent if t.dep_ == "nsubj")))
+        if verb.dep_ not in {"xcomp", "conj"}:
+            return frozenset()
+        verb = verb.head
+    return frozenset()
+
+
+def _state_of(res: Resolution, subject: Token) -> str | None:
+    """The country of a subject that is a state or an armed organisation (Hamas; not "a gunman")."""
+    _, fields = res.found_at(subject.i)
+    armed = fields is not None and fields["type"] == "organisation" and fields["sector"] in ARMED
+    state = fields is not None and (fields["type"] == "country" or armed)
+    return fields["country"] if state else None
 
 
 def _of_their_homeland(token: Token) -> bool:

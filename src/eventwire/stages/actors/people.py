@@ -356,7 +356,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         if _describes_a_job(res, intro.title) and place is None:
             return fields, ent.start  # "director Sidney Lumet", "team captain X": no office of a state
         country = fields["country"] or place or res.body_country(intro.title.text, intro.title.start)
-        country = None if scope == "organisation" else country
+        country = scope if scope.isupper() else None if scope == "organisation" else country
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
         as_former(fields)

@@ -328,17 +328,20 @@ class Resolution:
             self.settled[sentence] = [(e, country) for e, country in here if country is not None]
         return self.settled[sentence]
 
-    def body_country(self, word: str, i: int, places: bool = False) -> str | None:
+    def body_country(self, word: str, i: int, places: bool = False, besides: frozenset = frozenset()) -> str | None:
         """The country of a body or a title the text names without one ("the Senate", "Congress", "Sen. X"):
         for a legislature's name or its members' title (``legislatures.tsv``), the country the passage is about
         among the states whose legislature goes by it, else the first of them ("Congress approved aid to
-        Ukraine": the US Congress; "the Duma": Russia's); for any other, the country the passage is about."""
+        Ukraine": the US Congress; "the Duma": Russia's); for any other, the country the passage is about
+        (other than the countries ``besides``, unless named as the place)."""
         countries = self.k.legislatures.get(word.lower())
         if countries is None:
-            return self.country_about(i, places)
+            return self.country_about(i, places, besides=besides)
         return self.country_about(i, places, among=frozenset(countries)) or countries[0]
 
-    def country_about(self, i: int, places: bool = False, among: frozenset | None = None) -> str | None:
+    def country_about(
+        self, i: int, places: bool = False, among: frozenset | None = None, besides: frozenset = frozenset()
+    ) -> str | None:
         """The country the passage before token i is about: of the countries named in the last few sentences,
         the one named most, as a subject, last and in this sentence; with ``places`` (for groups that act where
         they are: police, protesters, rebels), the places of this sentence weigh most ("Protesters in Cairo
@@ -355,10 +358,11 @@ class Resolution:
             for s, e, place in named
             if e.is_country or (e.country and e.sector != "MED")  # "Reuters reported ...": a wire, not a topic
         ]
+        named = [(s, country, place) for s, country, place in named if place or country not in besides]
         holders = [  # "Mr. Kerry testified ...": the office holders the passage names stand for their state, less
             (span, country, False)  # than its names do (one mention each)
             for span, country in self._office_holders()
-            if span.end <= i and here - self.sentence_of[span.start] <= REACH
+            if span.end <= i and here - self.sentence_of[span.start] <= REACH and country not in besides
         ]
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
             named += [
@@ -368,7 +372,7 @@ class Resolution:
             named = [n for n in named if n[1] in among]
             holders = [h for h in holders if h[1] in among]
         if not named and not holders:
-            return self._country_of_the_text(i, among)
+            return self._country_of_the_text(i, among, besides)
         before = [(s.start, c) for s, c, _ in named if s.end <= i]
         last = max(before)[1] if before else None
 
@@ -399,14 +403,16 @@ class Resolution:
             if key[0] == "person" and (f := introduced.get(key)) and f["country"] and f["sector"] in OFFICES
         ]
 
-    def _country_of_the_text(self, i: int, among: frozenset | None = None) -> str | None:
+    def _country_of_the_text(
+        self, i: int, among: frozenset | None = None, besides: frozenset = frozenset()
+    ) -> str | None:
         """Past the last few sentences, the country the text so far names more than any other: "the government"
         far into a story about Egypt is Egypt's; where it names none, the country of its cities and regions
         ("Gov. Jerry Brown" in a story about California)."""
         counts: dict[str, int] = {}
         for s in self.dictionary:
             entry = self.entry(s)
-            if s.end <= i and entry.is_country and not self.locative(s):
+            if s.end <= i and entry.is_country and not self.locative(s) and entry.code not in besides:
                 counts[entry.code] = counts.get(entry.code, 0) + 1
         if not counts and i < len(self.doc):
             for n in range(self.sentence_of[i] + 1):

@@ -120,6 +120,15 @@ def family_names(name: str, country: str | None, other_names: tuple[str, ...] = 
     return [family]
 
 
+def _inner_pairs(name: str) -> list[str]:
+    """The pairs of words after the first of a name of three words or more, without particles: "evo morales"
+    and "morales ayma" of "juan evo morales ayma" (not "bin salman")."""
+    words = name.split()
+    if len(words) < 3:
+        return []
+    return [f"{a} {b}" for a, b in zip(words[1:], words[2:], strict=False) if a not in PARTICLES and b not in PARTICLES]
+
+
 def spellings(family: str) -> set[str]:
     """The ways news writes a family name with a particle: "Al Thani", "al-Thani", "Al-Thani", "al Thani"."""
     words = family.split()
@@ -137,6 +146,7 @@ class Roles:
         self.homes = homes or {}  # organisation -> (country, sector) of groups with a home: Hamas is PSE, REB
         self.terms: dict[str, list[Term]] = {}
         self.names: dict[str, set[str]] = {}  # folded name or alias -> people ("King Abdullah": two kings)
+        self.inner_names: dict[str, set[str]] = {}  # two later words of a longer name -> people ("Evo Morales")
         self.known_as: dict[str, set[str]] = {}  # person -> folded names and aliases
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
         self.given_names: set[str] = set()  # first words of names that put the family last ("David", "Bill")
@@ -169,6 +179,8 @@ class Roles:
             every = (term.person, *split(row["aliases"]))
             for name in every:
                 self.names.setdefault(fold(name), set()).add(term.person)
+                for pair in _inner_pairs(fold(name)):
+                    self.inner_names.setdefault(pair, set()).add(term.person)
                 self.known_as.setdefault(term.person, set()).add(fold(name))
                 if term.country not in FAMILY_NAME_FIRST | KNOWN_BY_OWN_NAME and len(name.split()) > 1:
                     self.given_names.add(fold(name.split()[0]))
@@ -196,8 +208,9 @@ class Roles:
             self.family_name_texts.update(spellings(family))
 
     def person(self, name: str, day: dt.date | None = None) -> str | None:
-        """The person a full name or alias means; where it names several, the one in office on ``day``."""
-        people = self.names.get(fold(name), set())
+        """The person a full name or alias means, or two words inside a longer name of one ("Evo Morales", in the
+        table as Juan Evo Morales Ayma); where it names several, the one in office on ``day``."""
+        people = self.names.get(fold(name)) or self.inner_names.get(fold(name), set())
         if len(people) > 1 and day is not None:
             people = {p for p in people if any(t.covers(day) and t.status != "elect" for t in self.terms[p])}
         return next(iter(people)) if len(people) == 1 else None

@@ -41,7 +41,7 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         sector, scope = res.k.titles[title.label_]
         fields = (
             res.owner_fields(res.entry(owner), sector, title.start, title)
-            if owner is not None
+            if owner is not None and not scope.isupper()  # "the Argentine pope" is the Holy See's
             else _last_owner(res, title, sector, scope)
         )
         if fields is None:
@@ -164,7 +164,10 @@ def _same_office(res: Resolution, introduced: str, title: str) -> bool:
 
 def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:
     """ "the foreign minister": of the country or organisation named last before the title; in a text a state
-    body publishes, of that state where it has such an office ("The President" in a White House readout)."""
+    body publishes, of that state where it has such an office ("The President" in a White House readout); an
+    office of one state alone (scope a country code: "the pope") is that state's."""
+    if scope.isupper():  # "the pope": the Holy See's, wherever the passage is
+        return {"code": scope + sector, "country": scope, "sector": sector}
     if _home_holder(res, title) is not None and not title.text.isupper():  # not a transcript's "THE PRESIDENT:"
         return res.owner_fields(res.publisher[0], sector, title.start)
     kinds = OWNER_KINDS.get(scope, {"name", "demonym", "organisation"})

@@ -89,7 +89,8 @@ def across_article(
     are one actor here; ``identity`` tells actors of one state apart (the person, and the code), and
     acts of different ones are never one ("Biden met Xi", "Blinken met Wang"; "Trump accused Biden", "Biden
     slammed Trump", "a newspaper alleged"). Statements are never merged, nor two acts told in one sentence
-    ("expelled 23 diplomats and suspended contacts"), nor two reports without a recipient that name the act
+    ("expelled 23 diplomats and suspended contacts"), nor reports of acts of different CAMEO roots ("stormed
+    Israeli towns", "kidnapped women": two assaults), nor two reports without a recipient that name the act
     differently (CAMEO codes: "pledged that this Congress will be transparent", "agreed to support some of her
     opponents' plans" are two promises); a report without the recipient joins one with it."""
     reports: dict[tuple, list[Event]] = {}
@@ -101,11 +102,7 @@ def across_article(
             continue
         key = _act(event, who) + (tuple(sorted({who(i) for i in event.target})),)
         earlier = next(
-            (
-                e
-                for e in reports.get(key, [])
-                if _same_report(e, event, identity) and (e.target or e.cameo == event.cameo)
-            ),
+            (e for e in reports.get(key, []) if _same_report(e, event, identity) and _same_kind(e, event)),
             None,
         )
         if earlier is None:
@@ -114,6 +111,12 @@ def across_article(
         else:
             _add_report(earlier, event)
     return _fold_partial_reports(kept, who, identity)
+
+
+def _same_kind(a: Event, b: Event) -> bool:
+    """Whether two reports of one dyad may tell one act: the same CAMEO root ("criticized", "accused"; not
+    "stormed the towns" and "kidnapped women"), and without a recipient the same code."""
+    return a.cameo[:2] == b.cameo[:2] if a.target else a.cameo == b.cameo
 
 
 def _act(event: Event, who: Callable[[str], str]) -> tuple:

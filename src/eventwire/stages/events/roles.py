@@ -1164,7 +1164,8 @@ class RoleReader:
         return code is not None and bool(self.cues.codes("mediate_code", code))
 
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
-        """ "Chile said it would recall its ambassador": "it" is Chile; "they" all the speakers."""
+        """ "Chile said it would recall its ambassador": "it" is Chile (never "officials"); "they" all the
+        speakers."""
         verb = pronoun.head
         while verb.dep_ == "conj" and verb.head != verb:
             verb = verb.head
@@ -1176,6 +1177,8 @@ class RoleReader:
         for subject in self.subjects(verb.head)[0]:
             for head in self._coordinated(subject):
                 actor = self.actor_at(head)
+                if pronoun.lower_ not in PLURAL and head.tag_ == "NNS":
+                    continue  # "Officials said it killed nine people": the bomb, not the officials
                 if actor is not None:
                     found.append((actor, head))
         if pronoun.lower_ == "them" and len(found) == 1 and found[0][0].type == "person":
