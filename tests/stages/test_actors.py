@@ -286,6 +286,8 @@ def test_a_group_a_state_acts_on_takes_its_country_from_the_rest_of_the_passage(
     assert codes["women"] == codes["children"] == "ISRCVL"  # not Palestinians for being Hamas's victims
     found, text = actors(nlp, "The US sent weapons to rebel factions, and Russia began bombing rebels.")
     assert {a.code for a in found.values()} == {"USA", "RUS", "REB"}  # neither state's: no country
+    found, _ = actors(nlp, "Britain shelled a town held by rebels.")
+    assert found["rebels"].code == "REB"  # the holders of what Britain shelled are not British
     found, text = actors(nlp, "Kenyan police arrested protesters. Russia deployed troops to the border.")
     codes = {mentions(a, text)[0]: a.code for a in found.values()}
     assert codes["protesters"] == "KENCVL" and codes["troops"] == "RUSMIL"  # police are no state; its own forces
@@ -430,6 +432,8 @@ def test_dateline_and_agency_are_not_actors(nlp):
     assert mentions(found["Qatar"], text) == ["Qatar"]
     found, _ = actors(nlp, "PORT-AU-PRINCE (eventwire) — Kenyan police officers arrived on Tuesday.")
     assert [a.name for a in found.values()] == ["Kenyan officers"]  # no "AU" of the place's name
+    found, _ = actors(nlp, "Ankara, Turkey — Greek officials arrived on Tuesday.")
+    assert [a.name for a in found.values()] == ["Greek officials"]  # a place and its country: no Ankara
 
 
 def test_blank_line_and_dateline_end_a_sentence(nlp):
@@ -439,6 +443,12 @@ def test_blank_line_and_dateline_end_a_sentence(nlp):
 
 
 # -- coordination --------------------------------------------------------------------------------------------
+
+
+def test_a_people_named_after_a_states_demonym_is_one_group_of_that_state(nlp):
+    found, text = actors(nlp, "Syrian Turkmen rebels fired at the jet. Iraqi Kurdish forces advanced.")
+    codes = {mentions(a, text)[0]: a.code for a in found.values()}
+    assert codes == {"Syrian Turkmen rebels": "SYRREB", "Iraqi Kurdish forces": "IRQMIL"}  # not Turkmenistan's
 
 
 def test_coordinated_qualifiers_are_two_actors(nlp):
@@ -622,6 +632,15 @@ def test_a_pronoun_subject_continues_the_subject_of_the_sentence_before(nlp):
     )
     found = dated(nlp, text, "2023-05-10")
     assert "He" in mentions(found["Olaf Scholz"], text) and "He" not in mentions(found["Joe Biden"], text)
+
+
+def test_a_pronoun_subject_of_a_joined_clause_is_that_clauses_subject(nlp):
+    text = (
+        "Chancellor Olaf Scholz met President Emmanuel Macron, and Scholz praised Macron twice. Macron called "
+        "the attack cowardly, and he warned of consequences."
+    )
+    found = dated(nlp, text, "2023-05-10")
+    assert "he" in mentions(found["Emmanuel Macron"], text)  # not the passage's most named person
 
 
 def test_a_possessive_is_no_part_of_a_name(nlp):

@@ -487,6 +487,28 @@ def test_two_promises_without_a_recipient_named_differently_stay_two():
     assert sorted(e.cameo for e in found) == ["030", "032"]
 
 
+def test_whoever_heeds_or_ignores_a_call_is_its_recipient():
+    assert dyads("Spain has failed to heed French calls for restraint.") == [("FRA", "ESP", "REQUEST", "requested")]
+    assert ("DEU", "TUR", "REJECT", "asserted") in dyads("Germany dismissed criticism from Turkey.")
+    found = dyads("The court dismissed a lawsuit by Greece.")  # a court dismisses a suit; it was not brought against it
+    assert all(target is None for _, target, _, _ in found)
+
+
+def test_a_state_cancelling_its_ministers_visit_rejects_the_host_not_the_minister():
+    text = "Russia canceled Foreign Minister Sergey Lavrov's visit to Turkey on Wednesday."
+    assert dyads(text, "2015-11-25") == [("RUS", "TUR", "REJECT", "asserted")]
+
+
+def test_an_act_after_without_is_not_done_nor_refused():
+    assert [e.plover for e in events("Spain acted without consulting Morocco.")] == []
+
+
+def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
+    assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
+        ("TURGOV", None, "CONSULT", "asserted")
+    ]
+
+
 def test_two_assaults_of_different_kinds_on_one_state_stay_two():
     text = "Hamas fighters stormed Israeli towns on Saturday. Hamas kidnapped women and children."
     found = [e for e in events(text) if e.plover == "ASSAULT"]
@@ -631,6 +653,7 @@ def dyads(text, date="2024-12-04"):
         ("Two opposition activists were arrested in Minsk.", [(None, "BLRCVL", "COERCE", "asserted")]),
         ("A bomb exploded at a market in Maiduguri, killing 12 people.", [(None, "NGACVL", "ASSAULT", "asserted")]),
         ("A Ukrainian lawmaker was shot dead in Lviv on Friday.", [(None, "UKRLEG", "ASSAULT", "asserted")]),
+        ("Two rockets struck a Turkish tanker in the Red Sea.", [(None, "TUR", "ASSAULT", "asserted")]),  # weapons
     ],
 )
 def test_violence_whose_doer_is_not_said_keeps_its_victims(text, expected):

@@ -1,4 +1,4 @@
-"""Datelines and agency credits: "DOHA (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "(AFP)".
+"""Datelines and agency credits: "DOHA (Reuters) -", "KYIV, Ukraine, March 3 (AP) —", "Tehran, Iran —", "(AFP)".
 
 They give the place a story was filed from and the outlet that filed it, not the source of an event, so their
 tokens never become actor mentions; the lead starts after the dash (``segment.py`` makes it a sentence start).
@@ -16,10 +16,14 @@ from ...lang import text_of
 _DASH = r"(?:--?|—|–)"
 _CREDIT = r"\([A-Za-z][\w.&'/ -]{0,40}\)"  # "(Reuters)", "(eventwire)"
 _REST = r"(?:,[ \t]+[A-Z0-9][\w.' ]{0,30}){0,2}"  # ", Ukraine", ", March 3"
-# at the start of a line: an upper-case place (credit optional), or a capitalised place with a credit
+_LONG_DASH = r"(?:--|—|–)"
+# at the start of a line: an upper-case place (credit optional), a capitalised place with a credit, or a
+# capitalised place with its country or state before a long dash ("Tehran, Iran — ")
 DATELINE = re.compile(
-    rf"(?m)^[ \t]*(?:[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*{_REST}[ \t]*(?:{_CREDIT})?"
-    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}}{_REST}[ \t]*{_CREDIT})[ \t]*{_DASH}\s+(?=\S)"
+    rf"(?m)^[ \t]*(?:(?:[A-Z][A-Z'.\-]+(?:[ \t][A-Z][A-Z'.\-]+)*{_REST}[ \t]*(?:{_CREDIT})?"
+    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}}{_REST}[ \t]*{_CREDIT})[ \t]*{_DASH}"
+    rf"|[A-Z][\w'.\-]+(?:[ \t][A-Z][\w'.\-]+){{0,2}},[ \t]+[A-Z][\w.']+(?:[ \t][A-Z][\w.']+)?[ \t]*{_LONG_DASH})"
+    rf"\s+(?=\S)"
 )
 CREDIT = re.compile(_CREDIT)
 

@@ -88,14 +88,17 @@ def find_groups(res: Resolution) -> None:
 
 def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset:
     """The countries of the states and armed groups acting in a sentence where one acts on a group of people
-    ("Russia began bombing rebels", "Hamas kidnapped women"): the group's country is not read off those acting,
-    often abroad, but off the rest of the passage or the place named. A state's own bodies and forces ("opened
-    new consulates", "deployed troops") and those in its custody ("Belarus released 18 prisoners") are left to
-    the passage."""
+    ("Russia began bombing rebels", "Hamas kidnapped women", "shelled a town held by rebels"): the group's
+    country is not read off those acting, often abroad, but off the rest of the passage or the place named. A
+    state's own bodies and forces ("opened new consulates", "deployed troops") and those in its custody
+    ("Belarus released 18 prisoners") are left to the passage."""
     if sector in ORGANS:
         return frozenset()
     while token.dep_ == "conj" and token.head != token:  # "kidnapped women, children and elderly people"
         token = token.head
+    holder = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+    if holder is not None and holder.dep_ == "acl":
+        token = holder.head  # "shelled a town held by rebels": the town is what is done to
     if token.dep_ in {"dobj", "dative"}:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.head.pos_ == "VERB":

@@ -106,6 +106,9 @@ def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token,
     res.add(mention, ("org", entry.code), fields)
 
 
+STACKED = {"demonym", "community"}  # a people named after a state's demonym: "Syrian Kurdish fighters"
+
+
 def follower_fields(res: Resolution, noun: Token, country: str | None) -> dict:
     """A group of supporters: civilians of the country of the one they follow ("Palestine supporter")."""
     name = f"{res.k.country_names.get(country, country)} {noun.lemma_.lower()}" if country else noun.text
@@ -114,7 +117,15 @@ def follower_fields(res: Resolution, noun: Token, country: str | None) -> dict:
 
 def _group(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) -> None:
     """ "Russian troops": the country's group of that sector; the mention reaches the noun unless another
-    qualifier stands between them ("Czech" in "Czech and Slovak officials")."""
+    qualifier stands between them ("Czech" in "Czech and Slovak officials"). Of two qualifiers side by side
+    the first is the state and the second the people ("Syrian Kurdish fighters", "Syrian Turkmen rebels"):
+    one group, of the first's country."""
+    inner = res.phrase_at.get(span.end)
+    if inner is not None and inner.root.head == noun and res.entry(inner).kind in STACKED:
+        return  # "Syrian" of "Syrian Turkmen rebels": the country of the group its neighbour names
+    outer = res.phrase_ending.get(span.start)
+    if outer is not None and outer.root.head == noun and res.entry(outer).kind in {"demonym", "name"}:
+        span, entry = res.doc[outer.start : span.end], res.entry(outer)
     country = _country_of(res, span, entry, noun, sector)
     mention = res.doc[span.start : noun.i + 1] if _next_to(res, span, noun) else span
     res.add(

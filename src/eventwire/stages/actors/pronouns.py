@@ -71,6 +71,7 @@ def link_personal_pronouns(res: Resolution) -> None:
             or _reporter(res, token, candidates)
             or _named_in_sentence(res, token, candidates, recent)
             or _modified_clause_subject(res, token, candidates)
+            or _coordinated_clause_subject(res, token, candidates)
             or _fronted_clause_subject(res, token, candidates)
             or _continued(res, token, candidates)
             or max(candidates, key=lambda a: _salience(doc, before, a))
@@ -103,7 +104,7 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
 
 def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) -> set[str]:
     """The people a pronoun in a quotation cannot stand for: its speakers, the subjects of the sentences the
-    quotation opens or closes in, outside it ('Schumer said: "We told the president. He resisted."')."""
+    quotation opens or closes in, outside any quotation ('Schumer said: "We told the president. He resisted."')."""
     quote = next(((o, c) for o, c in quoted if o <= pronoun.idx < c), None)
     if quote is None:
         return set()
@@ -115,7 +116,7 @@ def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) ->
         for sentence in sentences
         for t in sentence
         if t.dep_ in SUBJECTS
-        and not quote[0] <= t.idx < quote[1]
+        and not any(o <= t.idx < c for o, c in quoted)
         and (actor_id := res.ew.actor_of_token.get(t.i)) is not None
     }
 
@@ -206,6 +207,19 @@ def _modified_clause_subject(res: Resolution, pronoun: Token, candidates: list[s
             return None
         token = token.head
     return None
+
+
+def _coordinated_clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "Mr. Putin called the downing a stab in the back, and he warned ...": the subject of a clause joined to
+    another stands for that clause's subject, if that may be the one."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if not subjects or subjects[0].lower_ in FIRST_PERSON | VOICE | {"you"}:
+        return None  # "I am clear: Putin started this war, and he could end it": not the speaker
+    found = res.ew.actor_of_token.get(subjects[0].i)
+    return found if found in candidates else None
 
 
 def _continued(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ...lang import text_of
 from ...records import Actor, Coded, Event, Place, coded
 from .. import places, quotes
+from ..actors.knowledge import knowledge
 from . import anaphora, merge
 from .acts import Act, ActFinder
 from .codebook import VIOLENT_ROOTS, Codebook, codebook
@@ -180,6 +181,8 @@ class EventStage:
         if unneeded(trigger) or self._mediated(reader, trigger):
             return []
         clause = _clause_of(reader, trigger)
+        if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["privative"]:
+            return []  # "acted without consulting Congress": an act not done, and no refusal either
         mood = self.modality.read(clause)
         if clause is not trigger and mood.modality == "asserted" and clause.lemma_.lower() in self.cues["planning"]:
             mood = replace(mood, modality="intended")  # "Iran was planning an attack on U.S. troops"
@@ -231,6 +234,9 @@ class EventStage:
             and all(not _same(t.actor, s.actor) for s in sources)
             and not _own_state(t, sources, coding.plover)
         ]
+        states = {s.actor.country for s in sources if s.actor.type == "country"}
+        if any(t.actor.country not in states for t in targets):  # "Russia canceled Lavrov's visit to Turkey":
+            targets = [t for t in targets if t.actor.country not in states]  # Turkey, not its own minister
         sides = _countries(sources)
         if len(sides) > 1 and None not in sides and _countries(targets) == sides:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
@@ -337,10 +343,12 @@ class EventStage:
         return sources, targets
 
     def _attack_named(self, context: Context, verb: Token) -> bool:
-        """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike"
-        (not "a crash killed seven", "killed while working")."""
+        """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike",
+        "two rockets struck an Iranian tanker" (not "a crash killed seven", "killed while working")."""
         clauses = [verb, verb.head] if verb.dep_ == "advcl" else [verb]  # "a car bomb exploded, killing nine"
         for child in (c for clause in clauses for c in clause.children):
+            if child.dep_ == "nsubj" and child.lemma_.lower() in knowledge().equipment:
+                return True  # weapons and craft strike for someone unnamed
             nouns = [child] if child.dep_ in {"nsubj", "nsubjpass"} else []
             if child.dep_ in {"prep", "agent"}:
                 nouns = [c for c in child.children if c.dep_ == "pobj"]

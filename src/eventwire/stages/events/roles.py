@@ -42,6 +42,8 @@ REASON_PREPS = {"at", "per", "upon", "on"}  # "at the request of X", "per reques
 # CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
 # from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
 FROM_SOURCE_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12", "16", "18", "19", "20"}
+HEEDED_ROOTS = {"02", "10", "11", "13"}  # calls, demands, criticism and threats, which someone heeds or ignores
+FILED = {"114", "115", "116"}  # complaints, lawsuits and verdicts: a court dismisses them, not their target
 SANCTIONS = "16"  # "its Iran sanctions", "North Korea sanctions": the state named before sanctions is their target
 
 
@@ -423,6 +425,7 @@ class RoleReader:
             verb = trigger.head.head
             roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
             return roles
+        roles.extend(self._heeded_by(trigger))
         # "tariffs on steel from Canada": after what is restricted, "from" names where it comes from
         on = self._restricts(trigger) and any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children)
         harmer = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" else None
@@ -477,6 +480,19 @@ class RoleReader:
         if not any(role in {"source", "reciprocal"} for role, _, _ in roles):
             roles.extend(("source", c, "conj^poss") for c in self._listed_owners(trigger))
         return roles
+
+    def _heeded_by(self, noun: Token) -> list[Phrase]:
+        """The one a call, demand, criticism or threat was made to, who heeds, ignores or rejects it: "China
+        failed to heed U.S. calls", "dismissed criticism from Germany", "complied with the demands"."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"with", "to", "off"}:
+            verb = verb.head  # "complied with the demands", "brushed off criticism"
+        elif noun.dep_ != "dobj":
+            return []
+        code = self.event_code(noun) or ""
+        if verb.lemma_.lower() not in self.cues["heeding"] or code[:2] not in HEEDED_ROOTS or code[:3] in FILED:
+            return []
+        return [("target", s, "heed^nsubj") for s in self.subjects(verb)[0]]
 
     def _listed_owners(self, noun: Token) -> list[Token]:
         """The owner of the first of listed acts, who did them all: "Russia's invasion and occupation of Crimea",
@@ -1110,7 +1126,7 @@ class RoleReader:
                 if acl.dep_ == "acl"
                 and acl.tag_ == "VBN"
                 and acl != trigger  # not "a member barred by Israel"
-                and not self._brokered(acl)  # "signed a deal brokered by Qatar": Qatar is no party to it
+                and self._authored(acl)
                 for agent in acl.children
                 if agent.dep_ == "agent"
                 for a in agent.children
@@ -1136,7 +1152,7 @@ class RoleReader:
                 and (
                     c.dep_ in deps
                     or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
-                    or (c.dep_ == "acl" and c.tag_ == "VBN" and not self._brokered(c))
+                    or (c.dep_ == "acl" and c.tag_ == "VBN" and self._authored(c))
                 )
             ]
             if head.lemma_.lower() in relational:
@@ -1158,10 +1174,13 @@ class RoleReader:
             return (self.actor_at(doers[0]), doers[0]) if doers else found
         return found
 
-    def _brokered(self, verb: Token) -> bool:
-        """Whether a participle is a mediation ("a deal brokered by Qatar"), whose agent is no party to the deal."""
-        code = self.event_code(verb)
-        return code is not None and bool(self.cues.codes("mediate_code", code))
+    def _authored(self, participle: Token) -> bool:
+        """Whether a participle's "by" names who made or holds the thing ("a resolution proposed by the US", "a
+        town held by rebels"): not a mediator ("a deal brokered by Qatar": no party to it) nor what fills or
+        marks it ("an agenda topped by North Korea")."""
+        code = self.event_code(participle)
+        brokered = code is not None and bool(self.cues.codes("mediate_code", code))
+        return not brokered and participle.lemma_.lower() not in self.cues["descriptive"]
 
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
         """ "Chile said it would recall its ambassador": "it" is Chile (never "officials"); "they" all the
