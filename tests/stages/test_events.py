@@ -503,6 +503,33 @@ def test_an_act_after_without_is_not_done_nor_refused():
     assert [e.plover for e in events("Spain acted without consulting Morocco.")] == []
 
 
+def test_an_act_in_an_open_question_may_only_happen_and_is_not_refused():
+    assert dyads("It is unclear whether Spain will expel the Moroccan diplomats.") == [
+        ("ESP", "MARGOV", "SANCTION", "hypothetical")
+    ]
+    assert all(plover != "REJECT" for _, _, plover, _ in dyads("It is not clear whether Chile pledged aid to Peru."))
+
+
+def test_the_subject_of_a_passive_participle_clause_undergoes_its_act():
+    assert dyads("Backed by Russia, Serbia rejected the plan.")[0] == ("RUS", "SRB", "SUPPORT", "asserted")
+    assert dyads("When asked about Iran, the Spanish minister said nothing.") == []  # asked, not asking
+
+
+def test_a_state_named_in_full_before_an_invasion_is_invaded():
+    assert dyads("The Kuwait invasion began in 1990.", "2001-05-01") == []  # no invader named, and not Kuwait
+    assert dyads("The U.S. invasion began in 2003.", "2004-05-01") == [("USA", None, "ASSAULT", "asserted")]
+
+
+def test_a_call_to_act_read_as_a_purpose_is_still_a_request():
+    found = dyads("Germany rejected calls to expel the Russian ambassador.")
+    assert ("DEU", "RUSGOV", "SANCTION", "requested") in found and (
+        "DEU",
+        "RUSGOV",
+        "SANCTION",
+        "asserted",
+    ) not in found
+
+
 def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
     assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
         ("TURGOV", None, "CONSULT", "asserted")

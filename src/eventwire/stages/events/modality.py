@@ -29,6 +29,7 @@ HEAD_KINDS = (
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
 CONDITIONS = {"if", "unless"}  # the words that make a clause a condition
+QUESTIONS = {"whether"}  # ... or an open question
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ def governor(token: Token) -> Token | None:
         return base.head.head  # "accused X of attacking", not "criticised X after meeting Y": an act of its own
     if base.dep_ == "acl" and infinitive(base) and base.head.pos_ == "NOUN":
         return base.head  # "plans to visit", "threats to attack"
+    if base.dep_ == "advcl" and infinitive(base):  # "rejected calls to expel X", parsed as a purpose
+        before = [c for c in base.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == base.left_edge.i]
+        if before and before[0].pos_ == "NOUN" and before[0].lemma_.lower() in cues()["request"]:
+            return before[0]
     return None
 
 
@@ -87,10 +92,10 @@ def infinitive(verb: Token) -> bool:
 
 
 def conditional(token: Token) -> bool:
-    """Whether the act is in an "if" or "unless" clause, its own or one it is conjoined to ("if there are riots
-    and people defy ...")."""
+    """Whether the act is in an "if", "unless" or "whether" clause, its own or one it is conjoined to ("if there
+    are riots and people defy ...", "it is unclear whether Russia will expel the diplomats")."""
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS | QUESTIONS for c in token.children):
             return True
         if token.dep_ != "conj" or token.head == token:
             return False
@@ -202,7 +207,8 @@ class ModalityReader:
             modality = "intended" if self._reported(trigger) else "hypothetical"  # (not "would like Russia to")
         elif aux & self.cues["hypothetical"]:
             modality = "hypothetical"
-        if conditional(trigger) or _a_possibility(trigger):
+        questioned = conditional(trigger)  # "not clear whether X pledged": the "not" is not X's
+        if questioned or _a_possibility(trigger):
             modality = "hypothetical"
         elif modality == "asserted" and self._in_time_to_come(trigger):
             modality = "intended"  # "will defuse the situation when they meet": the meeting is to come
@@ -210,7 +216,8 @@ class ModalityReader:
         possible = self.cues["conditional"] | self.cues["hypothetical"]
         while (head := governor(current)) is not None:
             lemma = head.lemma_.lower()
-            if lemma in self.cues["refusal"] or (first and any(c.dep_ == "neg" for c in head.children)):
+            denied = first and not questioned and any(c.dep_ == "neg" for c in head.children)
+            if lemma in self.cues["refusal"] or denied:
                 negated = True
             kind = self._kind(head, current)
             if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):

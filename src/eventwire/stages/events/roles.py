@@ -22,7 +22,7 @@ from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
-from .modality import CONDITIONS, conditional, infinitive, purposeful
+from .modality import CONDITIONS, auxiliaries, conditional, infinitive, purposeful
 from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_name, someones
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
@@ -147,6 +147,8 @@ class RoleReader:
                 break  # "She was 95, but ask anyone close to her": said to the reader, not done by her
             if current.dep_ == "xcomp" and not purposeful(head) and any(c.dep_ == "dobj" for c in head.children):
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
+            if current.dep_ == "advcl" and current.tag_ == "VBN" and not auxiliaries(current):
+                return self.subjects(head)[0], True  # "When asked about Iran, Kerry said", "Backed by Russia, X"
             if current.dep_ in CLIMB and head != current:
                 current = head
             elif current.dep_ == "pcomp" and head.dep_ == "prep":
@@ -541,6 +543,9 @@ class RoleReader:
         code = self.event_code(noun) or ""
         if owner.dep_ == "compound" and noun.lemma_.lower() in self.cues["breach_noun"]:
             return True  # "the DNC hack", "the OPM breach": the one hacked
+        territorial = noun.lemma_.lower() in self.cues["territorial_noun"] and not _abbreviated(owner)
+        if territorial and owner.dep_ == "compound" and not any(c.lower_ == "of" for c in noun.children):
+            return True  # "the Iraq invasion" (not "the U.S. invasion", "the Russia invasion of Ukraine")
         if owner.dep_ == "compound" and actor.type == "country":
             if code.startswith("09"):
                 return True
