@@ -530,6 +530,25 @@ def test_a_call_to_act_read_as_a_purpose_is_still_a_request():
     ) not in found
 
 
+def test_a_commitment_a_statement_repeats_is_an_act_and_a_proposal_it_judges_is_not():
+    found = dyads("Jake Sullivan reiterated the United States' commitment to Kosovo's sovereignty.", "2022-03-19")
+    assert found == [("USA", "XKX", "AGREE", "intended")]
+    assert dyads("Germany declared the French proposal a grab bag.") == []  # said of the proposal: no proposing
+
+
+def test_the_presidents_after_a_meeting_are_those_who_met_but_the_iowa_leaders_are_not():
+    text = "Biden met President Chaves of Costa Rica. The Department of State will fund schools. The Presidents agreed "
+    text += "to deepen cooperation."
+    (e,) = [e for e in events(text, "2023-08-29") if text[slice(*e.trigger)] == "agreed"]
+    assert len(e.source) == 2
+    found = events("Biden met President Chaves. Biden urged the Iowa leaders to attend.", "2023-08-29")
+    assert all(len(e.target) < 2 for e in found)
+
+
+def test_what_is_shown_by_an_act_is_no_demonstration():
+    assert dyads("Spain backs Morocco, as demonstrated by its aid.") == [("ESP", "MAR", "SUPPORT", "asserted")]
+
+
 def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
     assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
         ("TURGOV", None, "CONSULT", "asserted")

@@ -20,6 +20,7 @@ from .modality import governor, infinitive, irrealis, owed
 from .roles import RoleReader
 from .triggers import APPEAL, Lexicon, Match, Rule, framed
 
+STATEMENT = "010"  # a plain statement: what it says it commits to or demands is the act
 ALLEGE = "112"  # accusations: what they allege is their content, not an act they report as done
 COMMANDED = {"GOV", "MIL", "COP", "SPY"}  # a state's own bodies and forces, which its leaders command
 ASKED = {"xcomp", "ccomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}  # within a main clause
@@ -130,7 +131,7 @@ class ActFinder:
     def _topic(self, match: Match, matches: dict[int, Match]) -> bool:
         """A nominal act that another act is about: a statement, proposal or demand ("welcomed Russia's
         proposal"), or an act that a rejection, ban or veto kept from happening ("prohibited opposition
-        rallies")."""
+        rallies"); not one a plain statement says ("reiterated its commitment to X")."""
         token = match.token
         governor = token.head.head if token.dep_ == "pobj" else token.head  # "agreed to the proposal"
         head = matches.get(governor.i)
@@ -138,6 +139,11 @@ class ActFinder:
             return False
         if token.dep_ == "pobj" and token.head.lower_ not in {head.rule.particle, "to"}:
             return False  # "agreed to the proposal", "conceded to demands" (not "attacked despite demands")
+        judged = any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in governor.children) or any(
+            c.dep_ == "appos" for c in token.children
+        )  # "declared the proposal a grab bag": what is said about the proposal
+        if head.rule.cameo == STATEMENT and not judged:
+            return False  # "reiterated the United States' commitment to Kosovo": the commitment is the act said
         prevented = self.cues.codes("preventing_root", head.rule.cameo)
         return prevented or match.rule.cameo[:2] in self.cues["topic_root"]
 

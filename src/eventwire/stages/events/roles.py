@@ -1235,9 +1235,9 @@ class RoleReader:
             parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]
             found = list({id(a): (a, t) for t in [*heads, *parts] if (a := self.actor_at(t)) is not None}.values())
             if len(found) < 2:
-                if self.actor_at(token).type == "person":
-                    continue  # "X joined the talks. They called on Turkey ...": not one person
-                return []
+                if self.actor_at(token).type == "person" or phrase.pos_ != "PRON":
+                    continue  # "X joined the talks. They called on Turkey ...": not one person; "the Presidents"
+                return []  # are people, whatever a department did in between
             return found if len({a.type in {"person", "group"} for a, _ in found}) == 1 else []
         return []
 
@@ -1245,7 +1245,9 @@ class RoleReader:
         """ "The foreign ministers agreed ...", "the leaders": a definite plural of those who meet, after a
         clause that names several of them together."""
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
-        return noun.tag_ == "NNS" and "the" in dets and noun.lemma_.lower() in self.cues["together_noun"]
+        qualified = any(c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "NORP"} for c in noun.children)  # "Iowa leaders"
+        together = noun.lemma_.lower() in self.cues["together_noun"]
+        return noun.tag_ == "NNS" and "the" in dets and not qualified and together
 
     def span(self, head: Token, token: Token, actor: Actor, trigger: Token) -> tuple[int, int]:
         """The character span naming the actor: the whole noun phrase when its head names the actor; the

@@ -185,6 +185,7 @@ class Lexicon:
         has_object = (
             any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
             or (token.dep_ == "acl" and token.tag_ == "VBN")  # "an honour conferred by X": the noun is its object
+            or _as_shown(token)  # "as demonstrated through U.S. leadership": the clause it hangs on
             or object_gap(token)  # "the determination the minister demonstrated"
         )
         if (lemma in self.guards["intransitive"] and has_object) or (
@@ -660,6 +661,13 @@ def _annulled(verb: Token, ew: Coded) -> bool:
     return bool(done_to) and all(
         t.pos_ == "NOUN" and t.i not in ew.actor_of_token and t.lemma_.lower() not in craft for t in done_to
     )
+
+
+def _as_shown(verb: Token) -> bool:
+    """ "a commitment, as demonstrated through its leadership": a subjectless "as" clause, a passive whose object
+    is the clause it hangs on."""
+    children = {(c.dep_, c.lower_) for c in verb.children}
+    return verb.dep_ == "advcl" and ("mark", "as") in children and not any(d.startswith("nsubj") for d, _ in children)
 
 
 def _retorts(verb: Token) -> bool:
