@@ -451,6 +451,16 @@ def test_a_people_named_after_a_states_demonym_is_one_group_of_that_state(nlp):
     assert codes == {"Syrian Turkmen rebels": "SYRREB", "Iraqi Kurdish forces": "IRQMIL"}  # not Turkmenistan's
 
 
+def test_a_minister_listed_after_a_titled_leader_is_of_that_leaders_country(nlp):
+    text = "Greek prime minister Kyriakos Mitsotakis and energy minister Kostas Skrekas met in Athens."
+    found = dated(nlp, text, "2022-01-03")
+    assert found["Kostas Skrekas"].code == "GRCGOV"
+    found = dated(
+        nlp, "Energy minister Yuval Steinitz, Greek prime minister Kyriakos Mitsotakis and others met.", "2022-01-03"
+    )
+    assert found["Yuval Steinitz"].country == "ISR"  # the next one's title is not his
+
+
 def test_coordinated_qualifiers_are_two_actors(nlp):
     found, text = actors(nlp, "Czech and Slovak officials signed the deal.")
     assert (found["Czech officials"].code, mentions(found["Czech officials"], text)) == ("CZEGOV", ["Czech"])

@@ -549,6 +549,12 @@ def test_what_is_shown_by_an_act_is_no_demonstration():
     assert dyads("Spain backs Morocco, as demonstrated by its aid.") == [("ESP", "MAR", "SUPPORT", "asserted")]
 
 
+def test_hosting_refugees_is_asylum_and_hosting_people_no_visit():
+    assert dyads("Turkey hosts millions of Syrian refugees.") == [("TUR", "SYRCVL", "AID", "asserted")]
+    assert dyads("Kosovo has hosted vulnerable Afghans at Camp Liya.") == []
+    assert dyads("Qatar hosted a Taliban delegation.") == [("AFGREB", "QAT", "CONSULT", "asserted")]
+
+
 def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
     assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
         ("TURGOV", None, "CONSULT", "asserted")

@@ -344,6 +344,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         place = intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)
         place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
         place = place or _party_and_state(res.doc, ent.end)  # "Sen. Tom Cotton, R-Ark."
+        place = place or _listed_with(res, ent)  # "Greek prime minister X and energy minister Y"
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
         if body is not None:  # "AIP vice chairman X"; "Japan National Security Secretariat Secretary General X"
             state = res.phrase_ending.get(body)
@@ -487,6 +488,8 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
         return None  # "X, a spokesman for the PMF" (a body no dictionary knows)
     if owner is not None and owner.start < title.start and owner.start <= ent.end:
         return None
+    if title.end < len(doc) and doc[title.end].ent_type_ == "PERSON":
+        return None  # "energy minister X, Greek prime minister Y": the next one's title, not X's
     return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)
 
 
@@ -564,6 +567,14 @@ def _party_and_state(doc: Doc, end: int) -> str | None:
     tag = [t.text for t in doc[end + 1 : end + 4]]
     opened = end < len(doc) and doc[end].text in {",", "("}
     return "USA" if opened and len(tag) == 3 and tag[0] in {"R", "D", "I"} and tag[1] == "-" else None
+
+
+def _listed_with(res: Resolution, ent: Span) -> str | None:
+    """The country of the titled person a name is listed after ("Greek prime minister Kyriakos Mitsotakis and
+    energy minister Konstantinos Hatzidakis": the minister is Greek too)."""
+    if ent.root.dep_ != "conj" or ent.root.head.i >= ent.start:
+        return None
+    return res.country_of_mention(ent.root.head.i)
 
 
 def owner_after(res: Resolution, title: Span) -> Span | None:

@@ -214,7 +214,10 @@ class EventStage:
         coding = self.coder.modal(coding, mood)
         if near and not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "sent military aircraft near Taiwan"
-        if (coding.code.code in self.cues["host_code"] and targets) or _hosted(
+        hosting = coding.code.code in self.cues["host_code"]
+        if hosting and targets and all(t.actor.sector == "CVL" and t.actor.type == "group" for t in targets):
+            return []  # "hosting vulnerable Afghans": shelter given to people, no visit (075 rows: refugees)
+        if (hosting and targets) or _hosted(
             context, trigger, coding, sources, targets
         ):
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
