@@ -461,6 +461,13 @@ def test_a_minister_listed_after_a_titled_leader_is_of_that_leaders_country(nlp)
     assert found["Yuval Steinitz"].country == "ISR"  # the next one's title is not his
 
 
+def test_a_states_ambassador_to_the_un_is_that_states(nlp):
+    found = dated(
+        nlp, "U.S. Ambassador to the United Nations Nikki Haley told Fox News that talks failed.", "2017-08-07"
+    )
+    assert found["Nikki Haley"].code == "USAGOV"
+
+
 def test_coordinated_qualifiers_are_two_actors(nlp):
     found, text = actors(nlp, "Czech and Slovak officials signed the deal.")
     assert (found["Czech officials"].code, mentions(found["Czech officials"], text)) == ("CZEGOV", ["Czech"])
