@@ -555,6 +555,13 @@ def test_hosting_refugees_is_asylum_and_hosting_people_no_visit():
     assert dyads("Qatar hosted a Taliban delegation.") == [("AFGREB", "QAT", "CONSULT", "asserted")]
 
 
+def test_who_a_threat_says_will_pay_is_threatened_but_a_warning_of_others_threatens_no_one():
+    assert dyads("Iran threatened that Israel would pay dearly.") == [("IRN", "ISR", "THREATEN", "threatened")]
+    assert all(
+        t is None for _, t, p, _ in dyads("Spain warned that Italy's tariffs would hurt trade.") if p == "THREATEN"
+    )
+
+
 def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
     assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
         ("TURGOV", None, "CONSULT", "asserted")

@@ -217,9 +217,7 @@ class EventStage:
         hosting = coding.code.code in self.cues["host_code"]
         if hosting and targets and all(t.actor.sector == "CVL" and t.actor.type == "group" for t in targets):
             return []  # "hosting vulnerable Afghans": shelter given to people, no visit (075 rows: refugees)
-        if (hosting and targets) or _hosted(
-            context, trigger, coding, sources, targets
-        ):
+        if (hosting and targets) or _hosted(context, trigger, coding, sources, targets):
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
@@ -390,6 +388,8 @@ class EventStage:
         complements = act.complements or [
             self.lexicon.match(v, reader.ew) or Match(v, act.match.rule, None) for v in verbs
         ] + [Match(v, replace(plain, lemma=v.lemma_.lower()), None) for v in given_up]
+        # a threat, not a warning of others' acts ("warned that Trump's tariffs would trigger a recession")
+        threat = coding.plover == "THREATEN" and trigger.lemma_.lower() not in self.lexicon.guards["warning"]
         found: list[Filler] = []
         for complement in complements:
             verb = complement.token
@@ -400,6 +400,8 @@ class EventStage:
                 clause = clause.head  # "demanded that Russia stop its attacks and withdraw"
             if coding.plover == "REQUEST" and clause.dep_ == "ccomp" and addressed:
                 found += addressed  # "demanded that Russia withdraw from X": Russia is asked, not X
+            elif threat and clause.dep_ == "ccomp" and addressed and not roles.get("target"):
+                found += addressed  # "threatened that the United States would pay dearly": the US is threatened
             else:
                 found += roles.get("target", [])
         return found
