@@ -562,6 +562,11 @@ def test_who_a_threat_says_will_pay_is_threatened_but_a_warning_of_others_threat
     )
 
 
+def test_an_act_talked_over_may_only_happen():
+    found = dyads("Sullivan met Lapid on Monday. They discussed deepening ties with Morocco.", "2021-10-12")
+    assert {m for _, t, _, m in found if t == "MAR"} == {"hypothetical"}
+
+
 def test_what_tops_an_agenda_is_not_whom_a_meeting_is_with():
     assert dyads("Erdogan and Mitsotakis met for two hours with an agenda topped by Cyprus.") == [
         ("TURGOV", None, "CONSULT", "asserted")

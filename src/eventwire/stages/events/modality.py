@@ -25,6 +25,7 @@ HEAD_KINDS = (
     ("threat", "threatened"),
     ("request", "requested"),
     ("denial", "denied"),
+    ("deliberation", "hypothetical"),  # "discussed deepening ties with X", "considered imposing sanctions"
 )
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
