@@ -468,6 +468,16 @@ def test_a_states_ambassador_to_the_un_is_that_states(nlp):
     assert found["Nikki Haley"].code == "USAGOV"
 
 
+def test_a_plural_party_name_in_a_text_on_another_country_is_a_camp_of_that_country(nlp):
+    text = "President Trump spoke on Monday. Conservatives want Republican leaders to confront him."
+    found = dated(nlp, text, "2017-06-01")
+    assert found["Conservatives"].code == "USACVL"  # not the British party
+    found = dated(
+        nlp, "Theresa May called an election. The Conservatives lost seats. Democrats mocked Trump.", "2017-06-01"
+    )
+    assert found["Conservative Party"].code == "GBRPTY" and found["Democratic Party"].code == "USAPTY"
+
+
 def test_coordinated_qualifiers_are_two_actors(nlp):
     found, text = actors(nlp, "Czech and Slovak officials signed the deal.")
     assert (found["Czech officials"].code, mentions(found["Czech officials"], text)) == ("CZEGOV", ["Czech"])

@@ -28,6 +28,11 @@ def find_phrases(res: Resolution) -> None:
             continue
         entry = res.entry(span)
         group = group_noun(res, span)
+        camp = _camp_abroad(res, span, entry)
+        if camp is not None:  # "Conservatives reject liberal humor" in a story on the US: a camp of Americans
+            key = ("group", camp, "CVL", span[0].lemma_.lower())
+            res.add(span, key, actor_fields(span.text, "group", country=camp, sector="CVL"))
+            continue
         if entry.kind == "organisation":
             _organisation(res, span, entry, group)
         elif group is not None:
@@ -44,6 +49,22 @@ def find_phrases(res: Resolution) -> None:
                 )
         elif not entry.ambiguous or _is_gpe(span) or _stands_alone(span):
             res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
+
+
+def _camp_abroad(res: Resolution, span: Span, entry: Entry) -> str | None:
+    """The country of the passage where a party named by a plural ("Conservatives", "Democrats") stands in a
+    text that names nothing else of the party's country and is about another: there the word names a
+    political camp of that other country."""
+    plural = len(span) == 1 and span[0].tag_ in {"NNS", "NNPS"}
+    if entry.kind != "organisation" or entry.sector != "PTY" or not plural or entry.country is None:
+        return None
+    home = entry.country
+    named = any(
+        res.entry(s).code == home or (res.entry(s).country == home and res.entry(s).code != entry.code)
+        for s in res.dictionary
+    ) or any(country == home for _, country in res.office_holders())  # "Democrats criticized Trump"
+    about = res.country_about(span.start)
+    return about if not named and about != home else None
 
 
 def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | None:

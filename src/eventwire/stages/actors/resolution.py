@@ -361,7 +361,7 @@ class Resolution:
         named = [(s, country, place) for s, country, place in named if place or country not in besides]
         holders = [  # "Mr. Kerry testified ...": the office holders the passage names stand for their state, less
             (span, country, False)  # than its names do (one mention each)
-            for span, country in self._office_holders()
+            for span, country in self.office_holders()
             if span.end <= i and here - self.sentence_of[span.start] <= REACH and country not in besides
         ]
         if places:  # "a bombing at a market in Maiduguri killed 12 people": cities the gazetteer settles
@@ -390,7 +390,7 @@ class Resolution:
 
         return max(dict.fromkeys(c for _, c, _ in named + holders), key=salience)
 
-    def _office_holders(self) -> list[tuple[Span, str]]:
+    def office_holders(self) -> list[tuple[Span, str]]:
         """Mentions of people who hold or held an office of a state ("Secretary of State John Kerry"), with the
         state; each person's fields are those of their introduction (as :meth:`fields_of` gives them)."""
         introduced: dict[tuple, dict] = {}
