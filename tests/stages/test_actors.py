@@ -478,6 +478,11 @@ def test_a_plural_party_name_in_a_text_on_another_country_is_a_camp_of_that_coun
     assert found["Conservative Party"].code == "GBRPTY" and found["Democratic Party"].code == "USAPTY"
 
 
+def test_a_title_names_the_holder_of_the_office_so_called_not_of_its_rank(nlp):
+    found = dated(nlp, "Iran rejected the offer. The president said talks were pointless.", "2019-06-20")
+    assert "Hassan Rouhani" in found and "Ali Khamenei" not in found  # Iran's head of state is its Supreme Leader
+
+
 def test_coordinated_qualifiers_are_two_actors(nlp):
     found, text = actors(nlp, "Czech and Slovak officials signed the deal.")
     assert (found["Czech officials"].code, mentions(found["Czech officials"], text)) == ("CZEGOV", ["Czech"])

@@ -151,6 +151,7 @@ class Roles:
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
         self.given_names: set[str] = set()  # first words of names that put the family last ("David", "Bill")
         self.by_office: dict[tuple[str, str], list[Term]] = {}
+        self.owner_roles: dict[str, set[str]] = {}  # country or organisation -> the roles of its offices
         self.by_title: dict[str, list[Term]] = {}  # folded title -> its terms
         self.title_roles: dict[str, str] = {}  # "foreign minister" -> foreign_minister
         self.alias_texts: set[str] = set()
@@ -172,6 +173,7 @@ class Roles:
             )
             self.terms.setdefault(term.person, []).append(term)
             self.by_office.setdefault(term.office, []).append(term)
+            self.owner_roles.setdefault(term.office[0], set()).add(term.role)
             self.by_title.setdefault(fold(term.title), []).append(term)
             if term.status != "elect":
                 self.title_roles.setdefault(fold(term.title.removeprefix("Acting ")), term.role)
@@ -324,6 +326,14 @@ class Roles:
         terms = [t for t in self.by_office.get((owner, role), []) if t.status != "elect"]
         if not terms or day is None or role in MANY_SEATS:
             return None
+        titled = {  # "the president" of Iran: the one whose office is called so, not the Supreme Leader
+            t.person
+            for r in self.owner_roles.get(owner, ())
+            for t in self.by_office[(owner, r)]
+            if t.status != "elect" and t.covers(day) and fold(t.title.removeprefix("Acting ")) == fold(title)
+        }
+        if len(titled) == 1:
+            return next(iter(titled))
         current = [t for t in terms if t.covers(day)]
         if len(current) > 1 or role in BY_TITLE:
             current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]
