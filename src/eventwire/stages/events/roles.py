@@ -1235,7 +1235,7 @@ class RoleReader:
             parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]
             found = list({id(a): (a, t) for t in [*heads, *parts] if (a := self.actor_at(t)) is not None}.values())
             if len(found) < 2:
-                if self.actor_at(token).type == "person" or phrase.pos_ != "PRON":
+                if self.actor_at(token).type == "person" or self._names_those_together(phrase):
                     continue  # "X joined the talks. They called on Turkey ...": not one person; "the Presidents"
                 return []  # are people, whatever a department did in between
             return found if len({a.type in {"person", "group"} for a, _ in found}) == 1 else []
