@@ -35,7 +35,7 @@ ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and 
 HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
 HOME_BODIES = {"administration"}  # "the administration" in a White House text is the publisher's
 CUSTODY = {"arrest", "detain", "jail", "imprison", "release", "free", "pardon", "sentence", "execute", "convict"}
-ARMED = {"REB", "INS"}  # armed groups with a home country (Hamas: PSE), who act abroad as states do
+INSURGENTS = {"REB", "INS"}  # armed groups with a home country (Hamas: PSE), who act abroad as states do
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
 
@@ -122,7 +122,7 @@ def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset
 def _state_of(res: Resolution, subject: Token) -> str | None:
     """The country of a subject that is a state or an armed organisation (Hamas; not "a gunman")."""
     _, fields = res.found_at(subject.i)
-    armed = fields is not None and fields["type"] == "organisation" and fields["sector"] in ARMED
+    armed = fields is not None and fields["type"] == "organisation" and fields["sector"] in INSURGENTS
     state = fields is not None and (fields["type"] == "country" or armed)
     return fields["country"] if state else None
 

@@ -15,6 +15,7 @@ from .resolution import Resolution, actor_fields
 
 QUALIFYING = {"amod", "compound", "poss", "nmod"}
 ARMED = {"MIL", "REB", "COP"}  # groups that fight where they are
+STACKED = {"demonym", "community"}  # a people named after a state's demonym: "Syrian Kurdish fighters"
 FOLLOWERS = {
     "supporter",
     "loyalist",
@@ -125,9 +126,6 @@ def _organisation(res: Resolution, span: Span, entry: Entry, group: tuple[Token,
     else:
         fields = actor_fields(entry.name, "organisation", sector=entry.sector, code=entry.code)
     res.add(mention, ("org", entry.code), fields)
-
-
-STACKED = {"demonym", "community"}  # a people named after a state's demonym: "Syrian Kurdish fighters"
 
 
 def follower_fields(res: Resolution, noun: Token, country: str | None) -> dict:

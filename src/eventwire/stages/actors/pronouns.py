@@ -288,7 +288,7 @@ def find_turn_speakers(res: Resolution) -> None:
     turns = [(m.start(), m.group(1)) for m in TURN.finditer(text)]
     if len(turns) < 2:
         return
-    home = _home(res)
+    home = res.publisher_state
     quoted = _quoted(res)
     for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True):
         speaker = _turn_speaker(res, label, home)
@@ -318,7 +318,7 @@ def find_author_voice(res: Resolution) -> None:
     found = AUTHORED.match(res.ew.meta.title or "")
     if found is None or " and " in found["author"] or _transcript(res):
         return
-    speaker = _turn_speaker(res, found["author"].upper(), _home(res))
+    speaker = _turn_speaker(res, found["author"].upper(), res.publisher_state)
     if speaker is None or speaker[0][0] != "person" or speaker[0][1] not in res.k.roles.terms:
         return
     key, fields, _ = speaker
@@ -333,12 +333,6 @@ def find_author_voice(res: Resolution) -> None:
 def _transcript(res: Resolution) -> bool:
     """Whether the text is a transcript: several speakers' turns ("THE PRESIDENT: ...", "Q ...")."""
     return len(TURN.findall(res.doc.text)) > 1
-
-
-def _home(res: Resolution) -> str | None:
-    """The state that publishes the text, whose staff speak in its transcripts."""
-    entry = res.publisher[0]
-    return entry.code if entry is not None and entry.is_country else None
 
 
 def _turn_speaker(res: Resolution, label: str, home: str | None) -> tuple[tuple, dict | None, str | None] | None:

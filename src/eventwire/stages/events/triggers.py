@@ -134,10 +134,6 @@ class Lexicon:
             return APPEAL  # "The Republicans want the White House to lift the tariffs" (not "want women to have")
         return None
 
-    def _given_up(self, token: Token) -> bool:
-        """Whether an act is that of a plan given up: no threat is left of it."""
-        return _plan_given_up(token, self.guards)
-
     def _names_a_kind(self, token: Token) -> bool:
         """An event noun before a craft, weapon or unit says what kind it is: "attack helicopters", "aid groups"."""
         return token.dep_ == "compound" and token.head.lemma_.lower() in self.guards["equipment"]
@@ -158,7 +154,7 @@ class Lexicon:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         if _in_office_name(token, ew):
             return None  # "the special envoy for Ukraine negotiations": an office, not talks held
-        if _in_compound_modifier(token, ew) or self._names_a_kind(token) or self._given_up(token):
+        if _in_compound_modifier(token, ew) or self._names_a_kind(token) or _plan_given_up(token, self.guards):
             return None  # "life-threatening injuries", "attack helicopters", "dropped plans to impose tariffs"
         match = self._row(token, ew)
         asked = self._asked_of_others(token, ew)
@@ -351,7 +347,7 @@ def _owed_by_another(clause: Token, ew: Coded) -> bool:
 def _wanted_of_another(clause: Token, ew: Coded) -> bool:
     """ "the White House to lift the tariffs": an act wanted of an actor named (not of "them" or "it"; not a
     state of affairs: "want women to have control", "wanted Rice to be there")."""
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.lemma_ not in STATES_OF_AFFAIRS
+    to = infinitive(clause) and clause.lemma_ not in STATES_OF_AFFAIRS
     named = [c for c in complement_doers(clause) if c.pos_ in {"PROPN", "NOUN"}]  # "would like *Russia* to"
     return to and any(c.i in ew.actor_of_token for c in named)
 
