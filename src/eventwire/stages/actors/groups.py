@@ -228,11 +228,11 @@ def _add_group(res: Resolution, token: Token, sector: str, country: str | None, 
     word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
     name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text
     one = _individual(token, sector)  # "the man" is not the "five men" he attacked
-    res.add(
-        mention,
-        ("group", country, sector, word, *(("one",) if one else ())),
-        actor_fields(name, "person" if one else "group", country=country, sector=sector),
-    )
+    key = ("group", country, sector, word, *(("one",) if one else ()))
+    new = token.dep_ not in {"appos", "attr"} and any(c.lower_ in {"a", "an", "another"} for c in token.children)
+    if one and new and any(k == key for _, k, _ in res.found):
+        key = (*key, token.i)  # "a man stabbed ... he injured a man": someone new (not "the attacker, a man")
+    res.add(mention, key, actor_fields(name, "person" if one else "group", country=country, sector=sector))
 
 
 def find_regions(res: Resolution) -> None:

@@ -184,6 +184,9 @@ class EventStage:
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["privative"]:
             return []  # "acted without consulting Congress": an act not done, and no refusal either
         mood = self.modality.read(clause)
+        named = [t for t in (trigger, act.match.carrier) if t is not None]
+        if any(c.dep_ == "det" and c.lower_ == "no" for t in named for c in t.children):
+            mood = replace(mood, negated=True)  # "gave no support to", "expressed no regret": as "did not give"
         if clause is not trigger and mood.modality == "asserted" and clause.lemma_.lower() in self.cues["planning"]:
             mood = replace(mood, modality="intended")  # "Iran was planning an attack on U.S. troops"
         forces = any(role == "source" and p.lemma_.lower() in self.cues["forces"] for role, p, _ in phrases)
