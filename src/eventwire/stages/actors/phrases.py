@@ -48,6 +48,8 @@ def find_phrases(res: Resolution) -> None:
                     ("group", entry.code, "GOV"),
                     actor_fields(span.text, "group", country=entry.code, sector="GOV"),
                 )
+            elif entry.kind == "metonym":
+                res.taken.update(range(span.start, span.end))  # "officials in the Kremlin": a place, no body
         elif not entry.ambiguous or _is_gpe(span) or _stands_alone(span):
             res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
 

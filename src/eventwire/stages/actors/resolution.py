@@ -273,14 +273,14 @@ class Resolution:
         return next((f for _, k, f in self.found if k == key and f), None)
 
     def country_in(self, token: Token) -> str | None:
-        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", the
-        government of a state's leader ("the government of Abdrabbuh Mansur Hadi"), and a city or region that
-        qualifies it ("Lagos police", "Montana officials")."""
+        """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", "officials in
+        the White House", the government of a state's leader ("the government of Abdrabbuh Mansur Hadi"), and a
+        city or region that qualifies it ("Lagos police", "Montana officials")."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
                 for t in prep.subtree:
                     span = self.phrase_at.get(t.i)
-                    if span is not None and self.entry(span).kind in {"name", "capital"}:
+                    if span is not None and self.entry(span).kind in {"name", "capital", "metonym"}:
                         return self.entry(span).code
                     if span is None and (country := self.place_country(t)) is not None:
                         return country
@@ -316,7 +316,8 @@ class Resolution:
         """The place-like entities the dictionaries do not name, by sentence (``doc.ents`` is rebuilt per access)."""
         found: dict[int, list[Span]] = {}
         for ent in self.doc.ents:
-            if _place_like(ent) and self.phrase_at.get(ent.start) is None and ent.start not in self.in_names:
+            named = any(i in self.phrase_of for i in range(ent.start, ent.end))  # "the White House": no Casablanca
+            if _place_like(ent) and not named and ent.start not in self.in_names:
                 found.setdefault(self.sentence_of[ent.start], []).append(ent)
         return found
 

