@@ -73,6 +73,7 @@ def find_groups(res: Resolution) -> None:
         country = (
             placed
             or home
+            or _policed_by(res, token, sector)
             or (
                 res.body_country(token.lemma_, token.i, sector in DOMESTIC, _done_to_by_a_state(res, token, sector))
                 if _of_the_passage(token, sector)
@@ -94,6 +95,25 @@ def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset
     ("Belarus released 18 prisoners") are left to the passage."""
     if sector in ORGANS:
         return frozenset()
+    verb, agent = _done_by(token, {"xcomp", "conj"})
+    if agent is None or _state_of(res, agent) is None or verb.lemma_.lower() in CUSTODY:
+        return frozenset()
+    return frozenset(filter(None, (_state_of(res, t) for t in token.sent if t.dep_ == "nsubj" or t == agent)))
+
+
+def _policed_by(res: Resolution, token: Token, sector: str) -> str | None:
+    """The country of the police acting on a group of people ("Hong Kong police fired pepper pellets to
+    disperse protesters"): police act at home, on their own country's people."""
+    if sector in ORGANS:
+        return None
+    _, agent = _done_by(token, {"xcomp", "conj", "advcl"})
+    _, fields = res.found_at(agent.i) if agent is not None else (None, None)
+    return fields["country"] if fields is not None and fields["sector"] == "COP" else None
+
+
+def _done_by(token: Token, through: set[str]) -> tuple[Token | None, Token | None]:
+    """The verb that acts on a noun and its subject, up to three clauses of the kinds ``through`` above it
+    ("began bombing rebels", "threatened to attack the fighters", "fired pellets to disperse protesters")."""
     while token.dep_ == "conj" and token.head != token:  # "kidnapped women, children and elderly people"
         token = token.head
     holder = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
@@ -106,17 +126,17 @@ def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset
     elif token.dep_ == "pobj" and token.head.head.dep_ == "dobj":
         verb = token.head.head.head  # "provided aid to rebel factions"
     else:
-        return frozenset()
-    for _ in range(3):  # "began bombing rebels", "threatened to attack the fighters"
+        return None, None
+    for _ in range(3):
         agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if agent is None and verb.dep_ == "xcomp":  # "requires the US to impose sanctions against officials"
+            agent = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if agent is not None:
-            if _state_of(res, agent) is None or verb.lemma_.lower() in CUSTODY:
-                return frozenset()
-            return frozenset(filter(None, (_state_of(res, t) for t in token.sent if t.dep_ == "nsubj")))
-        if verb.dep_ not in {"xcomp", "conj"}:
-            return frozenset()
+            return verb, agent
+        if verb.dep_ not in through:
+            return None, None
         verb = verb.head
-    return frozenset()
+    return None, None
 
 
 def _state_of(res: Resolution, subject: Token) -> str | None:

@@ -224,20 +224,19 @@ class EventStage:
             sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
+        if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
+            sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
+        targets = [  # (before they are grouped: "detained Turkey's head of Amnesty and other activists")
+            t
+            for t in targets
+            if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
+        ]
         members = {  # a role's first filler of each country, and the others of that country
             "source": {g[0].actor.id: g[1:] for g in _by_country(sources, sides=True)},
             "target": {g[0].actor.id: g[1:] for g in _by_country(targets)},
         }
         sources = [s for s in sources if s.actor.id in members["source"]]
-        if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
-            sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
-        targets = [
-            t
-            for t in targets
-            if t.actor.id in members["target"]
-            and all(not _same(t.actor, s.actor) for s in sources)
-            and not _own_state(t, sources, coding.plover)
-        ]
+        targets = [t for t in targets if t.actor.id in members["target"]]
         states = {s.actor.country for s in sources if s.actor.type == "country"}
         if any(t.actor.country not in states for t in targets):  # "Russia canceled Lavrov's visit to Turkey":
             targets = [t for t in targets if t.actor.country not in states]  # Turkey, not its own minister
