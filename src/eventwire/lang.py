@@ -190,6 +190,13 @@ def misread_subject(verb: Token) -> Token | None:
     return root if misread and root.dep_ == "ROOT" and root.tag_ == "VBG" and root.i == verb.i - 1 else None
 
 
+def met_read_as_subject(verb: Token) -> bool:
+    """Whether the parse made the one met the subject of what the meeting is for: "spoke with X to
+    congratulate him" read as "with [X to congratulate him]"; the doer is the meeting's subject."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "aux"}}
+    return verb.dep_ == "advcl" and {"with", "to"} <= marks
+
+
 def mend_verbs_read_as_nouns(doc: Doc) -> None:
     """A plural noun the parse gives a subject and an object is the verb of its clause: the tagger reads "The
     United States thanks Saudi Arabia for its leadership" with "thanks" a noun; the stages read the parse's

@@ -400,7 +400,7 @@ def _of_the_passage(token: Token, sector: str) -> bool:
     return not (indefinite and sector not in DOMESTIC)
 
 
-STANCE_PREFIXES = {"pro", "anti"}  # the first token of "pro-Democracy", "anti-Government"
+STANCE_PREFIXES = {"pro", "anti", "non"}  # the first token of "pro-Democracy", "anti-Government", "Non-NATO"
 
 
 def find_unknown_organisations(res: Resolution) -> None:
@@ -415,7 +415,7 @@ def find_unknown_organisations(res: Resolution) -> None:
         if ent[-1].tag_ == "POS":  # "the Committee’s"
             ent = ent[:-1]
         if not len(ent) or ent[0].lower_ in STANCE_PREFIXES:
-            continue  # a possessive alone; "pro-Democracy protests": a stance, no body
+            continue  # a possessive alone; "pro-Democracy protests": a stance, no body; "Non-NATO Allies": none
         if town_taken_for_name(ent, WHERE) and noun_sector(res.k, ent.root) is None:
             continue  # "a meeting on Crete" (not "the Congress", "an investigation into Google": towns too)
         person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))

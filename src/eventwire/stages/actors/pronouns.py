@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...lang import TIMES, clause_verb, fold, zero_relative
+from ...lang import TIMES, clause_verb, fold, met_read_as_subject, zero_relative
 from .people import standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
@@ -90,6 +90,9 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
     if pronoun.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
     for _ in range(4):
+        if met_read_as_subject(verb):
+            verb = verb.head  # "spoke with X to congratulate him": him is X, not the one who spoke
+            continue
         if any(c.dep_ in SUBJECTS for c in verb.children) or verb.head == verb:
             break
         if verb.dep_ == "conj":

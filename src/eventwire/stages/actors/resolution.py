@@ -50,6 +50,12 @@ def _in_subject(span: Span) -> bool:
     return token.dep_ in SUBJECTS
 
 
+def _negated_name(span: Span) -> bool:
+    """ "Major Non-NATO Allies", "non-EU citizens": a name a "non-" prefix turns into its opposite."""
+    before = span.doc[max(span.start - 2, 0) : span.start]
+    return "".join(t.lower_ for t in before).endswith("non-")
+
+
 def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
     """ "National Security Council" is not the UN's "Security Council": a phrase that the NER's organisation
     name continues from capitalised words of no other phrase."""
@@ -171,6 +177,7 @@ class Resolution:
             and not (self.k.phrases[s.label_].sector == "PTY" and _head_of_a_name(s, titled))
             and not _inside_a_name(s, self.k)
             and not _inside_larger_place(s, self.k)
+            and not _negated_name(s)
         ]
         self.dictionary = _without_redefined_acronyms(_without_region_homonyms(self.dictionary, self.k), self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}

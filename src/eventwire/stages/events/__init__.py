@@ -324,7 +324,9 @@ class EventStage:
             # "Saudi Arabia and Iran agreed to restore relations, in a deal brokered by China"
             targets = reader.parties(trigger, nested=True) or reader.deal_makers(trigger) or targets
         if not targets and coding.plover in REACTION_TYPES:
-            targets = reader.parties(trigger) or reader.event_places(phrases, trigger)  # "condemned the coup in Niger"
+            targets = (  # "condemned the coup in Niger", "welcomed the restoration of ties between Bahrain and Qatar"
+                reader.parties(trigger) or _others(reader.parties(trigger, nested=True), sources)
+            ) or reader.event_places(phrases, trigger)
         if not targets and trigger.pos_ == "NOUN":
             targets = [t for t in reader.undergoer(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets and trigger.pos_ == "NOUN" and coding.plover in ANSWERED_TYPES and coding.code.code[:2] != "09":
@@ -479,6 +481,15 @@ def _same(target: Actor, source: Actor) -> bool:
     """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
     state = target.code is not None and target.code == target.country and target.type != "person"
     return target is source or (state and target.code == source.code)
+
+
+def _others(parties: list[Filler], sources: list[Filler]) -> list[Filler]:
+    """Parties named deep in what is reacted to, not of the actors' own countries ("welcomed ties between
+    Bahrain and Qatar, two U.S. partners"), none where the actors are among them ("the US and the Taliban
+    signed a deal to pave the way for talks between the Afghan leadership and the rebels": their own)."""
+    if any(p.direct and p.actor.code == s.actor.code for p in parties for s in sources):
+        return []
+    return [p for p in parties if p.actor.country not in {s.actor.country for s in sources}]
 
 
 def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:

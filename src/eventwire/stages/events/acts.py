@@ -74,7 +74,8 @@ class ActFinder:
         """ "blocked a highway to protest against the policy": a purpose of the same kind as its act is part of it,
         also where the parse hangs it on a clause beside the act ("blocked roads, defying a ban, to protest");
         what a meeting, call or visit is for is its topic ("met X to deepen the partnership"; PLOVER manual,
-        CONSULT), also where the parse makes the one met its subject ("met with X to deepen")."""
+        CONSULT), also where the parse makes the one met its subject ("met with X to deepen"), unless it is said
+        there ("met X to express support for Y", "called X to congratulate him": the content, coded too)."""
         token = act.match.token
         if not infinitive(token):
             return None
@@ -85,7 +86,9 @@ class ActFinder:
         else:
             return None
         kind = self.plover(act.match)
-        return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in {kind, "CONSULT"}), None)
+        said = token.lemma_.lower() in self.cues["performative"] and not any(c.dep_ == "nsubj" for c in token.children)
+        kinds = {kind} if said else {kind, "CONSULT"}
+        return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in kinds), None)
 
     def _commands_own(self, act: Act, acts: dict[int, Act], ew: Coded) -> bool:
         """Whether an order is a leader's to his own forces or bodies to do an act ("ordered US troops to

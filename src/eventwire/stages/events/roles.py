@@ -15,7 +15,15 @@ from dataclasses import dataclass
 import pycountry
 from spacy.tokens import Doc, Token
 
-from ...lang import PASSIVE_SUBJECTS, SUBJECTS, misread_object, misread_subject, names_a_pair, object_gap
+from ...lang import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    met_read_as_subject,
+    misread_object,
+    misread_subject,
+    names_a_pair,
+    object_gap,
+)
 from ...records import Actor, Coded
 from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
@@ -102,6 +110,9 @@ class RoleReader:
         noun it modifies (active) or the clause it serves as an instrument (passive)."""
         current = token
         for _ in range(6):
+            if met_read_as_subject(current):
+                current = current.head  # "spoke with X to congratulate him"
+                continue
             own = [
                 c
                 for t in [current, *(a for a in current.children if a.dep_ in AUXILIARIES)]  # "Hungary is"
