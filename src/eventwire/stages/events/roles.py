@@ -433,8 +433,10 @@ class RoleReader:
         roles: list[Phrase] = []
         of = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
         if trigger.lemma_.lower() in self.cues["reason_noun"] and trigger.head.lower_ in REASON_PREPS:
-            # "French troops left Niger at the request of the junta": the junta asked the troops
+            # "French troops left Niger at the request of the junta", "at the Iraqi government's request": the
+            # junta, the government asked the troops
             roles.extend(p for prep in of for p in self._objects_of(prep, "source", "at>prep"))
+            roles.extend(("source", c, "at>poss") for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON")
             verb = trigger.head.head
             roles.extend(("target", s, f"at^{s.dep_}") for s in self.subjects(verb)[0] if verb.pos_ in {"VERB", "AUX"})
             return roles
