@@ -87,6 +87,7 @@ class Coder:
         if root not in HARMING_ROOTS:
             return False
         aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
+        aimed = [o for o in aimed if o != match.carrier]  # "opened fire", "exchanged fire": the act itself
         return any(o.lemma_.lower() in self.ailments or o.lower_ in REFLEXIVES for o in aimed)
 
     def with_roles(

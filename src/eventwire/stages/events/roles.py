@@ -246,7 +246,12 @@ class RoleReader:
         own: "fighters which, the statement said, European nations have refused to repatriate")."""
         relative = subject.lower_ in self.cues["relative"] and verb.dep_ == "relcl"
         own = any(c.dep_ == "nsubj" and c.lower_ not in self.cues["relative"] for c in verb.children)
-        return verb.head if relative and not own and verb.head.pos_ not in {"PRON", "DET"} else subject
+        if not relative or own or verb.head.pos_ in {"PRON", "DET"}:
+            return subject
+        conjuncts = [c for c in verb.head.conjuncts if c.i < verb.i]
+        singular = any(t.tag_ == "VBZ" for t in [verb, *verb.children] if t.dep_ in {"aux", "auxpass", "relcl"})
+        return max(conjuncts, key=lambda c: c.i) if conjuncts and singular else verb.head  # "the US and Russia,
+        # which has been providing air cover": Russia alone
 
     def _participle_subjects(self, verb: Token) -> list[Token]:
         noun = verb.head
@@ -1039,7 +1044,8 @@ class RoleReader:
         Jordan", "Czech and Slovak officials"); a pronoun that names no actor stands for the speaker of its
         clause ("Chile said it would ...")."""
         found: list[tuple[Actor, tuple[int, int]]] = []
-        for head in self._coordinated(phrase):
+        last_of_list = trigger.dep_ == "relcl" and phrase.dep_ == "conj" and trigger.head in phrase.conjuncts
+        for head in [phrase] if last_of_list else self._coordinated(phrase):  # (see _relative)
             pair = self._pair(head) if names_a_pair(head) or self._names_those_together(head) else []
             if pair:  # "the two leaders": those named together before, not a group the actors stage guessed
                 found += [(a, self._mention_span(t)) for a, t in pair]
