@@ -25,6 +25,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 WIDEN = {"det", "nummod", "quantmod", "amod", "compound"}  # words before a mention that belong to its phrase
 OFFICES = {"GOV", "LEG", "MIL", "JUD", "SPY", "ELI"}  # sectors of a state's office holders, current and former
 REACH = 3  # sentences back that a pronoun or a description may reach for what it stands for
+REGION_WORDS = {"South", "North", "Latin", "Central", "East", "West", "Southeast", "Southern", "Eastern", "Western"}
 
 
 def actor_fields(
@@ -48,6 +49,13 @@ def _in_subject(span: Span) -> bool:
     while token.dep_ in {"amod", "compound", "poss", "nmod"} and token.head != token:
         token = token.head
     return token.dep_ in SUBJECTS
+
+
+def _of_a_region(span: Span, k: Knowledge) -> bool:
+    """ "South Americans", "Latin American leaders", "Central American migrants": a demonym a word of region
+    before it makes the people of a continent's part, not of the state ("American" alone is the US's)."""
+    before = span.doc[span.start - 1] if span.start else None
+    return k.phrases[span.label_].kind == "demonym" and before is not None and before.text in REGION_WORDS
 
 
 def _negated_name(span: Span) -> bool:
@@ -178,6 +186,7 @@ class Resolution:
             and not _inside_a_name(s, self.k)
             and not _inside_larger_place(s, self.k)
             and not _negated_name(s)
+            and not _of_a_region(s, self.k)
         ]
         self.dictionary = _without_redefined_acronyms(_without_region_homonyms(self.dictionary, self.k), self.k)
         self.phrase_at = {s.start: s for s in self.dictionary}
