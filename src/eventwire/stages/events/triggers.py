@@ -86,6 +86,9 @@ class Match:
     theme: bool = False  # the carrier is what is given or moved ("sent *troops*"), not who receives it
 
 
+LINKING = {"seem", "appear", "look", "sound", "remain", "prove", "become"}  # "seemed promising": an adjective
+
+
 @cache
 def guards() -> dict[str, frozenset[str]]:
     """The lemmas of ``guards.tsv`` by kind: the words' other senses and the sentences with no political events."""
@@ -188,8 +191,8 @@ class Lexicon:
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
-        if defends_itself(token):
-            return None  # "Ukraine defended itself against Russian attacks": no verbal support of Russia
+        if defends_itself(token) or (not has_object and _a_quality(token)):
+            return None  # "Ukraine defended itself against Russian attacks", "the pivot seemed promising"
         if lemma in self.guards["clausal"] and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if self._no_such_act(match.rule.cameo, token):
@@ -479,6 +482,12 @@ def _directs_someone(token: Token, ew: Coded) -> bool:
         for head in heads
         for t in (head, *head.conjuncts)
     )
+
+
+def _a_quality(token: Token) -> bool:
+    """A present participle used as an adjective: "seemed promising", "a threatening tone" (no act)."""
+    linked = token.dep_ == "xcomp" and token.head.lemma_.lower() in LINKING
+    return token.tag_ == "VBG" and (token.dep_ in {"amod", "acomp", "oprd"} or linked)
 
 
 def _person_steps_back(token: Token, ew: Coded) -> bool:
