@@ -57,6 +57,7 @@ TWO_PARTY = {"040", "041", "042"}  # talks, calls and visits need a counterpart 
 IMPLIED_MODALITY = {"AGREE": "intended", "THREATEN": "threatened", "REQUEST": "requested"}
 STATEMENT = "010"
 OCCUPATION = {"192", "1382"}  # occupying territory, threatening to
+MARGINS = {"point", "vote", "percent", "seat", "margin"}  # what an election is won by
 REFUSED = "12"  # the root a negated cooperation is recoded to
 
 
@@ -210,7 +211,11 @@ class EventStage:
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
         words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
-        if not armed and words & self.cues["electoral_win"] and _between_candidates(sources, targets):
+        if (
+            not armed
+            and words & self.cues["electoral_win"]
+            and (_between_candidates(sources, targets) or _margin(trigger))
+        ):
             return []  # "the assumption Clinton would beat Trump": an election won, no blow struck
         coding = self.coder.with_roles(coding, act.match, targets, to_state, near, partisan)
         two_party = coding.code.code[:3] in TWO_PARTY  # (also when only promised: "will meet")
@@ -339,6 +344,8 @@ class EventStage:
             # him to discipline prosecutors": he is asked, not the prosecutors
             asked = reader.written_to(trigger) or ([] if roles.get("target") else reader.addressees(trigger))
             targets = asked or targets
+        if coding.plover == "PROTEST":  # "protesters rallying for Mr. Brown": whom they stand for is no recipient
+            targets = [t for t in targets if ":for>" not in t.via]
         if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
             speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
             sources, targets = (
@@ -589,6 +596,13 @@ def _between_candidates(sources: list[Filler], targets: list[Filler]) -> bool:
         doer.type == "person"
         and (other.type == "person" or other.sector in POLITICIANS)
         and (doer.sector in POLITICIANS or other.sector in POLITICIANS)
+    )
+
+
+def _margin(verb: Token) -> bool:
+    """ "beat Sanders by just 4 points", "by 3,000 votes": a win counted in votes."""
+    return any(
+        p.lemma_.lower() in MARGINS for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
     )
 
 

@@ -66,6 +66,8 @@ class ActFinder:
             if head is not None:
                 acts[head.i].complements.append(act.match)
                 del acts[i]
+            elif self._asked_in_a_topic(act, matches, acts):
+                del acts[i]  # "rejected a request from Maliki to carry out airstrikes": no airstrikes
         for i in [i for i, act in acts.items() if self._enables(act, acts)]:
             del acts[i]
         return sorted(acts.values(), key=lambda a: a.match.token.i)
@@ -79,6 +81,13 @@ class ActFinder:
         token = act.match.token
         if not infinitive(token):
             return None
+        asked = [  # "made a request to the US to carry out airstrikes": what was asked, parsed as a purpose
+            c
+            for c in token.head.children
+            if token.dep_ == "advcl" and c.dep_ == "dobj" and c.i in acts and self.serves(acts[c.i].match)
+        ]
+        if asked:
+            return asked[0]
         if token.dep_ == "pcomp" and token.head.lower_ == "with":
             heads = [token.head.head]
         elif token.dep_ == "advcl":
@@ -89,6 +98,15 @@ class ActFinder:
         said = token.lemma_.lower() in self.cues["performative"] and not any(c.dep_ == "nsubj" for c in token.children)
         kinds = {kind} if said else {kind, "CONSULT"}
         return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in kinds), None)
+
+    def _asked_in_a_topic(self, act: Act, matches: dict[int, Match], acts: dict[int, Act]) -> bool:
+        """Whether an infinitive parsed as a purpose is what a request or offer that another act is about asks
+        for ("rejected a request from X to carry out airstrikes")."""
+        token = act.match.token
+        if token.dep_ != "advcl" or not infinitive(token):
+            return False
+        objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i in matches and c.i not in acts]
+        return any(self.serves(matches[o.i]) for o in objects)
 
     def _commands_own(self, act: Act, acts: dict[int, Act], ew: Coded) -> bool:
         """Whether an order is a leader's to his own forces or bodies to do an act ("ordered US troops to
