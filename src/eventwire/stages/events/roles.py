@@ -1209,6 +1209,8 @@ class RoleReader:
     def _speaker(self, pronoun: Token) -> list[tuple[Actor, Token]]:
         """ "Chile said it would recall its ambassador": "it" is Chile (never "officials"); "they" all the
         speakers."""
+        if pronoun.tag_ not in {"PRP", "PRP$"}:
+            return []  # "argued that a US presence will help those battling for rights": not the speaker
         verb = pronoun.head
         while verb.dep_ == "conj" and verb.head != verb:
             verb = verb.head
