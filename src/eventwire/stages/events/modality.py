@@ -143,6 +143,11 @@ def unneeded(verb: Token) -> bool:
     )
 
 
+def _or_not(neg: Token) -> bool:
+    """ "whether or not he supported it": an open question, no denial."""
+    return neg.i > 0 and neg.doc[neg.i - 1].lower_ == "or"
+
+
 def _a_possibility(verb: Token) -> bool:
     """ "an opportunity for Israel to strike", "has the right to respond": an act that may happen (but "took
     the opportunity to praise X" and "had the opportunity to meet X" did)."""
@@ -197,7 +202,7 @@ class ModalityReader:
 
     def read(self, trigger: Token) -> Mood:
         aux = auxiliaries(trigger)
-        negated = any(c.dep_ == "neg" for c in trigger.children)
+        negated = any(c.dep_ == "neg" and not _or_not(c) for c in trigger.children)
         obligation = owed(trigger)
         modality = "requested" if obligation else "asserted"
         if obligation and self_bound(trigger):
