@@ -62,12 +62,14 @@ class ActFinder:
         for i in [i for i, act in acts.items() if self._commands_own(act, acts, ew)]:
             del acts[i]  # "Trump ordered US troops to withdraw": the withdrawal is the event, not a request
         for i, act in list(acts.items()):
-            head = self._folding_head(self._clause(act, reader), acts) or self._purpose_of(act, acts)
+            asked = self._asked_for(act, matches)
+            if asked is not None and asked.i not in acts:
+                del acts[i]  # "rejected a request from Maliki to carry out airstrikes": no airstrikes
+                continue
+            head = asked or self._folding_head(self._clause(act, reader), acts) or self._purpose_of(act, acts)
             if head is not None:
                 acts[head.i].complements.append(act.match)
                 del acts[i]
-            elif self._asked_in_a_topic(act, matches, acts):
-                del acts[i]  # "rejected a request from Maliki to carry out airstrikes": no airstrikes
         for i in [i for i, act in acts.items() if self._enables(act, acts)]:
             del acts[i]
         return sorted(acts.values(), key=lambda a: a.match.token.i)
@@ -81,13 +83,6 @@ class ActFinder:
         token = act.match.token
         if not infinitive(token):
             return None
-        asked = [  # "made a request to the US to carry out airstrikes": what was asked, parsed as a purpose
-            c
-            for c in token.head.children
-            if token.dep_ == "advcl" and c.dep_ == "dobj" and c.i in acts and self.serves(acts[c.i].match)
-        ]
-        if asked:
-            return asked[0]
         if token.dep_ == "pcomp" and token.head.lower_ == "with":
             heads = [token.head.head]
         elif token.dep_ == "advcl":
@@ -99,14 +94,15 @@ class ActFinder:
         kinds = {kind} if said else {kind, "CONSULT"}
         return next((h for h in heads if h.i in acts and self.plover(acts[h.i].match) in kinds), None)
 
-    def _asked_in_a_topic(self, act: Act, matches: dict[int, Match], acts: dict[int, Act]) -> bool:
-        """Whether an infinitive parsed as a purpose is what a request or offer that another act is about asks
-        for ("rejected a request from X to carry out airstrikes")."""
+    def _asked_for(self, act: Act, matches: dict[int, Match]) -> Token | None:
+        """The request or offer named as the object of the clause an infinitive is parsed as the purpose of,
+        which the infinitive says what it asks for ("made a request to the US to carry out airstrikes"; "rejected
+        a request from X to carry out airstrikes", where the request is the rejection's topic)."""
         token = act.match.token
         if token.dep_ != "advcl" or not infinitive(token):
-            return False
-        objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i in matches and c.i not in acts]
-        return any(self.serves(matches[o.i]) for o in objects)
+            return None
+        objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i in matches]
+        return next((o for o in objects if self.serves(matches[o.i])), None)
 
     def _commands_own(self, act: Act, acts: dict[int, Act], ew: Coded) -> bool:
         """Whether an order is a leader's to his own forces or bodies to do an act ("ordered US troops to
