@@ -126,8 +126,13 @@ def _named_earlier(res: Resolution, mention: Span, title: Span, owner: Span | No
     bare = sorted(
         dict.fromkeys(key for span, key in found if span.text.lower().startswith(written)), key=lambda k: -times[k]
     )
+    # then those introduced by name alone, whom the text did not need to say which office they hold ("Trump ...
+    # Russian President Vladimir Putin ... the president": Trump), before those introduced with the title
+    by_name = sorted(
+        dict.fromkeys(key for span, key in found if written not in span.text.lower()), key=lambda k: -times[k]
+    )
     titled = [key for span, key in found if written in span.text.lower() and key not in bare]
-    named = list(dict.fromkeys(bare + titled + [key for _, key in found]))
+    named = list(dict.fromkeys(bare + by_name + titled + [key for _, key in found]))
     if _home_holder(res, title) is not None:
         heading = fold(res.ew.meta.title or "")
         named = [key for key in named if fold(str(key[1]).split()[-1]) in heading.split()]
