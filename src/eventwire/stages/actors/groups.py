@@ -35,6 +35,7 @@ ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and 
 HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
 HOME_BODIES = {"administration"}  # "the administration" in a White House text is the publisher's
 CUSTODY = {"arrest", "detain", "jail", "imprison", "release", "free", "pardon", "sentence", "execute", "convict"}
+CAPTIVES = {"hostage", "captive", "abductee"}  # held by others than their own state
 INSURGENTS = {"REB", "INS"}  # armed groups with a home country (Hamas: PSE), who act abroad as states do
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
@@ -96,8 +97,9 @@ def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset
     if sector in ORGANS:
         return frozenset()
     verb, agent = _done_by(token, {"xcomp", "conj"})
-    if agent is None or _state_of(res, agent) is None or verb.lemma_.lower() in CUSTODY:
-        return frozenset()
+    held = verb is not None and verb.lemma_.lower() in CUSTODY and token.lemma_.lower() not in CAPTIVES
+    if agent is None or _state_of(res, agent) is None or held:
+        return frozenset()  # (but "Hamas released 24 hostages": those it held are not its own)
     return frozenset(filter(None, (_state_of(res, t) for t in token.sent if t.dep_ == "nsubj" or t == agent)))
 
 
