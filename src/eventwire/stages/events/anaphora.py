@@ -53,14 +53,16 @@ def _one_state(a: str | None, b: str | None) -> bool:
 
 
 def _definite_object(doc: Doc, event: Event) -> Token | None:
-    """The trigger's direct object (or the noun its relative clause qualifies) when it is a definite noun with no
-    doer of its own ("the attack", "the accusations Moscow rejected"; not "the attack by Hamas" nor "Russia's
-    attack", which the role reader already reads), or the noun of "what he called an attack"."""
+    """The trigger's direct object or passive subject (or the noun its relative clause qualifies) when it is a
+    definite noun with no doer of its own ("the attack", "the attack was condemned", "the accusations Moscow
+    rejected"; not "the attack by Hamas" nor "Russia's attack", which the role reader already reads), or the noun
+    of "what he called an attack"."""
     trigger = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
     if trigger is None:
         return None
     relative = [trigger.root.head] if trigger.root.dep_ == "relcl" else []  # "the accusations Moscow rejected"
-    for obj in [*relative, *(c for c in trigger.root.children if c.dep_ == "dobj")]:
+    objects = [c for c in trigger.root.children if c.dep_ in {"dobj", "nsubjpass"}]  # "the attack was condemned"
+    for obj in [*relative, *objects]:
         if obj.pos_ != "NOUN":
             continue
         dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
