@@ -185,7 +185,7 @@ class EventStage:
         if clause.dep_ == "pcomp" and clause.head.lower_ in self.cues["privative"]:
             return []  # "acted without consulting Congress": an act not done, and no refusal either
         mood = self.modality.read(clause)
-        named = [t for t in (trigger, act.match.carrier) if t is not None]
+        named = [t for t in (trigger, act.match.carrier) if t is not None]  # the act's words: "imposed sanctions"
         if any(c.dep_ == "det" and c.lower_ == "no" for t in named for c in t.children):
             mood = replace(mood, negated=True)  # "gave no support to", "expressed no regret": as "did not give"
         if clause is not trigger and mood.modality == "asserted" and clause.lemma_.lower() in self.cues["planning"]:
@@ -210,7 +210,7 @@ class EventStage:
         )
         if partisan and coding.code.code in OCCUPATION:
             return []  # "Democrats hope to take control of the Senate", "a Republican occupying the White House"
-        words = {t.lemma_.lower() for t in (trigger, act.match.carrier) if t is not None}
+        words = {t.lemma_.lower() for t in named}
         if (
             not armed
             and words & self.cues["electoral_win"]
@@ -496,7 +496,8 @@ def _others(parties: list[Filler], sources: list[Filler]) -> list[Filler]:
     signed a deal to pave the way for talks between the Afghan leadership and the rebels": their own)."""
     if any(p.direct and p.actor.code == s.actor.code for p in parties for s in sources):
         return []
-    return [p for p in parties if p.actor.country not in {s.actor.country for s in sources}]
+    own = {s.actor.country for s in sources}
+    return [p for p in parties if p.actor.country not in own]
 
 
 def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
