@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...lang import clause_verb, fold, latin, names_a_pair
 from ...records import Actor
-from ..places.resolve import region_countries, region_of
+from ..places.resolve import country_of, region_countries, region_of
 from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, Resolution, acronym_after, actor_fields
@@ -402,6 +402,8 @@ def _of_the_passage(token: Token, sector: str) -> bool:
     return not (indefinite and sector not in DOMESTIC)
 
 
+INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
+CHAMBERS = {"representatives", "commons", "lords", "delegates", "councillors", "keys", "assembly"}  # "House of ..."
 STANCE_PREFIXES = {"pro", "anti", "non"}  # the first token of "pro-Democracy", "anti-Government", "Non-NATO"
 
 
@@ -433,16 +435,42 @@ def find_unknown_organisations(res: Resolution) -> None:
         short = acronym_after(ent)
         if short is not None:
             acronyms[short] = key
-        sector = noun_sector(res.k, ent.root)
+        sector = noun_sector(res.k, ent.root) if not _other_house(res, ent) else None
+        international = next(t for t in ent if t.pos_ != "DET").lower_ in INTERNATIONAL
         country = (
-            (res.country_in(ent.root) or _leader_country(res, ent) or res.body_country(ent.root.lemma_, ent.start))
-            if sector
+            (
+                res.country_in(ent.root)
+                or _named_after_place(ent)
+                or _leader_country(res, ent)
+                or res.body_country(ent.root.lemma_, ent.start)
+            )
+            if sector and not international
             else None
         )
         if country is not None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, key, actor_fields(name, "organisation"))
+
+
+def _other_house(res: Resolution, name: Span) -> bool:
+    """ "Terrace House", "the House of Mercy": a name ending in "House" that names no chamber, unlike "the House",
+    "the House of Commons" or "the Ohio House" (the qualifiers, if any, a place or state)."""
+    words = [t for t in name if t.pos_ != "DET"]
+    if name.root.text != "House" or len(words) == 1:
+        return False
+    of = next((i for i, t in enumerate(words) if t.lower_ == "of"), None)
+    if of is not None:
+        return " ".join(t.lower_ for t in words[of + 1 :]) not in CHAMBERS
+    before = [t for t in words if t.i < name.root.i]
+    return not all(t.i in res.phrase_of or region_of(t.text) or t.ent_type_ == "GPE" for t in before)
+
+
+def _named_after_place(name: Span) -> str | None:
+    """ "the University of Calgary": the country of the city or region the name is of, which the gazetteer
+    settles (a place inside a name is no place of its own)."""
+    of = next((t for t in name if t.lower_ == "of"), None)
+    return country_of(name.doc[of.i + 1 : name.end].text) if of is not None and of.i + 1 < name.end else None
 
 
 def _leader_country(res: Resolution, name: Span) -> str | None:

@@ -21,6 +21,7 @@ FOLLOWERS = {
     "loyalist",
     "follower",
 }  # "Hamas supporters", "Trump loyalists": civilians, not the one followed
+CITY_NOUNS = {"mayor", "city", "capital", "street", "outskirts", "suburb", "centre", "center"}  # "the mayor of Paris"
 
 
 def find_phrases(res: Resolution) -> None:
@@ -41,7 +42,7 @@ def find_phrases(res: Resolution) -> None:
         elif entry.kind in {"demonym", "community"}:
             _people_of(res, span, entry)
         elif entry.kind in {"capital", "metonym"}:
-            where = entry.kind == "capital" and span.root.dep_ == "compound"  # "a Kabul car bombing": a place
+            where = entry.kind == "capital" and _only_a_place(span)
             if not res.locative(span) and not where:
                 res.add(
                     span,
@@ -52,6 +53,20 @@ def find_phrases(res: Resolution) -> None:
                 res.taken.update(range(span.start, span.end))  # "officials in the Kremlin": a place, no body
         elif not entry.ambiguous or _is_gpe(span) or _stands_alone(span):
             res.add(span, ("country", entry.code), actor_fields(entry.name, "country", country=entry.code))
+
+
+def _only_a_place(span: Span) -> bool:
+    """A capital named as a place, not for its government: "a Kabul car bombing", "a Berlin-based charity",
+    "from Jakarta to Bali", "the mayor of Paris"."""
+    root, doc = span.root, span.doc
+    if root.dep_ == "compound" or (span.end < len(doc) and doc[span.end].text == "-"):
+        return True
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    near = [*prep.children, *prep.head.children]  # "from X to Y": one on the other, or both on what moves
+    route = {prep.lower_, prep.head.lower_, *(c.lower_ for c in near if c.dep_ == "prep")}
+    return {"from", "to"} <= route or (prep.lower_ == "of" and prep.head.lemma_.lower() in CITY_NOUNS)
 
 
 def _camp_abroad(res: Resolution, span: Span, entry: Entry) -> str | None:

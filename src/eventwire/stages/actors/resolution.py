@@ -100,7 +100,7 @@ def _inside_a_name(span: Span, k: Knowledge) -> bool:
     name = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
     if name is None or len(name) == len(span) or name.label_ not in NAMED_THINGS | {"FAC", "ORG"}:
         return False
-    return name.label_ != "ORG" or k.sector_of(name.root.lemma_, name.root.text) in INSTITUTIONS
+    return name.label_ != "ORG" or any(k.sector_of(t.lemma_, t.text) in INSTITUTIONS for t in name if t.pos_ != "ADP")
 
 
 def _inside_larger_place(span: Span, k: Knowledge) -> bool:

@@ -317,6 +317,8 @@ class EventStage:
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
+        if coding.code.code == VISIT:  # "travelled from Louisiana to Disney World": not Louisiana's host
+            targets = [t for t in targets if ":from>" not in t.via]
         if uncoded and coding.plover == "RETREAT":  # "withdrew from the city of Kherson" (not "retreated to X")
             targets = [t for t in reader.places(phrases, trigger, ("target",)) if not _destination(t)] or targets
         if not targets and coding.plover in RECEIVING_TYPES:

@@ -724,6 +724,14 @@ class RoleReader:
         if not objects and prep.lower_ == "with":
             clauses = [c for c in prep.children if c.dep_ == "pcomp" and infinitive(c)]
             objects = [(role, s, f"{via}:with>pcomp^nsubj") for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        if not objects and prep.lower_ == "against":  # "voted against confirming him": him; "against sending
+            for act in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):  # troops to X": X
+                to = [p for c in act.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to" for p in c.children]
+                objects += [
+                    (role, o, f"{via}:against>pcomp>{o.dep_}")
+                    for o in to or [o for o in act.children if o.dep_ == "dobj"]
+                    if o.dep_ in {"pobj", "dobj"}
+                ]
         return objects
 
     # -- actors and spans ------------------------------------------------------------------------------
@@ -1175,7 +1183,7 @@ class RoleReader:
                 and not (doer and c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES and not self.event_code(t))
                 and (
                     c.dep_ in deps
-                    or (c.dep_ in {"prep", "agent"} and c.lower_ in preps)
+                    or (c.dep_ in {"prep", "agent"} and (c.lower_ in preps or (not event and such_as(c))))
                     or (c.dep_ == "acl" and c.tag_ == "VBN" and self._authored(c))
                 )
             ]
@@ -1399,3 +1407,8 @@ def _no_state(actor: Actor | None) -> bool:
 def _abbreviated(token: Token) -> bool:
     """A name written as an abbreviation: "U.S.", "UK", "EU"."""
     return "." in token.text or (token.text.isupper() and len(token.text) <= 3)
+
+
+def such_as(prep: Token) -> bool:
+    """ "allies such as Germany": the example names who the phrase is."""
+    return prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
