@@ -190,6 +190,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
 THINGS = NAMED_THINGS | {"PRODUCT"}  # what the NER may take a one-word family name for
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
+CASE_AND_FIRM = {"v.", "v", "vs.", "vs", "&"}  # "Clinton v. Jones", "Roman & Assoc.": a case, a firm
 NOT_PEOPLE = {"LANGUAGE"} | TIMES  # "due out in May"; not GPE, NORP or ORG: the tagger reads foreign names so
 
 
@@ -212,9 +213,19 @@ def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
         or res.place_country(last) is not None  # "Mecca and Medina"
         or another
         or any(c.dep_ == "det" for c in last.children)
+        or not _used_as_a_name(ent)
     ):
         return None
     return roles.by_family_name(family, res.day, former=False)
+
+
+def _used_as_a_name(ent: Span) -> bool:
+    """A family name alone that is no part of a court case, a firm or a citation: not "Clinton v. Jones",
+    "Roman & Assoc.", "Mitchell et al."."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before not in CASE_AND_FIRM and after not in CASE_AND_FIRM | {"et"}
 
 
 def _shared_family_name(res: Resolution, ent: Span, spans: list[Span]) -> str | None:

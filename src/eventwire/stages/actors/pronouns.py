@@ -450,7 +450,7 @@ def _fits(res: Resolution, pronoun: Token, subject: Token) -> str | None:
 def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
     """The subject of the clause a pronoun's clause complements: "Chile said [it would ...]"; a possessive may
     also stand for its own clause's subject ("Chile recalled its ambassador"). A subject pronoun in a clause
-    merely conjoined to another ("Iran hosted the games and it was boycotted") is left alone."""
+    merely conjoined to another with an object ("Iran hosted the games and it was boycotted") is left alone."""
     blamed = _blamed(res, pronoun)  # "condemned Russia for its strikes": Russia's
     if blamed is not None:
         return blamed
@@ -462,7 +462,7 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
         return next(filter(None, (_fits(res, pronoun, o) for o in owners)), None)
     if pronoun.dep_ in SUBJECTS and zero_relative(verb):
         verb = clause_verb(verb.head)  # "China returned the drone it seized": the clause on the object is China's
-    elif pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS:
+    elif pronoun.dep_ in SUBJECTS and verb.dep_ not in COMPLEMENTS and not _same_subject_goes_on(verb):
         return None
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and pronoun not in c.subtree]
@@ -474,6 +474,12 @@ def _governing_subject(res: Resolution, pronoun: Token) -> str | None:
             return None
         verb = verb.head
     return None
+
+
+def _same_subject_goes_on(verb: Token) -> bool:
+    """ "Israeli leaders have said ..., and they blame Hamas": a clause conjoined to one with no object goes on
+    about that one's subject (not "Iran hosted the games and it was boycotted")."""
+    return verb.dep_ == "conj" and not any(c.dep_ in {"dobj", "dative", "attr"} for c in verb.head.children)
 
 
 def _blamed(res: Resolution, pronoun: Token) -> str | None:

@@ -175,11 +175,14 @@ def _distinct(a: Identity, b: Identity) -> bool:
 
 def _same_report(earlier: Event, later: Event, identity: Callable[[str], Identity]) -> bool:
     """Whether a later report may be the same act: another sentence, no two different actors of one state as
-    its doers or recipients, and the same date unless one of the two only has the document's date."""
+    its doers or recipients (nor a person and a body as its recipients), and the same date unless one of the
+    two only has the document's date."""
     for role in ("source", "target"):
         ones, others = ([identity(i) for i in getattr(e, role)] for e in (earlier, later))
         if ones and others and all(_distinct(a, b) for a in ones for b in others):
             return False
+        if role == "target" and ones and others and bool(ones[0][0]) != bool(others[0][0]):
+            return False  # "hit Hamas hard", "killed Abu Jalal, a Hamas commander": a person is no body's act
     if later.sentence in earlier.evidence:
         return False
     return earlier.date == later.date or "document" in {earlier.date_source, later.date_source}

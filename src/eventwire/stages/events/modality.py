@@ -31,6 +31,7 @@ AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
 CONDITIONS = {"if", "unless"}  # the words that make a clause a condition
 QUESTIONS = {"whether"}  # ... or an open question
+BE = {"am", "is", "are", "was", "were", "'m", "'re", "'s", "be", "been"}  # "is going to meet"
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,8 @@ class ModalityReader:
         Only a denial covers a plain past ("denied that it had attacked"); "be" only "is to withdraw"."""
         lemma = head.lemma_.lower()
         kind = next((k for words, k in HEAD_KINDS if lemma in self.cues[words]), None)
+        if lemma == "go" and not (head.tag_ == "VBG" and auxiliaries(head) & BE):
+            return None  # "is going to meet": to come; "went to meet": done
         if kind == "denied":
             return kind
         if lemma in self.cues["wishing"] and complement.lemma_.lower() in self.cues["performative"]:
