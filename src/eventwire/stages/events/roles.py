@@ -40,6 +40,7 @@ FORCEFUL_ROOTS = {"16", "17"} | VIOLENT_ROOTS  # sanctions, coercion and force: 
 PLURAL = {"they", "them", "their"}
 PERSONAL_POSSESSIVES = {"his", "her"}  # a doer by his acts ("his visit"), not his things ("killed by his lions")
 NOT_IN_PHRASE = {"conj", "cc", "appos", "preconj", "relcl"}  # each conjunct its own phrase; no clauses about it
+ASIDE = {"–", "—", "("}  # what sets off an aside: "world powers – including the US and Russia – agreed"
 BREAKS = {",", "(", ")", "—", "–", ";", ":", '"', "“", "”", "[", "]"}
 NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, active or passive
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
@@ -1195,6 +1196,16 @@ class RoleReader:
                     return other, token
                 if found[0] is None:
                     found = (other, token)
+        if found[0] is None and actor is None and head.tag_ == "NNS":  # "world powers seeking an end to the war
+            examples = [  # – including the US and Russia – agreed": the parse hangs the aside on the last noun
+                p
+                for t in head.subtree
+                if t.lower_ == "including" and t.i > head.i and self.doc[t.i - 1].text in ASIDE
+                for p in t.children
+                if p.dep_ == "pobj" and p.i in self.ew.actor_of_token
+            ]
+            if examples:
+                return self.actor_at(examples[0]), examples[0]
         if found[0] is None and actor is None:  # "sued over the state of emergency Trump declared": Trump's
             doers = [
                 s
@@ -1243,7 +1254,7 @@ class RoleReader:
         actor, or a noun naming a pair, stands for the actors of the latest clause that names several together
         (a coordinated subject, or a subject and those it met: "spoke with X, Y and Z"), within the sentence and
         the three before."""
-        if phrase.pos_ == "PRON" and phrase.lower_ not in {"they", "them"}:
+        if phrase.pos_ == "PRON" and phrase.lower_ not in PLURAL:
             return []
         first = phrase.sent.start
         for _ in range(3):  # the three sentences before
