@@ -210,8 +210,14 @@ def mend_verbs_read_as_nouns(doc: Doc) -> None:
 def misread_object(verb: Token) -> Token | None:
     """The object the parse made the subject of the next clause, right after the verb with no comma between:
     "since U.S. forces killed top Iranian general Qassem Soleimani, Iran-backed militants have scaled down
-    their attacks" (the clause the verb's own clause modifies, or one that then has two subjects)."""
-    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "auxpass"} for c in verb.children):
+    their attacks" (the clause the verb's own clause modifies, or one that then has two subjects); or a name the
+    parse made a clause of its own: "welcomed Prime Minister Modi to the White House"."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "PROPN" and c.i > verb.i):
+        if not any(g.dep_ in {"nsubj", "aux", "auxpass", "cop"} for g in clause.children):
+            return clause
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return None
     for token in verb.doc[verb.i + 1 : verb.sent.end]:
         clause = token.head

@@ -42,7 +42,7 @@ def find_phrases(res: Resolution) -> None:
         elif entry.kind in {"demonym", "community"}:
             _people_of(res, span, entry)
         elif entry.kind in {"capital", "metonym"}:
-            where = entry.kind == "capital" and _only_a_place(span)
+            where = _only_a_place(span) if entry.kind == "capital" else _where_guests_go(span)
             if not res.locative(span) and not where:
                 res.add(
                     span,
@@ -67,6 +67,16 @@ def _only_a_place(span: Span) -> bool:
     near = [*prep.children, *prep.head.children]  # "from X to Y": one on the other, or both on what moves
     route = {prep.lower_, prep.head.lower_, *(c.lower_ for c in near if c.dep_ == "prep")}
     return {"from", "to"} <= route or (prep.lower_ == "of" and prep.head.lemma_.lower() in CITY_NOUNS)
+
+
+def _where_guests_go(span: Span) -> bool:
+    """A seat of government someone is brought to: "welcomed Chancellor Merkel to the White House" (the host is
+    the subject; the seat is where, not a second guest)."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "to":
+        return False
+    guests = [prep.head] if prep.head.pos_ == "PROPN" else [c for c in prep.head.children if c.dep_ == "dobj"]
+    return any(g.ent_type_ == "PERSON" for g in guests)
 
 
 def _camp_abroad(res: Resolution, span: Span, entry: Entry) -> str | None:

@@ -297,8 +297,8 @@ class RoleReader:
                 roles.extend(self._object(trigger, child, carrier, theme))
             elif child.dep_ == "prep" and child.lower_ == particle and particle not in self.cues["locative_prep"]:
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
-            elif child.dep_ == "prep" and child.lower_ == "by" and not passive and _has_object(trigger):
-                roles.extend(self._objects_of(child, "target", "dobj"))  # "criticized drills by X": X's drills
+            elif child.dep_ == "prep" and child.lower_ in {"by", "as"} and not passive and _has_object(trigger):
+                roles.extend(self._object_doers(child))  # "criticized drills by X": X's drills
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"] and self._mutual(trigger):
                 roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "Fighting between X and Y continued"
             elif child.dep_ == "prep":
@@ -476,6 +476,18 @@ class RoleReader:
                     roles.extend(self._objects_of(child, "reciprocal", "prep"))
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
+        verb = trigger.head
+        if (
+            from_source
+            and trigger.dep_ == "dobj"
+            and verb.lemma_.lower() in self.cues["undergo"] | self.cues["receiving"]
+        ):
+            roles.extend(  # "Israel drew criticism from France": the parse hangs "from" on the verb
+                r
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from" and c.i > trigger.i
+                for r in self._objects_of(c, "source", "prep")
+            )
         # "the invasion of Ukraine": "of" names the target; "the visit of Xi to Serbia": with another target
         # and no other source, it names the source
         for pobj in (p for prep in of for p in prep.children if p.dep_ == "pobj"):
@@ -661,6 +673,20 @@ class RoleReader:
             verb = verb.head  # "took part in"
         carries = verb.lemma_.lower() in self.cues["light"] - self.cues["transfer"]  # not "in X, it sent letters"
         return verb if head.lower_ == "in" and carries else None
+
+    def _object_doers(self, prep: Token) -> list[Phrase]:
+        """Who did what the object names, in a "by" the parse hangs on the verb ("criticized drills by X") or
+        inside its "as" ("attacked the recognition of X as Israeli territory by Trump"): the target."""
+        if prep.lower_ == "by":
+            return self._objects_of(prep, "target", "dobj")
+        return [
+            phrase
+            for p in prep.children
+            if p.dep_ == "pobj"
+            for by in p.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for phrase in self._objects_of(by, "target", "dobj")
+        ]
 
     def _prep(self, prep: Token, via: str) -> list[Phrase]:
         """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""

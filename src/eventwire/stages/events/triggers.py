@@ -155,8 +155,8 @@ class Lexicon:
         governor = token.head.head.lemma_.lower() if token.dep_ == "pobj" and token.head.lower_ == "of" else ""
         if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
-        if _in_office_name(token, ew):
-            return None  # "the special envoy for Ukraine negotiations": an office, not talks held
+        if _in_office_name(token, ew) or _as_opposed_to(token):
+            return None  # "the special envoy for Ukraine negotiations": an office; "as opposed to": "rather than"
         if _in_compound_modifier(token, ew) or self._names_a_kind(token) or _plan_given_up(token, self.guards):
             return None  # "life-threatening injuries", "attack helicopters", "dropped plans to impose tariffs"
         match = self._row(token, ew)
@@ -665,6 +665,17 @@ def _annulled(verb: Token, ew: Coded) -> bool:
     craft = knowledge().equipment.keys() | cues()["craft"]  # "shot down a helicopter": someone's craft, violence
     return bool(done_to) and all(
         t.pos_ == "NOUN" and t.i not in ew.actor_of_token and t.lemma_.lower() not in craft for t in done_to
+    )
+
+
+def _as_opposed_to(token: Token) -> bool:
+    """ "as opposed to": a connective meaning "rather than"."""
+    doc = token.doc
+    return (
+        token.lower_ == "opposed"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ == "as"
+        and doc[token.i + 1].lower_ == "to"
     )
 
 
