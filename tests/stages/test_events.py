@@ -482,7 +482,7 @@ def test_the_same_act_reported_twice_is_one_event_with_both_sentences_as_evidenc
 
 
 def test_two_promises_without_a_recipient_named_differently_stay_two():
-    text = "Germany pledged that it would be transparent. Germany also agreed to support the plans of its critics."
+    text = "Germany pledged that it would be transparent. Germany also agreed to support the plans of the summit."
     found = [e for e in events(text) if e.plover == "AGREE"]
     assert sorted(e.cameo for e in found) == ["030", "032"]
 

@@ -58,6 +58,8 @@ CASES = [
     ("The court will rule on Thursday.", DATE, "Thursday", "DATE", "2024-12-05"),
     ("The envoy arrives next Tuesday.", DATE, "next Tuesday", "DATE", "2024-12-10"),
     ("The envoy left last Tuesday.", DATE, "last Tuesday", "DATE", "2024-12-03"),
+    ("The envoy arrives this Saturday.", DATE, "this Saturday", "DATE", "2024-12-07"),
+    ("This Tuesday the envoy criticized the plan.", DATE, "This Tuesday", "DATE", "2024-12-03"),
     ("The deadline runs until Tuesday.", DATE, "Tuesday", "DATE", "2024-12-10"),
     # deictic days
     ("Troops withdrew yesterday.", DATE, "yesterday", "DATE", "2024-12-04"),

@@ -30,6 +30,7 @@ LEFT = {"det", "amod", "compound", "nummod", "quantmod", "nmod"}
 # "stabbed several people" (not "many people think": opinion, no one in particular)
 WHERE = {"in", "on", "at", "near"}  # prepositions after which an organisation's name may be a town's
 QUANTITIES = {"several", "numerous", "multiple", "dozens", "hundreds", "thousands"}
+PEOPLE = {"people", "person"}
 REGION_BODIES = {"state", "province", "government"}  # "the state of Montana" is Montana's government
 ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}  # a state's own bodies and forces
 HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
@@ -62,9 +63,10 @@ def find_groups(res: Resolution) -> None:
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
-        placed = res.country_in(token) or _loyal_to(res, token) or _commanded_by(res, token, sector)
+        held = token.lemma_.lower() in CAPTIVES  # "hostages held in Gaza" are not Gaza's
+        placed = (None if held else res.country_in(token)) or _loyal_to(res, token) or _commanded_by(res, token, sector)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
-        if (owned or _needs_owner(res, token)) and placed is None:
+        if (owned or (_needs_owner(res, token) and not _people_acted_on(res, token))) and placed is None:
             continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
         antecedent = _antecedent(res, token) or _named_body(res, token)
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
@@ -75,8 +77,11 @@ def find_groups(res: Resolution) -> None:
             placed
             or home
             or _policed_by(res, token, sector)
+            or _where_done_to(res, token, sector)
             or (
-                res.body_country(token.lemma_, token.i, sector in DOMESTIC, _done_to_by_a_state(res, token, sector))
+                res.body_country(
+                    token.lemma_, token.i, sector in DOMESTIC and not held, _done_to_by_a_state(res, token, sector)
+                )
                 if _of_the_passage(token, sector)
                 else None
             )
@@ -113,6 +118,14 @@ def _policed_by(res: Resolution, token: Token, sector: str) -> str | None:
     return fields["country"] if fields is not None and fields["sector"] == "COP" else None
 
 
+def _where_done_to(res: Resolution, token: Token, sector: str) -> str | None:
+    """The country of the place where a state's soldiers or an armed group act on a group of people ("Russian
+    soldiers shot civilians in the streets of Mariupol"): the people are of that place, not of those acting."""
+    if sector in ORGANS or token.dep_ not in {"dobj", "nsubjpass"} or not _done_to_by_a_state(res, token, sector):
+        return None
+    return res.country_in(token.head)
+
+
 def _done_by(token: Token, through: set[str]) -> tuple[Token | None, Token | None]:
     """The verb that acts on a noun and its subject, up to three clauses of the kinds ``through`` above it
     ("began bombing rebels", "threatened to attack the fighters", "fired pellets to disperse protesters")."""
@@ -142,10 +155,12 @@ def _done_by(token: Token, through: set[str]) -> tuple[Token | None, Token | Non
 
 
 def _state_of(res: Resolution, subject: Token) -> str | None:
-    """The country of a subject that is a state or an armed organisation (Hamas; not "a gunman")."""
+    """The country of a subject that is a state, an armed organisation or a state's soldiers (Hamas, "Russian
+    soldiers"; not "a gunman")."""
     _, fields = res.found_at(subject.i)
-    armed = fields is not None and fields["type"] == "organisation" and fields["sector"] in INSURGENTS
-    state = fields is not None and (fields["type"] == "country" or armed)
+    kind, sector = (fields["type"], fields["sector"]) if fields is not None else (None, None)
+    armed = (kind == "organisation" and sector in INSURGENTS) or (kind == "group" and sector == "MIL")
+    state = kind == "country" or armed
     return fields["country"] if state else None
 
 
@@ -208,13 +223,22 @@ def _a_power(token: Token) -> bool:
 def find_owned_groups(res: Resolution) -> None:
     """ "Chinese citizens criticized their government", "Russia said its army would withdraw", "Maduro said
     his government would ...": a group a pronoun owns belongs to the country of the actor the pronoun stands
-    for, and "his country" is that country (run once pronouns are linked)."""
+    for, and "his country" is that country (run once pronouns are linked). Kin and other civilians a pronoun owns
+    are people even where the owner's country is unknown ("the singer accused his wife")."""
     for token in res.doc:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        actor_id = res.ew.actor_of_token.get(owner.i) if owner is not None else None
-        if actor_id is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
+        if owner is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
             continue
-        owner, sector = res.by_id[actor_id], noun_sector(res.k, token)
+        actor_id, sector = res.ew.actor_of_token.get(owner.i), noun_sector(res.k, token)
+        if sector == "CVL" and (actor_id is None or res.by_id[actor_id].country is None):
+            named = any(c.dep_ == "appos" for c in token.children) or any(c.i in res.taken for c in token.lefts)
+            if not named and not _needs_owner(res, token):  # "accused his wife": kin of no known country (but
+                placed = res.country_in(token)  # "visit her grandmother in the West Bank" is placed, and "her
+                _add_group(res, token, sector, placed, with_place=placed is not None)  # husband, President X" X)
+            continue
+        if actor_id is None:
+            continue
+        owner = res.by_id[actor_id]
         if owner.country is not None and token.lemma_.lower() in HOMELANDS:  # "since Russia invaded his country"
             name = res.k.country_names.get(owner.country, owner.country)
             res.add(
@@ -290,6 +314,12 @@ def _undergoes(res: Resolution, token: Token, sector: str) -> bool:
         and not (token.dep_ == "pobj" and token.head.lower_ in AIMED_PREPS - {"against"})
         and verb.lemma_.lower() not in CUE_LEMMAS | {"speak", "talk"}
     )
+
+
+def _people_acted_on(res: Resolution, token: Token) -> bool:
+    """ "started attacking people", "police arrested people": people a verb acts on directly are someone, though
+    "people think" and "a person familiar with" are no one."""
+    return token.lemma_.lower() in PEOPLE and token.dep_ in {"dobj", "nsubjpass"} and _undergoes(res, token, "CVL")
 
 
 def _individual(token: Token, sector: str) -> bool:

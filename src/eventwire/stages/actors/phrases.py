@@ -20,7 +20,9 @@ FOLLOWERS = {
     "supporter",
     "loyalist",
     "follower",
-}  # "Hamas supporters", "Trump loyalists": civilians, not the one followed
+    "critic",
+    "detractor",
+}  # "Hamas supporters", "Trump loyalists", "Trump's critics": civilians, not the one followed or criticised
 CITY_NOUNS = {"mayor", "city", "capital", "street", "outskirts", "suburb", "centre", "center"}  # "the mayor of Paris"
 
 

@@ -50,6 +50,7 @@ def link_personal_pronouns(res: Resolution) -> None:
     ]
     genders = _genders(res, people)
     quoted = _quoted(res)
+    unnamed = {actor.id for key, actor in res.by_key.items() if key[0] == "group"}  # "a hostage", "the man"
     for token in doc:
         if token.lower_ not in PERSONAL or token.pos_ != "PRON" or token.i in ew.actor_of_token:
             continue
@@ -74,7 +75,7 @@ def link_personal_pronouns(res: Resolution) -> None:
             or _coordinated_clause_subject(res, token, candidates)
             or _fronted_clause_subject(res, token, candidates)
             or _continued(res, token, candidates)
-            or max(candidates, key=lambda a: _salience(doc, before, a))
+            or max(candidates, key=lambda a: _salience(doc, before, a, a not in unnamed))
         )
         ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
         if token.dep_ in SUBJECTS:  # a subject tells the gender; a possessive may be anyone's
@@ -256,12 +257,13 @@ def _genders(res: Resolution, people: list[tuple[int, int, str]]) -> dict[str, s
     return found
 
 
-def _salience(doc: Doc, before: list[tuple[int, int, str]], actor_id: str) -> tuple[int, bool]:
-    """How much the passage before a pronoun is about a person: mentions, as a subject, and the last one."""
+def _salience(doc: Doc, before: list[tuple[int, int, str]], actor_id: str, named: bool) -> tuple[int, bool, bool]:
+    """How much the passage before a pronoun is about a person: mentions, as a subject, and the last one; of
+    two as salient, one known by name before someone a noun describes ("Trump ... a hostage ... he")."""
     mentions = [(s, e) for s, e, a in before if a == actor_id]
     as_subject = any(doc[s:e].root.dep_ in SUBJECTS for s, e in mentions)
     last = before[-1][2] == actor_id
-    return len(mentions) + 2 * as_subject + last, last
+    return len(mentions) + 2 * as_subject + last, named, last
 
 
 def find_publisher_voice(res: Resolution) -> None:

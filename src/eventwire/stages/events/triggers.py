@@ -278,8 +278,10 @@ class Lexicon:
                 return Match(token, rule, None)
             carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew, token)), None)
             if carrier is not None:
-                # what is got is owned by the other side; what is sunk or destroyed is harmed, not moved
-                unmoved = cues()["acquire"] | cues()["receiving"] | (cues()["harm"] if pos == "VERB" else set())
+                # what is got is owned by the other side; what is sunk or destroyed is harmed, not moved;
+                # forces trained are served
+                unmoved = cues()["acquire"] | cues()["receiving"] | cues()["tending"]
+                unmoved |= cues()["harm"] if pos == "VERB" else set()
                 theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in unmoved
                 return Match(token, rule, carrier, theme)
         return None

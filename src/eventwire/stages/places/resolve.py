@@ -89,10 +89,15 @@ def country_of(name: str) -> str | None:
     """The country of a city or first-level region that its name alone settles ("Lagos", "Ghazni", "Texas",
     "Bavaria"), for the actors stage: "police in Lagos" are Nigeria's, "Montana officials" the United States'.
     A name no place settles by itself (namesakes of like size, "Punjab" in two countries) gives nothing; a region
-    gives way only to a bigger namesake city of another country."""
+    gives way only to a bigger namesake city, which the name then settles if it settles it among cities ("Gaza");
+    a named region of ``regions.tsv`` ("Asia", "the Middle East": not the towns of those names) gives its own
+    country, if any."""
     entries = gazetteer().lookup(name)
+    named = [e for e in entries if e.kind == "region"]
+    if named:  # "a trip to Asia", "the Middle East": a continent or named region, not a namesake town
+        return named[0].country
     if any(e.kind == "state" for e in entries):
-        return _region_country(entries)
+        return _region_country(entries) or _bigger_city(entries)
     cities = [e for e in entries if e.kind == "city"]
     best = _confident(cities) if cities else None
     return best.country if best else None
@@ -107,6 +112,15 @@ def region_of(name: str) -> str | None:
 def region_countries(name: str) -> set[str]:
     """The countries of which a name is a first-level region, whatever else it names ("Georgia": the US)."""
     return {e.country for e in gazetteer().lookup(name) if e.kind == "state"}
+
+
+def _bigger_city(entries: list[Entry]) -> str | None:
+    """The country of a city that its name settles among cities and that is bigger than every region of its
+    name ("Gaza": the city, not Mozambique's province)."""
+    top = max(e.prior for e in entries if e.kind == "state")
+    cities = [e for e in entries if e.kind == "city"]
+    best = _confident(cities) if cities else None
+    return best.country if best is not None and best.prior > top else None
 
 
 def _region_country(entries: list[Entry]) -> str | None:

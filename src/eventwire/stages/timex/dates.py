@@ -72,14 +72,15 @@ def pick(today_index: int, index_of_year, years: tuple[int, ...], tense: float, 
 
 
 def weekday_date(today: dt.date, weekday: int, shift: int | None, tense: float) -> str:
-    """Past tense: the latest such day on or before the document date; future: the first on or after."""
+    """Past tense: the latest such day on or before the document date; future: the first on or after ("this
+    Thursday" too: in a past-tense report it is the one just gone)."""
     back = (today.isoweekday() - weekday) % 7
     ahead = (weekday - today.isoweekday()) % 7
     if shift == -1:
         return days_from(today, -(back or 7))
     if shift == 1:
         return days_from(today, ahead or 7)
-    if shift == 0 or tense > 0:
+    if (shift == 0 and tense >= 0) or tense > 0:
         return days_from(today, ahead)
     return days_from(today, -back)
 
