@@ -80,7 +80,11 @@ def find_groups(res: Resolution) -> None:
             or _where_done_to(res, token, sector)
             or (
                 res.body_country(
-                    token.lemma_, token.i, sector in DOMESTIC and not held, _done_to_by_a_state(res, token, sector)
+                    token.lemma_,
+                    token.i,
+                    sector in DOMESTIC,
+                    _done_to_by_a_state(res, token, sector),
+                    range(token.sent.start, token.sent.end) if held else range(0),
                 )
                 if _of_the_passage(token, sector)
                 else None
@@ -231,10 +235,11 @@ def find_owned_groups(res: Resolution) -> None:
             continue
         actor_id, sector = res.ew.actor_of_token.get(owner.i), noun_sector(res.k, token)
         if sector == "CVL" and (actor_id is None or res.by_id[actor_id].country is None):
+            # "accused his wife": kin of no known country; "her husband, President X" is X, named
             named = any(c.dep_ == "appos" for c in token.children) or any(c.i in res.taken for c in token.lefts)
-            if not named and not _needs_owner(res, token):  # "accused his wife": kin of no known country (but
-                placed = res.country_in(token)  # "visit her grandmother in the West Bank" is placed, and "her
-                _add_group(res, token, sector, placed, with_place=placed is not None)  # husband, President X" X)
+            if not named and not _needs_owner(res, token):
+                placed = res.country_in(token)  # "her grandmother in the West Bank"
+                _add_group(res, token, sector, placed, with_place=placed is not None)
             continue
         if actor_id is None:
             continue
