@@ -84,7 +84,7 @@ def find_groups(res: Resolution) -> None:
                     token.i,
                     sector in DOMESTIC,
                     _done_to_by_a_state(res, token, sector),
-                    range(token.sent.start, token.sent.end) if held else range(0),
+                    cities_here=not held,
                 )
                 if _of_the_passage(token, sector)
                 else None

@@ -346,7 +346,7 @@ class Resolution:
         return self.settled[sentence]
 
     def body_country(
-        self, word: str, i: int, places: bool = False, besides: frozenset = frozenset(), away: range = range(0)
+        self, word: str, i: int, places: bool = False, besides: frozenset = frozenset(), cities_here: bool = True
     ) -> str | None:
         """The country of a body or a title the text names without one ("the Senate", "Congress", "Sen. X"):
         for a legislature's name or its members' title (``legislatures.tsv``), the country the passage is about
@@ -355,8 +355,8 @@ class Resolution:
         (other than the countries ``besides``, unless named as the place)."""
         countries = self.k.legislatures.get(word.lower())
         if countries is None:
-            return self.country_about(i, places, besides=besides, away=away)
-        return self.country_about(i, places, among=frozenset(countries), away=away) or countries[0]
+            return self.country_about(i, places, besides=besides, cities_here=cities_here)
+        return self.country_about(i, places, among=frozenset(countries), cities_here=cities_here) or countries[0]
 
     def country_about(
         self,
@@ -364,13 +364,13 @@ class Resolution:
         places: bool = False,
         among: frozenset | None = None,
         besides: frozenset = frozenset(),
-        away: range = range(0),
+        cities_here: bool = True,
     ) -> str | None:
         """The country the passage before token i is about: of the countries named in the last few sentences,
         the one named most, as a subject, last and in this sentence; with ``places`` (for groups that act where
         they are: police, protesters, rebels), the places of this sentence weigh most ("Protesters in Cairo
-        clashed with police", "Thousands of demonstrators filled the streets of Hong Kong"), except cities at the
-        positions ``away``."""
+        clashed with police", "Thousands of demonstrators filled the streets of Hong Kong"); without
+        ``cities_here``, the cities of this sentence do not count."""
         here = self.sentence_of[i]
         named = [  # with ``places``, also where the passage was ("gathered in Serbia. Police fired ...")
             (s, self.entry(s), self.sentence_of[s.start] == here and self.locative(s))
@@ -394,7 +394,7 @@ class Resolution:
                 (city, country, n == here)
                 for n in {max(here - 1, 0), here}
                 for city, country in self.cities_in(n)
-                if city.start not in away  # "hostages held in Gaza": not where they are from
+                if cities_here or n != here  # "hostages held in Gaza": not where they are from
             ]
         if among is not None:
             named = [n for n in named if n[1] in among]

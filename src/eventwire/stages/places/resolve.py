@@ -96,10 +96,12 @@ def country_of(name: str) -> str | None:
     named = [e for e in entries if e.kind == "region"]
     if named:  # "a trip to Asia", "the Middle East": a continent or named region, not a namesake town
         return named[0].country
-    if any(e.kind == "state" for e in entries):
-        return _region_country(entries) or _bigger_city(entries)
     cities = [e for e in entries if e.kind == "city"]
     best = _confident(cities) if cities else None
+    regions = [e.prior for e in entries if e.kind == "state"]
+    if regions:  # "Gaza": a city bigger than every region of its name is the city, not Mozambique's province
+        bigger = best is not None and best.prior > max(regions)
+        return _region_country(entries) or (best.country if bigger else None)
     return best.country if best else None
 
 
@@ -112,15 +114,6 @@ def region_of(name: str) -> str | None:
 def region_countries(name: str) -> set[str]:
     """The countries of which a name is a first-level region, whatever else it names ("Georgia": the US)."""
     return {e.country for e in gazetteer().lookup(name) if e.kind == "state"}
-
-
-def _bigger_city(entries: list[Entry]) -> str | None:
-    """The country of a city that its name settles among cities and that is bigger than every region of its
-    name ("Gaza": the city, not Mozambique's province)."""
-    top = max(e.prior for e in entries if e.kind == "state")
-    cities = [e for e in entries if e.kind == "city"]
-    best = _confident(cities) if cities else None
-    return best.country if best is not None and best.prior > top else None
 
 
 def _region_country(entries: list[Entry]) -> str | None:

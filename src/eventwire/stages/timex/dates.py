@@ -80,7 +80,7 @@ def weekday_date(today: dt.date, weekday: int, shift: int | None, tense: float) 
         return days_from(today, -(back or 7))
     if shift == 1:
         return days_from(today, ahead or 7)
-    if (shift == 0 and tense >= 0) or tense > 0:
+    if tense > 0 or (shift == 0 and tense == 0):
         return days_from(today, ahead)
     return days_from(today, -back)
 
