@@ -262,4 +262,5 @@ def test_guard_kinds():
         "civil_means",
         "stepping_back",
         "equipment",
+        "question",
     }

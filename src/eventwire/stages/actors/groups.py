@@ -37,6 +37,8 @@ HOMELANDS = {"country", "nation", "homeland"}  # "his country": the state itself
 HOME_BODIES = {"administration"}  # "the administration" in a White House text is the publisher's
 CUSTODY = {"arrest", "detain", "jail", "imprison", "release", "free", "pardon", "sentence", "execute", "convict"}
 CAPTIVES = {"hostage", "captive", "abductee"}  # held by others than their own state
+STRANGERS = {"refugee", "migrant", "immigrant"}  # of the country they come from, not the one they are in
+FROM = frozenset({"from"})
 INSURGENTS = {"REB", "INS"}  # armed groups with a home country (Hamas: PSE), who act abroad as states do
 AIMED_PREPS = {"against", "with", "by"}  # "a lawsuit against X", "talks with X", "sued by X"
 
@@ -64,6 +66,10 @@ def find_groups(res: Resolution) -> None:
         if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
         held = token.lemma_.lower() in CAPTIVES  # "hostages held in Gaza" are not Gaza's
+        if token.lemma_.lower() in STRANGERS:  # "refugees from Syria"; not "migrants in Dortmund" (nor the passage's)
+            origin = res.country_in(token, FROM) or (res.country_in(token.head, FROM) if token.dep_ == "dobj" else None)
+            _add_group(res, token, sector, origin, with_place=False)  # (or "took in refugees from Syria")
+            continue
         placed = (None if held else res.country_in(token)) or _loyal_to(res, token) or _commanded_by(res, token, sector)
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or (_needs_owner(res, token) and not _people_acted_on(res, token))) and placed is None:

@@ -128,9 +128,18 @@ class Knowledge:
     def sector_of(self, lemma: str, text: str = "") -> str | None:
         """The sector of an agent noun by its lemma (proper names of legislatures keep their case)."""
         found = self.sectors.get(lemma) or self.sectors.get(lemma.lower()) or (self.sectors.get(text) if text else None)
-        if found is None and lemma == text and text[:1].isupper():  # "Gunmen killed ...": tagged a name, not lemmatized
-            found = next(filter(None, (self.sectors.get(s) for s in _singulars(text.lower()))), None)
-        return found
+        return found or _unlemmatized(self.sectors, lemma, text)
+
+    def equipment_of(self, lemma: str, text: str = "") -> str | None:
+        """The sector of the force a weapon or craft belongs to ("missiles": MIL), by its lemma."""
+        return self.equipment.get(lemma.lower()) or _unlemmatized(self.equipment, lemma, text)
+
+
+def _unlemmatized(table: dict[str, str], lemma: str, text: str) -> str | None:
+    """ "Gunmen killed ...", "Rockets struck ...": a plural at the start of a sentence tagged a name, not lemmatized."""
+    if lemma == text and text[:1].isupper():
+        return next(filter(None, (table.get(s) for s in _singulars(text.lower()))), None)
+    return None
 
 
 def _singulars(plural: str) -> list[str]:

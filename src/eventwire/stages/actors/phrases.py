@@ -115,7 +115,7 @@ def noun_sector(k: Knowledge, noun: Token, equipment: bool = False) -> str | Non
             if child.dep_ in {"amod", "compound"} and child.lemma_.lower() not in k.deferring and not named:
                 sector = k.sector_of(child.lemma_) or sector  # (not "White House officials": a name's word)
     if sector is None and equipment:
-        sector = k.equipment.get(noun.lemma_.lower())
+        sector = k.equipment_of(noun.lemma_, noun.text)
     return sector
 
 

@@ -288,12 +288,13 @@ class Resolution:
         """The fields an actor found before ``commit`` was introduced with."""
         return next((f for _, k, f in self.found if k == key and f), None)
 
-    def country_in(self, token: Token) -> str | None:
+    def country_in(self, token: Token, preps: frozenset = frozenset({"in", "of", "from"})) -> str | None:
         """The country a phrase places its head in: "police in central Cairo", "authorities of Chad", "officials in
         the White House", the government of a state's leader ("the government of Abdrabbuh Mansur Hadi"), and a
-        city or region that qualifies it ("Lagos police", "Montana officials")."""
+        city or region that qualifies it ("Lagos police", "Montana officials"); only through ``preps``, when given
+        ("refugees from Syria", not "refugees in Dortmund")."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for t in prep.subtree:
                     span = self.phrase_at.get(t.i)
                     if span is not None and self.entry(span).kind in {"name", "capital", "metonym"}:
@@ -302,7 +303,7 @@ class Resolution:
                         return country
                     if prep.lower_ == "of" and t.dep_ == "pobj" and (country := self._office_country(t.i)):
                         return country
-        qualifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i]
+        qualifiers = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i and "in" in preps]
         return next(filter(None, (self.place_country(c) for c in qualifiers)), None)
 
     def place_country(self, token: Token) -> str | None:

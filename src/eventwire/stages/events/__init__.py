@@ -12,6 +12,7 @@ expressions (:mod:`.dates`), places from the places stage, and an act reported t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -103,7 +104,7 @@ class EventStage:
                 if key not in found or found[key].confidence < event.confidence:
                     found[key] = event
         events = merge.within_sentence(doc, sorted(found.values(), key=lambda e: e.trigger[0]))
-        anaphora.refer_back(doc, events, self._kind_of)
+        anaphora.refer_back(doc, events, self._kind_of, self._verbs_of)
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
         identities = {a.id: (a.id if a.type == "person" else None, a.code) for a in ew.actors}
         events = merge.across_article(
@@ -111,6 +112,7 @@ class EventStage:
             lambda i: states.get(i, i),
             lambda i: identities.get(i, (None, None)),
         )
+        events = anaphora.claim_back(doc, events, self._kind_of, self._verbs_of)
         events = [e for e in events if e.cameo != STATEMENT or e.target]  # "X said": the quote records it
         for n, event in enumerate(events, 1):
             event.id = f"e{n}"
@@ -163,6 +165,21 @@ class EventStage:
         if noun.pos_ != "NOUN" or noun.dep_ != "dobj":
             return False
         return self.cues.codes("mediate_code", reader.event_code(noun.head) or "")
+
+    def _verbs_of(self, noun: Token) -> frozenset[str]:
+        """The verbs whose plain lexicon row has an event noun's code ("expulsion" -> expel, deport): an earlier act
+        told by one of them is the act the noun names, whatever its objects made of it ("expelled 20 diplomats")."""
+        rule = self._plain_rule(noun)
+        return self._plain_verbs.get(rule.cameo, frozenset()) if rule else frozenset()
+
+    @cached_property
+    def _plain_verbs(self) -> dict[str, frozenset[str]]:
+        verbs: dict[str, set[str]] = {}
+        for (lemma, pos), rules in self.lexicon.rules.items():
+            for rule in rules:
+                if pos == "VERB" and not rule.objects and not rule.particle:
+                    verbs.setdefault(rule.cameo, set()).add(lemma)
+        return {code: frozenset(lemmas) for code, lemmas in verbs.items()}
 
     def _plain_rule(self, noun: Token):
         """An event noun's lexicon row that needs no object ("attack", "proposal"), if it has one."""
@@ -359,9 +376,9 @@ class EventStage:
     def _attack_named(self, context: Context, verb: Token) -> bool:
         """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike",
         "two rockets struck an Iranian tanker" (not "a crash killed seven", "killed while working")."""
-        clauses = [verb, verb.head] if verb.dep_ == "advcl" else [verb]  # "a car bomb exploded, killing nine"
+        clauses = [verb, verb.head] if verb.dep_ in {"advcl", "conj"} else [verb]  # "a car bomb exploded, killing nine"
         for child in (c for clause in clauses for c in clause.children):
-            if child.dep_ == "nsubj" and child.lemma_.lower() in knowledge().equipment:
+            if child.dep_ == "nsubj" and knowledge().equipment_of(child.lemma_, child.text):
                 return True  # weapons and craft strike for someone unnamed
             nouns = [child] if child.dep_ in {"nsubj", "nsubjpass"} else []
             if child.dep_ in {"prep", "agent"}:

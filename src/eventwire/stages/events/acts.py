@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ...records import Coded
 from .codebook import Codebook
 from .cues import cues
-from .modality import governor, infinitive, irrealis, owed
+from .modality import governor, infinitive, irrealis, owed, self_bound
 from .roles import RoleReader
 from .triggers import APPEAL, Lexicon, Match, Rule, framed
 
@@ -128,9 +128,15 @@ class ActFinder:
 
     def _match(self, token: Token, ew: Coded) -> Match | None:
         """The token's lexicon row; a verb that is owed ("X must stop the militants", "has to leave") is an act
-        even without one: a request by whoever says it."""
+        even without one: a request by whoever says it (but "we should cut taxes" asks no one)."""
         match = self.lexicon.match(token, ew)
-        if match is None and token.pos_ == "VERB" and owed(token) and _actor_subject(token, ew):
+        if (
+            match is None
+            and token.pos_ == "VERB"
+            and owed(token)
+            and not self_bound(token)
+            and _actor_subject(token, ew)
+        ):
             match = Match(token, Rule(APPEAL, token.lemma_.lower(), "VERB", None, frozenset()), None)
         return match
 

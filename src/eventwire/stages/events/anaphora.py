@@ -15,9 +15,15 @@ REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 NAMING = {"call", "describe", "term", "label"}  # "condemned what he called an attack"
 
 
-def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | None]) -> None:
+def refer_back(
+    doc: Doc,
+    events: list[Event],
+    kind_of: Callable[[Token], str | None],
+    verbs_of: Callable[[Token], frozenset[str]],
+) -> None:
     """Give each target-less reaction whose object is a definite event noun the doer of the latest earlier
-    event of that noun's kind. ``kind_of`` gives the PLOVER type a noun names ("attack" -> ASSAULT), or None."""
+    event of that noun's kind. ``kind_of`` gives the PLOVER type a noun names ("attack" -> ASSAULT), or None;
+    ``verbs_of`` the verbs that name the same act ("expulsion" -> expel: "expelled 20 diplomats" is a SANCTION)."""
     for event in events:
         if event.target or event.plover not in REACTIONS:
             continue
@@ -25,11 +31,12 @@ def refer_back(doc: Doc, events: list[Event], kind_of: Callable[[Token], str | N
         kind = kind_of(noun) if noun is not None else None
         if kind is None:
             continue
+        verbs = verbs_of(noun)
         earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation"), nor
             e  # one that may only happen ("warned of a response if Israel retaliated. Biden condemned the attack")
             for e in events
             if e.source
-            and e.plover == kind
+            and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs)
             and e.trigger[0] < noun.idx
             and e is not event
             and e.modality != "hypothetical"
@@ -57,18 +64,18 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
     definite noun with no doer of its own ("the attack", "the attack was condemned", "the accusations Moscow
     rejected"; not "the attack by Hamas" nor "Russia's attack", which the role reader already reads), or the noun
     of "what he called an attack"."""
-    trigger = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    trigger = _trigger(doc, event)
     if trigger is None:
         return None
-    relative = [trigger.root.head] if trigger.root.dep_ == "relcl" else []  # "the accusations Moscow rejected"
-    objects = [c for c in trigger.root.children if c.dep_ in {"dobj", "nsubjpass"}]  # "the attack was condemned"
+    relative = [trigger.head] if trigger.dep_ == "relcl" else []  # "the accusations Moscow rejected"
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]  # "the attack was condemned"
     for obj in [*relative, *objects]:
         if obj.pos_ != "NOUN":
             continue
         dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
         if dets & DEFINITE and not _own_doer(obj):
             return obj
-    for clause in (c for c in trigger.root.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING):
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING):
         if any(
             c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
         ):  # "condemned what he called an attack"
@@ -77,5 +84,66 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
     return None
 
 
+def _trigger(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def _own_doer(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def claim_back(
+    doc: Doc,
+    events: list[Event],
+    kind_of: Callable[[Token], str | None],
+    verbs_of: Callable[[Token], frozenset[str]],
+) -> list[Event]:
+    """Give an act told without its doer ("A car bomb killed 12 people") the doer a later sentence names for it
+    by a definite event noun: "The Taliban claimed responsibility for the attack", "The Houthis said they had
+    carried out the attack". The later report of the act itself becomes evidence of the earlier one."""
+    kept = []
+    for event in events:
+        noun = _claimed_act(doc, event)
+        kind = kind_of(noun) if noun is not None and event.source else None
+        if event.plover not in {None, kind}:
+            kind = None  # "Germany condemned the attack" is a reaction to it, no claim (see refer_back)
+        verbs = verbs_of(noun) if kind is not None else frozenset()
+        unclaimed = [
+            e
+            for e in kept
+            if e.plover and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs) and e.trigger[0] < noun.idx
+        ]
+        act = unclaimed[-1] if unclaimed and kind is not None else None
+        if act is None or act.source or act.source_code:
+            kept.append(event)  # (an act of that kind with a doer named since: the noun may well be that one)
+            continue
+        act.source, act.source_code, act.source_span = event.source, event.source_code, event.source_span
+        act.path = (act.path or "") + f"; source claims it later: {noun.sent.text.strip()[:60]!r}"
+        act.evidence.append(list(event.sentence))
+        if event.plover != act.plover or event.target:
+            kept.append(event)  # the claim itself (a statement), or a report that adds a recipient
+    return kept
+
+
+def _claimed_act(doc: Doc, event: Event) -> Token | None:
+    """The definite event noun an event claims: its own trigger ("carried out the attack") or what its doer takes
+    responsibility for ("claimed responsibility for the attack"), with no doer of its own."""
+    token = _trigger(doc, event)
+    if token is not None and token.pos_ != "NOUN":
+        objects = [o for o in token.children if o.dep_ == "dobj"]
+        token = next(
+            (
+                p
+                for o in objects
+                if o.lemma_.lower() == "responsibility"
+                for prep in o.children
+                if prep.dep_ == "prep" and prep.lower_ == "for"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ),
+            objects[0] if objects else None,  # "carried out the attack"
+        )
+    if token is None or token.pos_ != "NOUN" or _own_doer(token):
+        return None
+    return token if {c.lower_ for c in token.children if c.dep_ == "det"} & DEFINITE else None

@@ -88,6 +88,24 @@ def purposeful(verb: Token) -> bool:
     return bool(objects) and (lemma in words["subject_control"] or (lemma in words["purpose_verb"] and named))
 
 
+def asks_a_question(verb: Token) -> bool:
+    """Whether "ask" wants to know, not to have: about something, or whether, if, what or how something is, with no
+    act asked for ("to withdraw", "that troops leave") and nothing asked for ("for aid", "a favour of X")."""
+    if verb.pos_ != "VERB" or any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"for", "of"}) for c in verb.children
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    about = any(  # "asked X about Y" (also as the parse hangs "about" on X), "asked a question"
+        c.dep_ == "prep" and c.lower_ == "about" for t in [verb, *objects] for c in t.children
+    ) or any(o.lemma_.lower() == "question" for o in objects)
+    wondered = any(
+        c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} or m.tag_ in {"WDT", "WP", "WRB"} for m in c.children)
+        for c in verb.children
+    )
+    return about or wondered
+
+
 def infinitive(verb: Token) -> bool:
     """A "to" infinitive ("to send"), whatever the parse hung it on."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -95,11 +113,15 @@ def infinitive(verb: Token) -> bool:
 
 def conditional(token: Token) -> bool:
     """Whether the act is in an "if", "unless" or "whether" clause, its own or one it is conjoined to ("if there
-    are riots and people defy ...", "it is unclear whether Russia will expel the diplomats")."""
+    are riots and people defy ...", "it is unclear whether Russia will expel the diplomats"), or the clause its
+    infinitive completes ("asked whether Democrats would look to launch an inquiry")."""
     while True:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS | QUESTIONS for c in token.children):
             return True
-        if token.dep_ != "conj" or token.head == token:
+        carried = token.dep_ == "dobj" and token.pos_ == "NOUN"  # "launch an inquiry": the verb's clause
+        if not (token.dep_ in {"conj", "xcomp"} or carried or (token.dep_ == "advcl" and infinitive(token))):
+            return False
+        if token.head == token:
             return False
         token = token.head
 
@@ -189,9 +211,13 @@ def _another_doer(act: Token, head: Token) -> bool:
 
 
 def auxiliaries(token: Token) -> set[str]:
-    """The clause's auxiliaries; not a name the parser took for one ("Theresa May confronted X")."""
+    """The clause's auxiliaries; not a name the parser took for one ("Theresa May confronted X"). A clipped "'d" is
+    "would" before a bare verb ("he'd back a candidate"), else "had" ("he'd backed")."""
     base = clause_base(token)
-    return {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES and c.ent_type_ != "PERSON"}
+    found = {c.lower_ for t in {token, base} for c in t.children if c.dep_ in AUXILIARIES and c.ent_type_ != "PERSON"}
+    if "'d" in found or "’d" in found:
+        found = (found - {"'d", "’d"}) | {"would" if token.tag_ == "VB" else "had"}
+    return found
 
 
 class ModalityReader:
@@ -233,6 +259,8 @@ class ModalityReader:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
             if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
                 modality = "intended"
+            elif first and modality == "asserted" and owed(head) and self_bound(head):
+                modality = "intended"  # "we must continue to support X": the speakers' resolve
             if modality == "asserted" and lemma in self.cues["pass_through"] and auxiliaries(head) & possible:
                 modality = "hypothetical"  # "a bill that would have allowed China to extradite people"
             if lemma not in self.cues["pass_through"]:
@@ -249,6 +277,8 @@ class ModalityReader:
             return None  # "is going to meet": to come; "went to meet": done
         if kind == "denied":
             return kind
+        if kind == "requested" and asks_a_question(head):
+            return "hypothetical"  # "asked him about supporting a tax rise": a question, nothing asked of him
         if lemma in self.cues["wishing"] and complement.lemma_.lower() in self.cues["performative"]:
             return None  # "I want to thank you": thanks given, not intended
         if purposeful(head):

@@ -21,7 +21,7 @@ from ...tables import read_tsv, split
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
-from .modality import complement_doers, infinitive
+from .modality import asks_a_question, complement_doers, infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
@@ -213,21 +213,28 @@ class Lexicon:
             return None  # "reckless attacks have threatened freedom of navigation": a danger, no threat made
         if lemma in self.guards["concur"] and not _agrees_on_something(token):
             return None  # "the governor agreed, saying ...": a view shared
+        return None if self._in_other_words(lemma, token, ew) else match
+
+    def _in_other_words(self, lemma: str, token: Token, ew: Coded) -> bool:
+        """Whether a word of asking, striking or appealing says something else here."""
         if lemma in self.guards["attract"] and _attracts(token, ew):
-            return None  # "appealing to minority voters", "appeals to middle class voters": liked, not asked
+            return True  # "appealing to minority voters", "appeals to middle class voters": liked, not asked
         annulled = lemma in self.guards["annulled"] and _annulled(token, ew)
         if annulled or (lemma in self.guards["retort"] and _retorts(token)):
-            return None  # "the ban was struck down by the courts", "Carson shot back: ...": no blow struck
-        if lemma in self.guards["court"] and self._in_court(token):
-            return None  # "pleaded guilty", "will appeal the ruling": a plea to a court, not to an actor
-        return match
+            return True  # "the ban was struck down by the courts", "Carson shot back: ...": no blow struck
+        if lemma in self.guards["question"] and asks_a_question(token):
+            return True  # "asked you about your heritage", "asked whether talks would resume": a question
+        return lemma in self.guards["court"] and self._in_court(token)  # "pleaded guilty": a plea to a court
 
     def _no_such_act(self, code: str, token: Token) -> bool:
         """Whether what the act is about shows it is no act of its code's kind."""
-        if code.startswith("15") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.guards["civil_means"] for c in token.children
-        ):
-            return True  # "mobilizing private investment", "mobilizing alliances": no force made ready
+        made_ready = [c for c in token.children if c.dep_ == "dobj"] + (
+            [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if token.pos_ == "NOUN"
+            else []
+        )
+        if code.startswith("15") and any(c.lemma_.lower() in self.guards["civil_means"] for c in made_ready):
+            return True  # "mobilizing private investment", "the deployment of renewable energy": no force made ready
         if code.startswith("08") and self._from_candidacy(token):
             return True  # "withdrew her name from consideration", "pulled out of the race": a candidate quits
         faced = token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.guards["faced"]
@@ -368,7 +375,11 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
     verb of a complement ("refused to meet"), the noun a passive participle modifies ("goods sent to Russia"),
     and for a noun or adjective trigger its modifiers ("air strike") or the object of its particle."""
     heads = []
+    colon = next((c.i for c in token.children if c.lower_ == ":" and c.dep_ == "punct" and c.i > token.i), None)
+    listed = colon is not None and any(c.dep_ == "dobj" and token.i < c.i < colon for c in token.children)
     for child in token.children:
+        if listed and child.dep_ == "dobj" and child.i > colon:
+            continue  # "received the nomination over two contenders: candidate X and Y": a list, no object
         if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or child.dep_ in {"xcomp", "ccomp"}:
             heads.append(child)
             heads.extend(child.conjuncts)
@@ -522,8 +533,8 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
     if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
         return not any(_about_another(c, token, heads, ew) for c in clauses)
-    to_come = cues()["future"] | cues()["conditional"]
-    return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses for a in c.children)
+    to_come = cues()["future"] | cues()["conditional"]  # (not "warned that moderators would be unacceptable")
+    return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses if c.lemma_ != "be" for a in c.children)
 
 
 def someones(noun: Token) -> bool:
