@@ -757,6 +757,9 @@ def test_i_in_a_statement_is_the_author_its_title_names(nlp):
     }
     assert firsts(text, "Statement from President Biden and Vice President Harris on the Vote") == set()
     assert firsts(text, "Statement by Spokesperson Jane Doe on the Vote") == set()
+    biden = {("I", "Joe Biden", "USAGOV"), ("my", "Joe Biden", "USAGOV")}
+    assert firsts(text, "President Biden Statement on the Truce") == biden  # the author named first
+    assert firsts(text, "Presidential Message on Labor Day") == biden  # the President of the day
 
 
 def test_a_title_says_the_office_of_someone_the_table_knows_only_later(nlp):

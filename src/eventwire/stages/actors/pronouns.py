@@ -36,6 +36,12 @@ AUTHORED = re.compile(
     r"(?:\s+(?:on|at|to|regarding|before|after|in|for|upon|celebrating|honoring|marking)\b|[,:;(]|$)",
     re.IGNORECASE,
 )
+# ... or named before the kind of text: "President Biden Statement on ...", "Presidential Message on ..." (the
+# President of the day)
+AUTHOR_FIRST = re.compile(
+    r"^(?P<author>Presidential|(?:President|Vice President|First Lady)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)"
+    r"(?:[’']s)?\s+(?:Statement|Remarks|Message|Letter)\b"
+)
 # a speaker's turn in a transcript: "THE PRESIDENT: ", "MS. JEAN-PIERRE: ", a reporter's "Q "
 TURN = re.compile(r"(?m)^[ \t]*(Q(?=[ \t])|[A-Z][A-Z .'’\-ÁÉÍÓÚÑÇÃÕÂÊÔ]{2,39}(?=:[ \t]))")
 
@@ -320,10 +326,12 @@ def find_author_voice(res: Resolution) -> None:
     President Joe Biden on ...": "I congratulate President Mulino") are that author, when the role table knows
     who it is on the document's date; a transcript's turns and a joint statement's several authors are left
     to their own readings."""
-    found = AUTHORED.match(res.ew.meta.title or "")
+    title = res.ew.meta.title or ""
+    found = AUTHORED.match(title) or AUTHOR_FIRST.match(title)
     if found is None or " and " in found["author"] or _transcript(res):
         return
-    speaker = _turn_speaker(res, found["author"].upper(), res.publisher_state)
+    author = "President" if found["author"] == "Presidential" else found["author"]
+    speaker = _turn_speaker(res, author.upper(), res.publisher_state)
     if speaker is None or speaker[0][0] != "person" or speaker[0][1] not in res.k.roles.terms:
         return
     key, fields, _ = speaker

@@ -359,6 +359,8 @@ class EventStage:
             targets = [t for t in reader.receiver(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
+        if not targets and coding.plover == "SUPPORT":
+            targets = [t for t in reader.credited(trigger) if all(t.actor is not s.actor for s in sources)]
         if coding.plover == "REQUEST":  # "sent a letter to X demanding the release of Y": X is asked; "called for
             # him to discipline prosecutors": he is asked, not the prosecutors
             asked = reader.written_to(trigger) or ([] if roles.get("target") else reader.addressees(trigger))

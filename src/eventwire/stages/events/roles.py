@@ -86,6 +86,22 @@ class RoleReader:
         actor_id = self.ew.actor_of_token.get(token.i)
         return self.actors.get(actor_id) if actor_id else None
 
+    def _folded_partners(self, subject: Token) -> list[Token]:
+        """Actors joined to a subject by "and" that the parse folded into its modifiers: "US President Donald
+        Trump and Turkish President Recep Tayyip Erdoğan spoke" read with "Trump" inside Erdoğan's titles."""
+        own = self.actor_at(subject)
+        return [
+            t
+            for t in subject.subtree
+            if t.i < subject.i
+            and t.dep_ in {"appos", "compound", "nmod"}  # a name among the titles (not "In the Questionnaire and")
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+            and any(c.dep_ == "conj" and c.i > t.i for c in t.children)
+            and (actor := self.actor_at(t)) is not None
+            and actor is not own
+            and actor.type in {"person", "country", "group", "organisation"}
+        ]
+
     # -- phrases ---------------------------------------------------------------------------------------
 
     def phrases(self, match: Match) -> list[Phrase]:
@@ -131,6 +147,7 @@ class RoleReader:
             own = own or [a for a in opening if a.pos_ == "PROPN" and self.actor_at(a) is not None]
             own = own or [t for t in [misread_subject(current)] if t is not None and self.actor_at(t) is not None]
             if own:
+                own += [t for s in own for t in self._folded_partners(s)]
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
                 return self._members(current, own) or [self._relative(current, s) for s in own], passive
             head = current.head
@@ -466,6 +483,8 @@ class RoleReader:
                 continue  # "the Benghazi attack", "the Florida shooting": where it happened, not who did it
             if owned and child.dep_ in {"compound", "amod"} and child.pos_ == "NOUN" and child.is_lower:
                 continue  # "its new military offensive": the kind of act, its owner the doer
+            if self._brokered(trigger, child):
+                continue  # "the UN-led truce", "a Qatar-mediated deal": the mediator, not a party
             owner = child.pos_ != "PRON" or self._visitor(child) or self._doer(child)
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and owner:
                 roles.append(("target" if self._undergoer_of(trigger, child) else "source", child, child.dep_))
@@ -694,6 +713,9 @@ class RoleReader:
             return []  # "sent troops from Belarus": where they came from, not who received them
         if prep.lower_ == "on" and any(self._medium(p) for p in prep.children if p.dep_ == "pobj"):
             return []  # "praised the endorsement on Twitter": where it was said
+        posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posted"]
+        if prep.lower_ == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
+            return []  # "met the UN envoy to Yemen" (the parse hangs "to Yemen" on the verb): part of the title
         if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
         sender = prep.head
@@ -978,6 +1000,39 @@ class RoleReader:
     def _got(self, noun: Token) -> bool:
         """Whether a noun is the object of a verb of getting ("received", "accepted", "won", "secured")."""
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues["receiving"]
+
+    def _brokered(self, trigger: Token, child: Token) -> bool:
+        """Whether a modifier names who brought an agreement or truce about ("UN-brokered"), not who made it."""
+        code = self.event_code(trigger) or ""
+        return (
+            child.dep_ == "amod"
+            and child.tag_ == "VBN"
+            and child.lemma_.lower() in self.cues["brokering"]
+            and code[:2] in {"03", "05", "08"}  # (but "AU-led talks" are the AU's mediation)
+        )
+
+    def credited(self, trigger: Token) -> list[Filler]:
+        """Whose deeds thanks are for: "grateful for Oman's efforts", "expressed gratitude for the work of the
+        UN envoy" (the owner of what the thanks are for)."""
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        deeds = [
+            p
+            for h in holders
+            for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        return self._fillers(
+            trigger,
+            (
+                (owner, "for>owner")
+                for deed in deeds
+                for c in deed.children
+                for owner in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"])
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+            ),
+        )
 
     def beneficiaries(self, trigger: Token) -> list[Filler]:
         """Who aid is for, named deeper in its object: "provided assistance, including equipment for Ukraine's
