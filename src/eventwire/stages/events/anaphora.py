@@ -74,6 +74,13 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
         return None
     relative = [trigger.head] if trigger.dep_ == "relcl" else []  # "the accusations Moscow rejected"
     objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]  # "the attack was condemned"
+    objects += [  # "spoke out against the attack"
+        p
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     for obj in [*relative, *objects]:
         if obj.pos_ != "NOUN":
             continue

@@ -19,7 +19,7 @@ from .acts import Act
 from .codebook import VIOLENT_ROOTS, Code, Codebook
 from .cues import cues
 from .modality import Mood, irrealis
-from .triggers import REFLEXIVES, Match, guards, object_heads
+from .triggers import REFLEXIVES, Match, framed, guards, object_heads
 
 HERE = Path(__file__).parent
 HARMING_ROOTS = VIOLENT_ROOTS | {"17"}  # and coercion: "could destroy the economy"
@@ -88,6 +88,7 @@ class Coder:
             return False
         aimed = _aimed_at(token) if root in VIOLENT_ROOTS else [o for o in token.children if o.dep_ == "dobj"]
         aimed = [o for o in aimed if o != match.carrier]  # "opened fire", "exchanged fire": the act itself
+        aimed += framed(aimed, cues()["quantity"])  # "fight the thousands of fires"
         return any(o.lemma_.lower() in self.ailments or o.lower_ in REFLEXIVES for o in aimed)
 
     def with_roles(

@@ -602,13 +602,18 @@ def _plan_given_up(token: Token, guards: dict[str, frozenset[str]]) -> bool:
 
 def _named_as(verb: Token) -> list[Token]:
     """The name the parse hangs on the object as an apposition without a comma ("called Kishida his friend"),
-    not an apposition set off by one ("called Kishida, his counterpart")."""
+    not an apposition set off by one ("called Kishida, his counterpart"), or as an adjective after it ("called
+    Trump's order swift and decisive")."""
     return [
         a
         for obj in verb.children
         if obj.dep_ == "dobj"
         for a in obj.children
-        if a.dep_ == "appos" and a.pos_ == "NOUN" and a.i > obj.i and a.doc[a.left_edge.i - 1].text != ","
+        if a.i > obj.i
+        and (
+            (a.dep_ == "appos" and a.pos_ == "NOUN" and a.doc[a.left_edge.i - 1].text != ",")
+            or (a.dep_ == "amod" and a.pos_ == "ADJ" and a.i == obj.i + 1)
+        )
     ]
 
 
