@@ -177,6 +177,8 @@ def _a_possibility(verb: Token) -> bool:
     base = clause_base(verb)
     noun = base.head
     words = cues()
+    if base.dep_ == "xcomp" and noun.pos_ == "ADJ" and noun.lemma_.lower() in words["possibility"]:
+        return True  # "was unable to speak on the phone", "are able to fly abroad": no act told
     holder = noun.head if noun.dep_ == "dobj" else None
     taken = holder is not None and (
         holder.lemma_.lower() in words["seizing"] or (holder.lemma_ == "have" and holder.tag_ == "VBD")
