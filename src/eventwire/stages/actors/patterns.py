@@ -32,11 +32,17 @@ def rules(k: Knowledge) -> dict[str, tuple[str, Calls]]:
     """Each matcher's token attribute and its additions, in order."""
     names = sorted(set(k.roles.terms) | k.roles.alias_texts)  # office holders the NER may miss
     return {
-        "phrases": ("ORTH", [(phrase, [phrase]) for phrase in k.phrases]),
-        "titles": ("LOWER", [(title.lower(), [title]) for title in sorted(k.title_forms)]),  # "Lt. Gen." as written
-        "people": ("ORTH", [("PERSON", names)]),
-        "family_names": ("ORTH", [("PERSON", sorted(k.roles.family_name_texts))]),
+        "phrases": ("ORTH", [(phrase, spellings([phrase])) for phrase in k.phrases]),
+        "titles": ("LOWER", [(title.lower(), spellings([title])) for title in sorted(k.title_forms)]),  # "Lt. Gen."
+        "people": ("ORTH", [("PERSON", spellings(names))]),
+        "family_names": ("ORTH", [("PERSON", spellings(sorted(k.roles.family_name_texts)))]),
     }
+
+
+def spellings(phrases: list[str]) -> list[str]:
+    """The phrases as the dictionaries write them and with a typographic apostrophe, as most copy does ("People’s
+    Republic of China", "O’Brien"): the tokens differ, so each needs a pattern of its own."""
+    return phrases + [p.replace("'", "’") for p in phrases if "'" in p]
 
 
 def matchers(nlp: Language, k: Knowledge) -> dict[str, PhraseMatcher]:

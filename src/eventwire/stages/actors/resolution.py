@@ -149,8 +149,8 @@ def _without_redefined_acronyms(spans: list[Span], k: Knowledge) -> list[Span]:
     defined: dict[str, set[str]] = {}  # acronym -> the words of the names it follows
     for ent in spans[0].doc.ents:
         short = acronym_after(ent)
-        if short is not None:
-            defined.setdefault(short, set()).update(fold(ent.text).split())
+        if short is not None:  # (the words without a possessive: "the Democratic People’s Republic of Korea’s")
+            defined.setdefault(short, set()).update(fold(t.text) for t in ent if t.tag_ != "POS")
 
     def same_body(span: Span) -> bool:  # (a misspelt name is still the body's: "Association of Southeast Nations")
         words = set(fold(k.phrases[span.label_].name).split())

@@ -713,6 +713,10 @@ class RoleReader:
             return []  # "sent troops from Belarus": where they came from, not who received them
         if prep.lower_ == "on" and any(self._medium(p) for p in prep.children if p.dep_ == "pobj"):
             return []  # "praised the endorsement on Twitter": where it was said
+        verb = prep.head
+        code = self.event_code(verb) or (self.event_code(verb.head) if verb.dep_ in {"xcomp", "ccomp"} else None)
+        if prep.lower_ == "on" and (code or "")[:2] in {"03", "04", "06"}:
+            return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
         posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posted"]
         if prep.lower_ == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
             return []  # "met the UN envoy to Yemen" (the parse hangs "to Yemen" on the verb): part of the title
@@ -1359,6 +1363,9 @@ class RoleReader:
                 if self.actor_at(token).type == "person" or self._names_those_together(phrase):
                     continue  # "X joined the talks. They called on Turkey ...": not one person; "the Presidents"
                 return []  # are people, whatever a department did in between
+            people = [(a, t) for a, t in found if a.type in {"person", "group"}]
+            if len(people) >= 2 and len(people) < len(found):
+                return people  # "met with Republic of Korea (ROK) President Yoon": the two leaders are people
             return found if len({a.type in {"person", "group"} for a, _ in found}) == 1 else []
         return []
 
@@ -1367,6 +1374,13 @@ class RoleReader:
         clause that names several of them together."""
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
         qualified = any(c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "NORP"} for c in noun.children)  # "Iowa leaders"
+        qualified |= any(  # "the delegations of Cyprus, Greece and Israel": named here
+            p.i in self.ew.actor_of_token
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
         together = noun.lemma_.lower() in self.cues["together_noun"]
         return noun.tag_ == "NNS" and "the" in dets and not qualified and together
 

@@ -187,7 +187,10 @@ class Lexicon:
             or _as_shown(token)  # "as demonstrated through U.S. leadership": the clause it hangs on
             or object_gap(token)  # "the determination the minister demonstrated"
         )
-        if (lemma in self.guards["intransitive"] and has_object) or (
+        met = lemma in cues()["meeting_verb"] and any(  # "met with Republic of Korea (ROK) President Yoon"
+            c.dep_ == "dobj" and c.i in ew.actor_of_token for c in token.children
+        )
+        if (lemma in self.guards["intransitive"] and has_object and not met) or (
             lemma in self.guards["transitive"] and not has_object
         ):
             return None  # "Russia has demonstrated that ...", "the party's vote declined"
