@@ -9,13 +9,10 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ...records import Event
-from .cues import cues
 
 DEFINITE = {"the", "this", "that", "these", "those"}
 REACTIONS = {"ACCUSE", "SUPPORT", "REJECT"}
 NAMING = {"call", "describe", "term", "label"}  # "condemned what he called an attack"
-MOVES = {"AGREE", "CONSULT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REJECT", "PROTEST", "SANCTION", "MOBILIZE"}
-MOVES |= {"COERCE", "ASSAULT"}  # what "the move" or "the decision" may be: an act, not words ("criticized X")
 
 
 def refer_back(
@@ -32,17 +29,15 @@ def refer_back(
             continue
         noun = _definite_object(doc, event)
         kind = kind_of(noun) if noun is not None else None
-        generic = noun is not None and noun.lemma_.lower() in cues()["generic_act"]  # "condemned the move"
-        if kind is None and not generic:
+        if kind is None:
             continue
         verbs = verbs_of(noun)
-        since = _previous_sentence_start(noun) if generic else 0  # "the move": the act told just before
         earlier = [  # not the reaction itself, nor an act of its own source ("attacked the investigation"), nor
             e  # one that may only happen ("warned of a response if Israel retaliated. Biden condemned the attack")
             for e in events
             if e.source
-            and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs or (generic and e.plover in MOVES))
-            and since <= e.trigger[0] < noun.idx
+            and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs)
+            and e.trigger[0] < noun.idx
             and e is not event
             and e.modality != "hypothetical"
         ]
@@ -94,11 +89,6 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
             named = [c for c in clause.children if c.dep_ in {"oprd", "attr", "xcomp"} and c.pos_ == "NOUN"]
             return next((n for n in named if not _own_doer(n)), None)
     return None
-
-
-def _previous_sentence_start(token: Token) -> int:
-    start = token.sent.start
-    return token.doc[start - 1].sent.start_char if start > 0 else token.sent.start_char
 
 
 def _trigger(doc: Doc, event: Event) -> Token | None:

@@ -536,8 +536,20 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
     clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl"}]  # "a warning that it would"
     if any(t.i in ew.actor_of_token for h in heads for t in [h, *h.conjuncts]):
         return not any(_about_another(c, token, heads, ew) for c in clauses)
-    to_come = cues()["future"] | cues()["conditional"]  # (not "warned that moderators would be unacceptable")
-    return any(a.dep_ == "aux" and a.lower_ in to_come for c in clauses if c.lemma_ != "be" for a in c.children)
+    to_come = cues()["future"] | cues()["conditional"]  # (not "warned that moderators would be unacceptable", but
+    return any(  # "that Russia's response would be harsh if attacks continued": a condition set on the warned)
+        a.dep_ == "aux" and a.lower_ in to_come
+        for c in clauses
+        if c.lemma_ != "be" or _on_condition(c)
+        for a in c.children
+    )
+
+
+def _on_condition(clause: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in clause.children
+    )
 
 
 def someones(noun: Token) -> bool:
