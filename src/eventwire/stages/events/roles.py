@@ -717,7 +717,7 @@ class RoleReader:
         code = self.event_code(verb) or (self.event_code(verb.head) if verb.dep_ in {"xcomp", "ccomp"} else None)
         if prep.lower_ == "on" and (code or "")[:2] in {"03", "04", "06"}:
             return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
-        posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posted"]
+        posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posting_noun"]
         if prep.lower_ == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
             return []  # "met the UN envoy to Yemen" (the parse hangs "to Yemen" on the verb): part of the title
         if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
@@ -753,6 +753,8 @@ class RoleReader:
         parse hangs them on what the object is for ("placed the blame for the war on Moscow"); with ``aimed``,
         what a carried object is aimed "at" ("fired missiles at Israel")."""
         preps = self.cues["target_prep"] | ({"at"} if aimed else set())
+        if (self.event_code(noun) or "")[:2] in {"03", "04", "06"}:
+            preps = preps - {"on"}  # "held talks on North Korea": the topic (see _prep)
         nouns = [noun, *noun.conjuncts]
         nouns += [p for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
         return [
