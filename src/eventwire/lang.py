@@ -46,6 +46,13 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def abbreviates(short: str, words: str) -> bool:
+    """Whether an acronym's letters begin the words and follow in them in order ("ROK", "Republic of Korea";
+    "NTSB", "National Transportation Safety Board")."""
+    letters = iter(words.upper())
+    return words[:1] == short[:1] and all(letter in letters for letter in short)
+
+
 def latin(text: str) -> bool:
     """Whether a name is written in Latin letters: the English model reads no other script, so what it tags in a
     quoted Hindi or Russian passage is no name."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ...lang import TIMES, entity_start, fold
+from ...lang import TIMES, abbreviates, entity_start, fold
 from ...records import Actor, coded
 from ..places.resolve import country_of, region_countries
 from .datelines import credit_tokens
@@ -135,10 +135,9 @@ def acronym_after(name: Span) -> str | None:
     if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
         return None
     short, words = doc[name.end + 1].text, name.text.removeprefix("the ").removeprefix("The ")
-    if not (1 < len(short) < 9 and short.isupper() and short.isalpha()) or short[0] != words[0]:
+    if not (1 < len(short) < 9 and short.isupper() and short.isalpha()):
         return None
-    letters = iter(words.upper())
-    return short if all(letter in letters for letter in short) else None
+    return short if abbreviates(short, words) else None
 
 
 def _without_redefined_acronyms(spans: list[Span], k: Knowledge) -> list[Span]:

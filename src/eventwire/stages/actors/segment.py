@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...lang import text_of
+from ...lang import abbreviates, text_of
 from .datelines import datelines
 
 
@@ -45,11 +45,5 @@ def _closes_acronym(doc: Doc, i: int) -> bool:
     outlet's credit ("Ferguson, Missouri (CNN)"): the acronym's letters start a word there and follow in order."""
     if i < 3 or doc[i - 2].text != "(" or not doc[i - 1].is_upper or not doc[i - 1].is_alpha:
         return False
-    short = doc[i - 1].text
     words = [t.text for t in doc[max(0, i - 9) : i - 2]]
-    for start in range(len(words)):
-        if words[start][:1] == short[0]:
-            letters = iter(" ".join(words[start:]).upper())
-            if all(letter in letters for letter in short):
-                return True
-    return False
+    return any(abbreviates(doc[i - 1].text, " ".join(words[start:])) for start in range(len(words)))

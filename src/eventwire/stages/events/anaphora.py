@@ -36,7 +36,7 @@ def refer_back(
             e  # one that may only happen ("warned of a response if Israel retaliated. Biden condemned the attack")
             for e in events
             if e.source
-            and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs)
+            and _names(doc, e, kind, verbs)
             and e.trigger[0] < noun.idx
             and e is not event
             and e.modality != "hypothetical"
@@ -91,6 +91,14 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
     return None
 
 
+def _names(doc: Doc, event: Event, kind: str | None, verbs: frozenset[str]) -> bool:
+    """Whether an event is the act an event noun names: of the noun's kind, or told by one of its verbs."""
+    if event.plover == kind:
+        return True
+    trigger = _trigger(doc, event) if verbs else None
+    return trigger is not None and trigger.lemma_.lower() in verbs
+
+
 def _trigger(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
     return span.root if span is not None else None
@@ -116,11 +124,7 @@ def claim_back(
         if event.plover not in {None, kind}:
             kind = None  # "Germany condemned the attack" is a reaction to it, no claim (see refer_back)
         verbs = verbs_of(noun) if kind is not None else frozenset()
-        unclaimed = [
-            e
-            for e in kept
-            if e.plover and (e.plover == kind or (e.pattern or "").split("/")[0] in verbs) and e.trigger[0] < noun.idx
-        ]
+        unclaimed = [e for e in kept if e.plover and _names(doc, e, kind, verbs) and e.trigger[0] < noun.idx]
         act = unclaimed[-1] if unclaimed and kind is not None else None
         if act is None or act.source or act.source_code:
             kept.append(event)  # (an act of that kind with a doer named since: the noun may well be that one)

@@ -35,6 +35,7 @@ from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_na
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
+TOPIC_ROOTS = {"03", "04", "06"}  # agreement, consultation, cooperation: "on X" is what they are about
 STATES = {"country", "organisation"}
 FORCEFUL_ROOTS = {"16", "17"} | VIOLENT_ROOTS  # sanctions, coercion and force: acts whose owner does them
 PLURAL = {"they", "them", "their"}
@@ -715,7 +716,7 @@ class RoleReader:
             return []  # "praised the endorsement on Twitter": where it was said
         verb = prep.head
         code = self.event_code(verb) or (self.event_code(verb.head) if verb.dep_ in {"xcomp", "ccomp"} else None)
-        if prep.lower_ == "on" and (code or "")[:2] in {"03", "04", "06"}:
+        if prep.lower_ == "on" and (code or "")[:2] in TOPIC_ROOTS:
             return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
         posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posting_noun"]
         if prep.lower_ == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
@@ -753,7 +754,7 @@ class RoleReader:
         parse hangs them on what the object is for ("placed the blame for the war on Moscow"); with ``aimed``,
         what a carried object is aimed "at" ("fired missiles at Israel")."""
         preps = self.cues["target_prep"] | ({"at"} if aimed else set())
-        if (self.event_code(noun) or "")[:2] in {"03", "04", "06"}:
+        if (self.event_code(noun) or "")[:2] in TOPIC_ROOTS:
             preps = preps - {"on"}  # "held talks on North Korea": the topic (see _prep)
         nouns = [noun, *noun.conjuncts]
         nouns += [p for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]

@@ -21,7 +21,7 @@ from ...tables import read_tsv, split
 from ..actors.knowledge import knowledge
 from ..places.resolve import country_of
 from .cues import cues
-from .modality import asks_a_question, complement_doers, infinitive
+from .modality import CONDITIONS, asks_a_question, complement_doers, infinitive
 
 HERE = Path(__file__).parent
 DEMAND = "100"  # "told X to act" (guards.tsv instruction)
@@ -547,7 +547,7 @@ def _warns_someone(token: Token, ew: Coded) -> bool:
 
 def _on_condition(clause: Token) -> bool:
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
         for c in clause.children
     )
 
