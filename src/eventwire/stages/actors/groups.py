@@ -78,7 +78,7 @@ def find_groups(res: Resolution) -> None:
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        home = res.publisher_state if token.lemma_.lower() in HOME_BODIES else None
+        home = (res.publisher_state or _led_by(res, token)) if token.lemma_.lower() in HOME_BODIES else None
         country = (
             placed
             or home
@@ -101,6 +101,20 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _led_by(res: Resolution, token: Token) -> str | None:
+    """The state of the head of state or government the passage named last as a subject, else last ("President
+    Biden spoke with President Xi ... the administration imposed sanctions"): an administration is a leader's,
+    not the state talked of most."""
+    here = res.sentence_of[token.i]
+    leaders = [
+        (span.root.dep_ in {"nsubj", "nsubjpass"}, span.start, country)
+        for span, key, _ in res.found
+        if key[0] == "person" and span.end <= token.i and here - res.sentence_of[span.start] <= REACH
+        if res.k.roles.leads(key[1], res.day) and (country := res.k.roles.standing(key[1], res.day).country)
+    ]
+    return max(leaders)[2] if leaders else None
 
 
 def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset:
@@ -166,9 +180,12 @@ def _done_by(token: Token, through: set[str]) -> tuple[Token | None, Token | Non
 
 def _state_of(res: Resolution, subject: Token) -> str | None:
     """The country of a subject that is a state, an armed organisation or a state's soldiers (Hamas, "Russian
-    soldiers"; not "a gunman")."""
+    soldiers"; not "a gunman"), or of the owner of an unowned subject ("Russia's attack on Kyiv killed five")."""
     _, fields = res.found_at(subject.i)
-    kind, sector = (fields["type"], fields["sector"]) if fields is not None else (None, None)
+    if fields is None:
+        owner = next((c for c in subject.children if c.dep_ in {"poss", "amod"} and res.found_at(c.i)[1]), None)
+        return _state_of(res, owner) if owner is not None else None
+    kind, sector = fields["type"], fields["sector"]
     armed = (kind == "organisation" and sector in INSURGENTS) or (kind == "group" and sector == "MIL")
     state = kind == "country" or armed
     return fields["country"] if state else None
@@ -516,13 +533,19 @@ def _named_after_place(name: Span) -> str | None:
 
 def _leader_country(res: Resolution, name: Span) -> str | None:
     """ "the Biden-Harris Administration", "the Modi government": the country of a person the text names, whose
-    name the body's name carries."""
+    name the body's name carries, else of the head of state or government the role table knows by that family
+    name ("The Biden Administration announced ..." where the text names no Biden)."""
     for token in name:
         for part in token.text.split("-"):
             person = res.names.get((fold(part),))
             fields = res.fields_of(person) if person is not None else None
             if fields and fields.get("country"):
                 return fields["country"]
+    for token in name:
+        for part in token.text.split("-"):
+            leader = res.k.roles.by_family_name(part, res.day) if part[:1].isupper() else None
+            if leader is not None and res.k.roles.leads(leader, None):
+                return res.k.roles.standing(leader, res.day).country
     return None
 
 

@@ -119,7 +119,8 @@ CLOSED = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT",
 
 def _name_like(token: Token, end: int) -> bool:
     """A family name used as a name: tagged a proper noun, or a capitalised word the tagger misread ("Trump,
-    tweeting Monday, ..." as an adjective) as a subject or before a comma, a dash or a verb; never "I"."""
+    tweeting Monday, ..." as an adjective; "Trump said" as an organisation's noun) as a subject or before a
+    comma, a dash or a verb; never "I"."""
     if token.pos_ == "PROPN":
         return True
     after = token.doc[end] if end < len(token.doc) else None
@@ -132,7 +133,7 @@ def _name_like(token: Token, end: int) -> bool:
         and token.is_title
         and len(token) > 2
         and named
-        and not token.ent_type_
+        and (not token.ent_type_ or (token.ent_type_ == "ORG" and token.dep_ in {"nsubj", "nsubjpass"}))
         and not after_det
     )
 
@@ -247,6 +248,7 @@ def find_unrecognised_mentions(res: Resolution) -> None:
     """A one-word mention of a person named before that the NER did not take for a name ("Nancy Pelosi ...
     Trump congratulated Pelosi"): a proper noun standing alone, outside the dictionaries' phrases."""
     doc = res.doc
+    _repeated_full_names(res)
     for token in doc:
         key = res.names.get((fold(token.text),))
         if (
@@ -277,6 +279,28 @@ def find_unrecognised_mentions(res: Resolution) -> None:
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
             res.add(doc[token.i : token.i + 1], key, None)
             res.unname_places(doc[token.i : token.i + 1])
+
+
+def _repeated_full_names(res: Resolution) -> None:
+    """A person's name of two or three words said again where the NER missed it ("Russian opposition leader
+    Alexei Navalny ... Alexei Navalny is a critic of Putin"): the same person, if the text said whose he is."""
+    doc = res.doc
+    for token in doc:
+        for size in (3, 2):
+            words = doc[token.i : token.i + size]
+            key = res.names.get(tuple(fold(t.text) for t in words)) if len(words) == size else None
+            if (
+                key is None
+                or not f" {fold(str(key[1]))}".endswith(f" {fold(words.text)}")
+                or any(t.i in res.taken or t.pos_ != "PROPN" or not t.is_title for t in words)
+                or (words.end < len(doc) and doc[words.end].pos_ == "PROPN" and doc[words.end].is_title)
+                or not _introduced_before(res, key, token.i)
+                or not any(k == key and f and f.get("country") for _, k, f in res.found)  # not "the Red Hat"
+            ):
+                continue
+            res.add(words, key, None)
+            res.unname_places(words)
+            break
 
 
 def _mislabelled(token: Token) -> bool:

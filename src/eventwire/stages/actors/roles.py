@@ -42,6 +42,7 @@ KNOWN_BY_FAMILY_NAME = set(
 # Where several holders share a family name, the one of a country news names most (whose foreign and defence
 # ministers the table lists) or of an organisation is meant: a bare "Obama" is not Equatorial Guinea's prime minister.
 MINISTERS = {"foreign_minister", "defence_minister"}
+LEADS = {"head_of_state", "head_of_government"}
 # Offices whose holders are told apart by their title ("President of the European Commission", "CIA Director"), and
 # seats held by many at once: "the senator" names no one, though the table lists some senators' terms.
 BY_TITLE = {"leader", "official", "intelligence_chief", "military_chief"}
@@ -216,6 +217,13 @@ class Roles:
         if len(people) > 1 and day is not None:
             people = {p for p in people if any(t.covers(day) and t.status != "elect" for t in self.terms[p])}
         return next(iter(people)) if len(people) == 1 else None
+
+    def leads(self, person: str, day: dt.date | None) -> bool:
+        """Whether the person heads a state or government on ``day``: whose "administration" it is."""
+        return any(
+            t.role in LEADS and t.status != "elect" and (day is None or t.covers(day))
+            for t in self.terms.get(person, [])
+        )
 
     def standing(self, person: str, day: dt.date | None) -> Standing | None:
         """The person's office on ``day`` (the latest one without a day); former holders and holders-elect

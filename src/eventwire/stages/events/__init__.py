@@ -41,6 +41,7 @@ ANSWERED_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "REQUEST", "AGREE"}
 LOCATIVE_TYPES = {"COERCE", "ASSAULT", "SANCTION", "PROTEST"}
 OWN_GOVERNMENT_TYPES = {"PROTEST"}  # "students protested in Belgium": the place stands for their own government
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI", "PTY"}  # a state's bodies, office holders, parties
+VICTIM_PATHS = {"acl>aim", "relcl>harm"}  # whom the act an object names was aimed at: "an attack targeting X"
 UNCLAIMED_TYPES = {"ASSAULT", "COERCE", "SANCTION"}  # "a bombing killed five", "were arrested", "were expelled":
 # the one it was done to known, the doer not
 RECEIVING_TYPES = {"AID"}  # "delivered flour to northern Gaza": the place stands for the people who receive it
@@ -235,6 +236,9 @@ class EventStage:
         ):
             return []  # "the assumption Clinton would beat Trump": an election won, no blow struck
         coding = self.coder.with_roles(coding, act.match, targets, to_state, near, partisan)
+        if coding.plover in anaphora.REACTIONS and self._violence_named(context, trigger):
+            targets = [t for t in targets if t.via.split(" ")[1] not in VICTIM_PATHS]  # "condemned the attack
+            # targeting the Iraqi premier": Iraq is not the one condemned
         two_party = coding.code.code[:3] in TWO_PARTY  # (also when only promised: "will meet")
         coding = self.coder.modal(coding, mood)
         if near and not targets and coding.plover == "MOBILIZE":
@@ -392,6 +396,14 @@ class EventStage:
                     return True
         return False
 
+    def _violence_named(self, context: Context, verb: Token) -> bool:
+        """Whether the object of a verb names an act of violence ("condemned the attack", "the strike")."""
+        return any(
+            (match := self.lexicon.match(o, context.ew)) is not None and match.rule.cameo[:2] in VIOLENT_ROOTS
+            for o in verb.children
+            if o.dep_ == "dobj"
+        )
+
     def _agentless(self, verb: Token) -> bool:
         """ "Wiranto was stabbed": a passive act of violence whose doer is not said (not "killed by his lions",
         nor a death alone: "an engineer was killed while working")."""
@@ -529,7 +541,8 @@ def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
     if len(fillers) != 1 or not (fillers[0].actor.type == "person" or fillers[0].actor.sector == "LEG"):
         return False
     owned = verb.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in verb.children)
-    if not owned and (verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)):
+    wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues()["wish"]  # "I would like to discuss"
+    if not owned and not wanted and (verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)):
         return False  # (but "his visit to Camp David", "his overseas trip" are a person's own)
     withs = [t for t in verb.sent if t.lower_ == "with" and t.i > verb.i]
     near = (reader.actor_at(t) for w in withs for t in w.doc[w.i + 1 : w.i + 6])

@@ -407,7 +407,7 @@ class RoleReader:
     def _harmed(self, noun: Token) -> list[Phrase]:
         """Whom an act harmed that a relative clause tells: "a strike that killed X" (X is the target)."""
         return [
-            ("target", o, "relcl^dobj")
+            ("target", o, "relcl>harm")
             for harm in noun.children
             if harm.dep_ == "relcl"
             and harm.lemma_.lower() in self.cues["harm"]
@@ -816,7 +816,14 @@ class RoleReader:
         for role, phrase, via in phrases:
             if role not in kinds:
                 continue
-            named = [(a, span) for a, span in self.actors_in(phrase, trigger) if a.code] or [
+            beyond = [  # "troops massed along its border with Georgia": the state across it
+                p
+                for c in phrase.children
+                if phrase.lemma_.lower() in self.cues["border_noun"] and c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            named = [(a, span) for t in beyond or [phrase] for a, span in self.actors_in(t, trigger) if a.code] or [
                 (a, span)
                 for t in [phrase, *phrase.conjuncts, *(self._placed_in(phrase) if nested else [])]
                 if (found_place := self._state_of_place(t) or self._state_of_named_place(t))

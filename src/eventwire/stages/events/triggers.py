@@ -200,6 +200,10 @@ class Lexicon:
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if self._no_such_act(match.rule.cameo, token):
             return None
+        if match.rule.cameo[:2] == "03" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cues()["account_noun"] for c in token.children
+        ):
+            return None  # "offered the troop estimate": information given, nothing promised
         if lemma in self.guards["stepping_back"] and _person_steps_back(token, ew):
             return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
@@ -244,8 +248,10 @@ class Lexicon:
         if faced and code.startswith("13"):
             return True  # "to counter the al-Shabaab terrorist threat": a danger faced, not a threat made
         return code[:2] in DISASTER_ROOTS and any(
-            t.lemma_.lower() in self.guards["disaster"] for t in token.subtree if t.i != token.i
-        )  # "a flood warning", "an emergency over the wildfires"
+            t.lemma_.lower() in self.guards["disaster"]
+            for t in token.subtree
+            if t.i != token.i and t.pos_ != "VERB" and not (t.dep_ == "compound" and t.head.ent_type_ in {"GPE", "LOC"})
+        )  # "a flood warning", "an emergency over the wildfires"; not "threatened to let refugees flood Europe"
 
     def _called(self, token: Token, said: list[Token]) -> Match | None:
         """What calling something by a name or quality is: blame or praise by the words of the name ("called the
@@ -284,6 +290,9 @@ class Lexicon:
         for rule in self.rules.get((token.lemma_.lower(), pos), ()):
             if rule.particle and not has_particle(token, rule.particle):
                 continue
+            phrasal = f"{rule.lemma} {rule.particle}" in self.guards["phrasal"]
+            if phrasal and _particle_object(token, rule):
+                continue  # "the support we can give countries in Central America": no giving in
             if not rule.objects:
                 return Match(token, rule, None)
             carrier = next((o for o in object_heads(token, rule.particle) if self._fits(rule, o, ew, token)), None)
@@ -315,6 +324,13 @@ class Lexicon:
             ):
                 return True
         return False
+
+
+def _particle_object(token: Token, rule: Rule) -> bool:
+    """Whether the row's particle, attached to the token, has an object of its own."""
+    return any(
+        c.lower_ == rule.particle and any(p.dep_ in {"pobj", "pcomp"} for p in c.children) for c in token.children
+    )
 
 
 def has_particle(token: Token, particle: str) -> bool:
@@ -390,7 +406,10 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
             particle is None or child.lower_ == particle or token.pos_ == "VERB"
         ):  # the verb of a particle's clause counts only for that particle ("accused X of spying")
             heads.extend(
-                c for c in child.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and child.lower_ == particle)
+                c
+                for c in child.children
+                if (c.dep_ == "pobj" and not _framing_as(child, c, particle))
+                or (c.dep_ == "pcomp" and child.lower_ == particle)
             )
         elif token.pos_ != "VERB" and child.dep_ in {"compound", "amod"} and particle is None:
             heads.append(child)  # "air strike"; with a particle only its object: "the U.S. commitment to X"
@@ -413,10 +432,18 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
         heads += [  # "imposed export controls", "used chemical weapons", "hundreds of artillery rounds"
             m
             for h in [*objects, *quantities]
+            if h.lemma_.lower() not in cues()["account_noun"]  # "offered the troop estimate": no troops offered
             for m in h.children
             if m.dep_ == "compound" or (m.dep_ == "amod" and m.lemma_.lower() in cues()["weapon_kind"])
         ]
     return [h for h in heads + quantities if h.ent_type_ not in TIMES]  # "held since early March": no march
+
+
+def _framing_as(prep: Token, noun: Token, particle: str | None) -> bool:
+    """ "as part of our effort", "as a sign of support": a frame around the act, not its object."""
+    return (
+        prep.lower_ == "as" and particle != "as" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
 
 
 def framed(nouns: list[Token], frames: frozenset[str] | set[str]) -> list[Token]:
