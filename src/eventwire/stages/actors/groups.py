@@ -84,6 +84,7 @@ def find_groups(res: Resolution) -> None:
             or home
             or _policed_by(res, token, sector)
             or _where_done_to(res, token, sector)
+            or _legislature_country(res, token)
             or (
                 res.body_country(
                     token.lemma_,
@@ -115,6 +116,16 @@ def _led_by(res: Resolution, token: Token) -> str | None:
         if res.k.roles.leads(key[1], res.day) and (country := res.k.roles.standing(key[1], res.day).country)
     ]
     return max(leaders)[2] if leaders else None
+
+
+def _legislature_country(res: Resolution, token: Token) -> str | None:
+    """The country of a legislature an adjective names ("a congressional aide", "congressional leaders": of the
+    states whose legislature is a congress, the passage's, else the first), also for one person of it."""
+    word = next(
+        (c.lemma_ for c in token.children if c.dep_ in {"amod", "compound"} and c.lemma_.lower() in res.k.legislatures),
+        None,
+    )
+    return res.body_country(word, token.i) if word is not None else None
 
 
 def _done_to_by_a_state(res: Resolution, token: Token, sector: str) -> frozenset:

@@ -114,14 +114,16 @@ def _own_subjects(res: Resolution, pronoun: Token) -> set[str]:
 
 def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) -> set[str]:
     """The people a pronoun in a quotation cannot stand for: its speakers, the subjects of the sentences the
-    quotation opens or closes in, outside any quotation ('Schumer said: "We told the president. He resisted."')."""
+    quotation opens or closes in, outside any quotation ('Schumer said: "We told the president. He resisted."');
+    for a quotation with no speaker of its own, those of the quotation just before it, which it continues
+    ('"Trump treats the law with contempt," said Becerra. "He knows there is no crisis."': not Becerra)."""
     quote = next(((o, c) for o, c in quoted if o <= pronoun.idx < c), None)
     if quote is None:
         return set()
     doc = res.doc
     ends = (doc.char_span(i, i + 1, alignment_mode="expand") for i in (quote[0], quote[1] - 1))
     sentences = {span[0].sent for span in ends if span is not None and len(span)}
-    return {
+    speakers = {
         actor_id
         for sentence in sentences
         for t in sentence
@@ -129,6 +131,15 @@ def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) ->
         and not any(o <= t.idx < c for o, c in quoted)
         and (actor_id := res.ew.actor_of_token.get(t.i)) is not None
     }
+    first = min(sentences, key=lambda s: s.start) if sentences else None
+    before = [(o, c) for o, c in quoted if c <= quote[0]]
+    if speakers or first is None or first.start == 0 or not before:
+        return speakers
+    previous = doc[first.start - 1].sent
+    if not (previous.start_char <= before[-1][0] < previous.end_char):
+        return speakers  # no quotation in the sentence just before: a quotation of its own
+    opening = doc.char_span(before[-1][0], before[-1][0] + 1, alignment_mode="expand")
+    return _speakers(res, opening[0], quoted) if opening is not None and len(opening) else speakers
 
 
 def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:

@@ -247,7 +247,7 @@ class EventStage:
         if hosting and targets and all(t.actor.sector == "CVL" and t.actor.type == "group" for t in targets):
             return []  # "hosting vulnerable Afghans": shelter given to people, no visit (075 rows: refugees)
         if (hosting and targets) or _hosted(context, trigger, coding, sources, targets):
-            sources, targets = targets, sources  # the visitor is the actor (PLOVER manual, CONSULT)
+            sources, targets = _guests(targets), sources  # the visitor is the actor (PLOVER manual, CONSULT)
         if words & self.lexicon.guards["civilian_only"] and any(s.actor.sector in RULING for s in sources):
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
@@ -338,8 +338,8 @@ class EventStage:
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
         if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
-        if coding.code.code == VISIT:  # "travelled from Louisiana to Disney World": not Louisiana's host
-            targets = [t for t in targets if ":from>" not in t.via]
+        if coding.code.code == VISIT:
+            targets = _hosts(targets)
         if uncoded and coding.plover == "RETREAT":  # "withdrew from the city of Kherson" (not "retreated to X")
             targets = [t for t in reader.places(phrases, trigger, ("target",)) if not _destination(t)] or targets
         if not targets and coding.plover in RECEIVING_TYPES:
@@ -365,19 +365,15 @@ class EventStage:
             targets = reader.stance(trigger, against=coding.plover == "PROTEST")  # "rallied in support of X"
         if not targets and coding.plover == "SUPPORT":
             targets = [t for t in reader.credited(trigger) if all(t.actor is not s.actor for s in sources)]
+        if not targets:  # ", a veiled warning to India"
+            targets = [t for t in reader.messaged(trigger) if all(t.actor is not s.actor for s in sources)]
         if coding.plover == "REQUEST":  # "sent a letter to X demanding the release of Y": X is asked; "called for
             # him to discipline prosecutors": he is asked, not the prosecutors
             asked = reader.written_to(trigger) or ([] if roles.get("target") else reader.addressees(trigger))
             targets = asked or targets
         if coding.plover == "PROTEST":  # "protesters rallying for Mr. Brown": whom they stand for is no recipient
             targets = [t for t in targets if ":for>" not in t.via]
-        if mood.obligation:  # "Russia must withdraw", says X: a request by X to Russia
-            speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
-            sources, targets = (
-                ([Filler(speaker, _mention_near(speaker, trigger), "speaker")] if speaker else []),
-                sources,
-            )
-        return sources, targets
+        return _as_said(reader, ew, trigger, mood, sources, targets)
 
     def _attack_named(self, context: Context, verb: Token) -> bool:
         """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike",
@@ -499,6 +495,33 @@ class EventStage:
         )
 
 
+def _as_said(
+    reader: RoleReader, ew: Coded, trigger: Token, mood: Mood, sources: list[Filler], targets: list[Filler]
+) -> tuple[list[Filler], list[Filler]]:
+    """Roles the speaker takes: an obligation is a request by its speaker to the one obliged ("Russia must
+    withdraw", says X); an act no one is named to do in "it is an honor to ..." is the speaker's ('"It is an honor
+    to welcome President Zelenskyy," Biden said')."""
+    if not (mood.obligation or (not sources and _extraposed(trigger))):
+        return sources, targets
+    speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
+    said = [Filler(speaker, _mention_near(speaker, trigger), "speaker")] if speaker else []
+    return (said, sources) if mood.obligation else (said, targets)
+
+
+def _extraposed(trigger: Token) -> bool:
+    """Whether an infinitive is the speaker's act an "it" stands in for: "It is an honor to welcome X", "it was a
+    privilege to meet with him" (not "it is hard to defend X", "it is wrong to ask": a view of anyone's act)."""
+    head = trigger.head
+    if not infinitive(trigger) or trigger.dep_ not in {"xcomp", "acl", "ccomp", "advcl"}:
+        return False
+    verb = head.head if head.pos_ in {"NOUN", "ADJ"} and head.dep_ in {"attr", "acomp"} else head
+    return (
+        head.lemma_.lower() in cues()["privilege"]
+        and verb.lemma_ == "be"
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+    )
+
+
 def _clause_of(reader: RoleReader, trigger: Token) -> Token:
     """The verb whose auxiliaries and governors tell an act's modality: a noun's carrying verb ("will hold
     talks", "plans to launch an attack"), an adjective's copula ("will be critical of")."""
@@ -511,7 +534,10 @@ def _clause_of(reader: RoleReader, trigger: Token) -> Token:
 
 def _prominence(trigger: Token) -> float:
     """What the sentence asserts first is surest: its main verb, then other clauses, then nominal events and
-    acts told in passing in a relative clause ("released a ship it seized")."""
+    acts told in passing in a relative clause ("released a ship it seized"), then an act a noun says is meant
+    ("welcomed the decision to send troops": the welcome is what the sentence tells)."""
+    if trigger.dep_ == "acl" and infinitive(trigger):
+        return -0.2
     if trigger.pos_ != "VERB" or trigger.dep_ in {"relcl", "acl"}:
         return -0.05
     return 0.05 if trigger.dep_ == "ROOT" or (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT") else 0.0
@@ -580,6 +606,19 @@ def _hosted(context: Context, trigger: Token, coding: Coding, sources: list[Fill
     place = places.place_for_sentence(context.doc, trigger.sent)
     home, guest = (f.actor.country or (f.actor.code or "")[:3] for f in (sources[0], targets[0]))
     return place is not None and bool(place.country) and home == place.country != guest
+
+
+def _guests(targets: list[Filler]) -> list[Filler]:
+    """Whom a host receives, not where ("welcomed President Zelenskyy to Washington")."""
+    return [t for t in targets if ":to>" not in t.via] or targets
+
+
+def _hosts(targets: list[Filler]) -> list[Filler]:
+    """Who is visited: not where the visitor came from ("travelled from Louisiana to Disney World"), nor who came
+    along ("visited Taiwan with a congressional delegation")."""
+    targets = [t for t in targets if ":from>" not in t.via]
+    hosts = [t for t in targets if ":with>" not in t.via and (t.actor.code or t.actor.country)]
+    return hosts or targets  # ("visited Kharkiv with President Zelensky": a town the actors stage cannot code)
 
 
 def _destination(filler: Filler) -> bool:

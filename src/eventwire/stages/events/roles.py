@@ -31,7 +31,17 @@ from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
 from .modality import CONDITIONS, auxiliaries, conditional, infinitive, purposeful
-from .triggers import OBJECTS, Match, apposed, defends_itself, framed, proper_name, someones
+from .triggers import (
+    OBJECTS,
+    RELATIVE_PRONOUNS,
+    Match,
+    apposed,
+    defends_itself,
+    framed,
+    proper_name,
+    someones,
+    summing_up,
+)
 
 MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "npadvmod"}  # npadvmod: "British-flagged"
 EVENT_MODIFIERS = {"compound", "amod", "poss", "nmod", "pobj"}
@@ -943,6 +953,22 @@ class RoleReader:
             ),
         )
 
+    def messaged(self, trigger: Token) -> list[Filler]:
+        """Whom a phrase summing up the act calls its addressee: "threatened to halt trade with countries buying
+        Iranian oil, a veiled warning to India", "moved troops to the border, in a signal to Kyiv"."""
+        return self._fillers(
+            trigger,
+            (
+                (pobj, "summed>to")
+                for noun in trigger.sent
+                if noun.i > trigger.i and summing_up(noun)
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ == "to"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ),
+        )
+
     def complement_subjects(self, trigger: Token) -> list[Filler]:
         """The subject of the trigger's complement clause: whom an allegation is about ("alleged Iran had armed
         the rebels", "alleged that the government is hiding figures"), whom help goes to ("helped Ukraine
@@ -1305,7 +1331,11 @@ class RoleReader:
             doers = [
                 s
                 for clause in head.children
-                if clause.dep_ == "relcl" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in clause.children)
+                if clause.dep_ == "relcl"
+                and clause != trigger  # (not the act itself: "the territory that Russia seized" for "seized")
+                and not any(
+                    c.dep_ in {"dobj", "nsubjpass"} and c.tag_ not in RELATIVE_PRONOUNS for c in clause.children
+                )  # (the object may be "that": "the sanctions that the US imposed")
                 for s in clause.children
                 if s.dep_ == "nsubj" and s.i in self.ew.actor_of_token
             ]

@@ -32,6 +32,7 @@ REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+RELATIVE_PRONOUNS = {"WDT", "WP"}  # "that", "which", "who": the noun their clause qualifies
 ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: a person's name the NER missed
 CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
@@ -155,6 +156,8 @@ class Lexicon:
         governor = token.head.head.lemma_.lower() if token.dep_ == "pobj" and token.head.lower_ == "of" else ""
         if governor in self.guards["breach"]:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
+        if summing_up(token):
+            return None  # "drills near Taiwan, a clear warning to Washington": what the act told before means
         if _in_office_name(token, ew) or _as_opposed_to(token):
             return None  # "the special envoy for Ukraine negotiations": an office; "as opposed to": "rather than"
         if _in_compound_modifier(token, ew) or self._names_a_kind(token) or _plan_given_up(token, self.guards):
@@ -400,7 +403,8 @@ def object_heads(token: Token, particle: str | None = None) -> list[Token]:
         if listed and child.dep_ == "dobj" and child.i > colon:
             continue  # "received the nomination over two contenders: candidate X and Y": a list, no object
         if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or child.dep_ in {"xcomp", "ccomp"}:
-            heads.append(child)
+            relative = child.tag_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
+            heads.append(token.head if relative else child)  # "the speeches that he's delivered": speeches
             heads.extend(child.conjuncts)
         elif child.dep_ in {"prep", "agent", "prt", "dative"} and (
             particle is None or child.lower_ == particle or token.pos_ == "VERB"
@@ -499,6 +503,20 @@ def _helps_someone(token: Token, ew: Coded) -> bool:
         for t in [head, *head.conjuncts]
     ]
     return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for t in named)
+
+
+def summing_up(noun: Token) -> bool:
+    """Whether a noun sums up the act told before it as a message: ", a veiled warning to India", "— a signal to
+    Moscow", ", in a rebuke to Beijing"."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues()["message_noun"]:
+        return False
+    start = noun.left_edge.i
+    if doc[start].lower_ not in {"a", "an"} or start == 0:
+        return False
+    before = doc[start - 1]
+    framed_in = before.lower_ == "in" and noun.dep_ == "pobj" and start > 1 and doc[start - 2].text in {",", "—", "–"}
+    return before.text in {",", "—", "–"} or framed_in
 
 
 def _in_office_name(token: Token, ew: Coded) -> bool:
