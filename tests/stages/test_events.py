@@ -1,9 +1,12 @@
 """Event coding on sentences written for these tests: every CAMEO root and PLOVER type, roles from the parse,
 modality, compound actors, one event per act, and the evidence (role spans, reporting sentences)."""
 
+import datetime as dt
+
 import pytest
 
-from eventwire.nlp import code_text
+from eventwire.nlp import code_docs, code_text
+from eventwire.records import Document
 
 ROOTS = {
     "01": "Japan expressed optimism about the talks.",
@@ -873,3 +876,23 @@ def test_a_reaction_to_an_act_named_by_its_noun_refers_to_one_that_happened():
     )
     (e,) = [e for e in events(text, date="2024-04-14") if e.plover == "ACCUSE"]
     assert e.target_code == "IRN"
+
+
+TRANSCRIPT = """PRESIDENT BIDEN: Good afternoon. I'm glad you're here. It's an honor to welcome President Zelenskyy
+to the Oval Office.
+
+PRESIDENT ZELENSKYY: Thank you, Mr. President. We are grateful to your people.
+
+Q Will you discuss air defence?
+
+PRESIDENT BIDEN: We will."""
+
+
+def test_a_transcript_turn_speaker_reports_its_events_and_hosts_the_welcome():
+    """In a transcript, the labelled turn's speaker says what the turn tells; "It's an honor to welcome X" is the
+    speaker's welcome, hosting X (PLOVER: the visitor is the actor, the host the recipient)."""
+    meta = Document(id="remarks", date=dt.date(2023, 9, 21), source="The White House", title="Remarks before a meeting")
+    coded = next(code_docs([(TRANSCRIPT, meta)]))
+    welcome = next(e for e in coded.events if e.cameo == "043")
+    assert (welcome.source_code, welcome.target_code) == ("UKRGOV", "USAGOV")
+    assert coded.actor(welcome.reported_by).name == "Joe Biden"

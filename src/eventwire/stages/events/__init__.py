@@ -27,7 +27,7 @@ from .codebook import VIOLENT_ROOTS, Codebook, codebook
 from .coding import VISITS, Coder, Coding
 from .cues import cues
 from .dates import deadline, event_date
-from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, unneeded
+from .modality import ModalityReader, Mood, infinitive, irrealis, reporter, turn_speaker, unneeded
 from .roles import Filler, RoleReader
 from .triggers import Lexicon, Match, given_up_acts, object_heads, told_to_act
 
@@ -456,7 +456,7 @@ class EventStage:
         target = targets[0].actor if targets else None
         done_to = _object_place(ew, trigger) if self._material(coding.code) else None  # not "accused Russia"
         place, place_source = places.event_place(doc, sent, done_to, context.dateline, target, coding.code.code)
-        speaker = reporter(context.reader, ew, trigger, quotes.CUE_LEMMAS)
+        speaker = reporter(context.reader, ew, trigger, quotes.CUE_LEMMAS) or turn_speaker(context.reader, ew, trigger)
         confidence = 0.55 + 0.1 * rule.specificity + (0.1 if targets else 0.0) + _prominence(trigger)
         confidence -= UNCODED_PENALTY * sum(not f.actor.code for f in [*sources, *targets])
         modality = "requested" if mood.obligation else mood.modality
@@ -501,9 +501,12 @@ def _as_said(
     """Roles the speaker takes: an obligation is a request by its speaker to the one obliged ("Russia must
     withdraw", says X); an act no one is named to do in "it is an honor to ..." is the speaker's ('"It is an honor
     to welcome President Zelenskyy," Biden said')."""
-    if not (mood.obligation or (not sources and _extraposed(trigger))):
+    extraposed = not sources and _extraposed(trigger)
+    if not (mood.obligation or extraposed):
         return sources, targets
-    speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS)
+    speaker = reporter(reader, ew, trigger, quotes.CUE_LEMMAS) or (
+        turn_speaker(reader, ew, trigger) if extraposed else None
+    )
     said = [Filler(speaker, _mention_near(speaker, trigger), "speaker")] if speaker else []
     return (said, sources) if mood.obligation else (said, targets)
 

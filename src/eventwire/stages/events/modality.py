@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...records import Actor, Coded
+from ..actors.pronouns import TURN
 from .cues import cues
 
 if TYPE_CHECKING:  # roles reads "if" clauses from here
@@ -29,6 +30,7 @@ HEAD_KINDS = (
 )
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
+FIRST_PERSON_SINGULAR = {"i", "me", "my"}  # whom a transcript turn's speaker is read from
 CONDITIONS = {"if", "unless"}  # the words that make a clause a condition
 QUESTIONS = {"whether"}  # ... or an open question
 BE = {"am", "is", "are", "was", "were", "'m", "'re", "'s", "be", "been"}  # "is going to meet"
@@ -324,3 +326,21 @@ def reporter(reader: RoleReader, ew: Coded, trigger: Token, speech: frozenset[st
         current = current.head
     quote = next((q for q in ew.quotes if q.content[0] <= trigger.idx < q.content[1]), None)
     return reader.actors.get(quote.speaker) if quote and quote.speaker else None
+
+
+def turn_speaker(reader: RoleReader, ew: Coded, trigger: Token) -> Actor | None:
+    """In a transcript, whose turn the act is told in: the one the actors stage made the turn's "I" ("PRESIDENT
+    BIDEN: I am glad ... It's an honor to welcome ..."); none in a reporter's question ("Q ...") or a turn whose
+    label it could not read."""
+    doc = trigger.doc
+    labels = list(TURN.finditer(doc.text))
+    start = max((m.end() for m in labels if m.end() <= trigger.idx), default=None)
+    if start is None:
+        return None
+    end = min((m.start() for m in labels if m.start() > trigger.idx), default=len(doc.text))
+    turn = doc.char_span(start, end, alignment_mode="expand")
+    speaker = next(
+        (ew.actor_of_token[t.i] for t in turn or () if t.lower_ in FIRST_PERSON_SINGULAR and t.i in ew.actor_of_token),
+        None,
+    )
+    return reader.actors.get(speaker) if speaker else None
