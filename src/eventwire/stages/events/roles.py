@@ -284,6 +284,8 @@ class RoleReader:
 
     def _participle_subjects(self, verb: Token) -> list[Token]:
         noun = verb.head
+        if verb.tag_ == "VBG" and noun.dep_ == "dobj" and noun.lemma_.lower() in self.cues["instrument_noun"]:
+            return self.subjects(noun.head)[0] or [noun]  # "signed an Executive Order imposing sanctions": the signer
         if verb.tag_ == "VBG":
             return [noun]  # "troops attacking Kyiv"
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
