@@ -157,6 +157,9 @@ class RoleReader:
             opening = [a for a in current.children if a.dep_ == "npadvmod" and a.i == a.sent.start]
             own = own or [a for a in opening if a.pos_ == "PROPN" and self.actor_at(a) is not None]
             own = own or [t for t in [misread_subject(current)] if t is not None and self.actor_at(t) is not None]
+            if _instrument_read_as_subject(current, own, self.cues["instrument_noun"]):
+                current = current.head  # "signed an Executive Order designating the Houthis": the signer
+                continue
             if own:
                 own += [t for s in own for t in self._folded_partners(s)]
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
@@ -1474,6 +1477,19 @@ class RoleReader:
         while end > head.i and (self.doc[end].is_punct or self.doc[end].tag_ == "POS"):
             end -= 1
         return self.doc[start].idx, self.doc[end].idx + len(self.doc[end].text)
+
+
+def _instrument_read_as_subject(verb: Token, subjects: list[Token], instruments: frozenset[str]) -> bool:
+    """Whether the parse made a legal instrument the subject of the participle that tells what it does ("signed
+    an Executive Order designating X" read as "[an Order designating X]" the object clause)."""
+    return (
+        len(subjects) == 1
+        and subjects[0].lemma_.lower() in instruments
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "ccomp"
+        and subjects[0].i < verb.i
+        and not any(c.dep_ in AUXILIARIES for c in verb.children)
+    )
 
 
 def _a_list(name: Token, appos: Token) -> bool:
