@@ -98,8 +98,8 @@ def plain_apostrophes(doc: Doc) -> Doc:
     offsets stay as written."""
     vocab = doc.vocab
     for token in doc:
-        if "’" in token.text and token.shape_ != (plain := vocab[token.text.replace("’", "'")]).shape_:
-            word = vocab[token.orth]
+        if "’" in token.shape_:  # (not once its word is mended)
+            word, plain = vocab[token.orth], vocab[token.text.replace("’", "'")]
             word.norm, word.prefix, word.suffix, word.shape = plain.norm, plain.prefix, plain.suffix, plain.shape
     return doc
 

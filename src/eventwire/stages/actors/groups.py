@@ -546,17 +546,16 @@ def _leader_country(res: Resolution, name: Span) -> str | None:
     """ "the Biden-Harris Administration", "the Modi government": the country of a person the text names, whose
     name the body's name carries, else of the head of state or government the role table knows by that family
     name ("The Biden Administration announced ..." where the text names no Biden)."""
-    for token in name:
-        for part in token.text.split("-"):
-            person = res.names.get((fold(part),))
-            fields = res.fields_of(person) if person is not None else None
-            if fields and fields.get("country"):
-                return fields["country"]
-    for token in name:
-        for part in token.text.split("-"):
-            leader = res.k.roles.by_family_name(part, res.day) if part[:1].isupper() else None
-            if leader is not None and res.k.roles.leads(leader, None):
-                return res.k.roles.standing(leader, res.day).country
+    parts = [part for token in name for part in token.text.split("-")]
+    for part in parts:
+        person = res.names.get((fold(part),))
+        fields = res.fields_of(person) if person is not None else None
+        if fields and fields.get("country"):
+            return fields["country"]
+    for part in parts:
+        leader = res.k.roles.by_family_name(part, res.day) if part[:1].isupper() else None
+        if leader is not None and res.k.roles.leads(leader, None):
+            return res.k.roles.standing(leader, res.day).country
     return None
 
 

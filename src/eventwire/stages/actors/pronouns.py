@@ -300,19 +300,24 @@ def find_publisher_voice(res: Resolution) -> None:
                 res.add(res.doc[token.i : token.i + 1], ("group", entry.code, "GOV"), fields)
 
 
+def transcript_turns(text: str) -> list[tuple[int, int, str]]:
+    """The turns of a transcript, (start, end, label) by character: none in a text with fewer than two labels."""
+    turns = [(m.start(), m.group(1)) for m in TURN.finditer(text)]
+    if len(turns) < 2:
+        return []
+    return [(start, end, label) for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True)]
+
+
 def find_turn_speakers(res: Resolution) -> None:
     """In a transcript ("THE PRESIDENT: ...", "Q ...", "MS. PSAKI: ..."), "I", "me", "my" outside quotation marks
     are the speaker of their turn, and "we", "us", "our" the speaker's government. The speaker is read from the
     turn's label: a name ("PRESIDENT BIDEN", "PRIME MINISTER KISHIDA"; "MS. PSAKI" is staff of the publishing
     state), or a title alone held on the document's date ("THE PRESIDENT" of a White House transcript);
     questions, moderators and the audience are left alone."""
-    doc, text = res.doc, res.doc.text
-    turns = [(m.start(), m.group(1)) for m in TURN.finditer(text)]
-    if len(turns) < 2:
-        return
+    doc = res.doc
     home = res.publisher_state
     quoted = _quoted(res)
-    for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True):
+    for start, end, label in transcript_turns(doc.text):
         speaker = _turn_speaker(res, label, home)
         span = doc.char_span(start, end, alignment_mode="expand")
         if speaker is None or span is None:

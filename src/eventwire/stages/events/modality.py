@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...records import Actor, Coded
-from ..actors.pronouns import TURN
+from ..actors.pronouns import FIRST_PERSON as SPEAKER_WORDS
 from .cues import cues
 
 if TYPE_CHECKING:  # roles reads "if" clauses from here
@@ -30,7 +30,6 @@ HEAD_KINDS = (
 )
 AUXILIARIES = {"aux", "auxpass"}
 FIRST_PERSON = {"i", "we"}  # "We must defend ourselves": resolve, not a request
-FIRST_PERSON_SINGULAR = {"i", "me", "my"}  # whom a transcript turn's speaker is read from
 CONDITIONS = {"if", "unless"}  # the words that make a clause a condition
 QUESTIONS = {"whether"}  # ... or an open question
 BE = {"am", "is", "are", "was", "were", "'m", "'re", "'s", "be", "been"}  # "is going to meet"
@@ -332,15 +331,8 @@ def turn_speaker(reader: RoleReader, ew: Coded, trigger: Token) -> Actor | None:
     """In a transcript, whose turn the act is told in: the one the actors stage made the turn's "I" ("PRESIDENT
     BIDEN: I am glad ... It's an honor to welcome ..."); none in a reporter's question ("Q ...") or a turn whose
     label it could not read."""
-    doc = trigger.doc
-    labels = list(TURN.finditer(doc.text))
-    start = max((m.end() for m in labels if m.end() <= trigger.idx), default=None)
-    if start is None:
-        return None
-    end = min((m.start() for m in labels if m.start() > trigger.idx), default=len(doc.text))
-    turn = doc.char_span(start, end, alignment_mode="expand")
+    turn = next((t for t in reader.turns if t.start_char <= trigger.idx < t.end_char), None)
     speaker = next(
-        (ew.actor_of_token[t.i] for t in turn or () if t.lower_ in FIRST_PERSON_SINGULAR and t.i in ew.actor_of_token),
-        None,
+        (ew.actor_of_token[t.i] for t in turn or () if t.lower_ in SPEAKER_WORDS and t.i in ew.actor_of_token), None
     )
     return reader.actors.get(speaker) if speaker else None

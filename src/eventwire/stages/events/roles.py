@@ -11,9 +11,10 @@ actor and recipient; eventwire keeps the older names source and target).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pycountry
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...lang import (
     PASSIVE_SUBJECTS,
@@ -27,6 +28,7 @@ from ...lang import (
 from ...records import Actor, Coded
 from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
+from ..actors.pronouns import transcript_turns
 from ..places.resolve import country_of
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
@@ -92,6 +94,12 @@ class RoleReader:
         for start, end, _ in ew.mention_spans:
             for i in range(start, end):
                 self.mention[i] = (start, end)
+
+    @cached_property
+    def turns(self) -> list[Span]:
+        """A transcript's turns ("PRESIDENT BIDEN: ..."), read once per document."""
+        found = (self.doc.char_span(s, e, alignment_mode="expand") for s, e, _ in transcript_turns(self.doc.text))
+        return [t for t in found if t is not None]
 
     def actor_at(self, token: Token) -> Actor | None:
         actor_id = self.ew.actor_of_token.get(token.i)
