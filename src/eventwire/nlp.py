@@ -40,6 +40,7 @@ OFFSETS = {
 }
 REFERENCES = {"events": ("source", "target", "reported_by", "place"), "quotes": ("speaker", "events")}  # by id
 MENDED = {row["form"]: row["lemma"] for row in read_tsv(Path(__file__).with_name("lemmas.tsv"))}
+GATHERINGS = frozenset(row["lemma"] for row in read_tsv(Path(__file__).with_name("gatherings.tsv")))
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 
@@ -114,14 +115,33 @@ def mend(doc: Doc) -> Doc:
     """Readings of the model mended once, so that every stage reads them right: verb forms the rule lemmatizer
     gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
     exception table cannot outrank a form they found; lemmas.tsv), and "'s" before a participle with a named
-    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has")."""
+    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"), and a
+    sentence of protest read as a noun phrase ("Hundreds of people protested outside the embassy";
+    gatherings.tsv)."""
     for token in doc:
         if token.pos_ == "VERB" and (lemma := MENDED.get(token.lower_)):
             token.lemma_ = lemma
         if token.tag_ == "VBN" and _has_read_as_is(token):
             for child in token.children:
                 child.dep_ = {"auxpass": "aux", "nsubjpass": "nsubj"}.get(child.dep_, child.dep_)
+    for participle in [t for t in doc if _gathering_read_as_noun(t)]:
+        noun = participle.head
+        participle.head, participle.dep_, participle.tag_ = participle, "ROOT", "VBD"
+        noun.head, noun.dep_ = participle, "nsubj"
     return doc
+
+
+def _gathering_read_as_noun(participle: Token) -> bool:
+    noun = participle.head
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.lemma_ in GATHERINGS
+        and noun.dep_ == "ROOT"
+        and noun.tag_ in {"NNS", "NNPS"}
+        and noun.i < participle.i
+        and not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in participle.children)
+    )
 
 
 def _has_read_as_is(participle: Token) -> bool:

@@ -914,3 +914,40 @@ def test_an_office_of_one_state_alone_is_that_states_and_a_name_inside_a_longer_
     found = dated(nlp, "The Argentine pope met Evo Morales in La Paz.", "2015-07-09")
     assert found["Francis"].code == "VATREL"
     assert found["Juan Evo Morales"].code == "BOLGOV"  # the table has him as Juan Evo Morales Ayma
+
+
+def test_a_title_before_a_family_name_names_one_who_held_that_office(nlp):
+    """ "Prime Minister Lee" in 2022 is Singapore's prime minister, not a South Korean party leader named Lee;
+    "President Obama" in a 2019 text is the former US president, not Equatorial Guinea's prime minister Obama;
+    "Senior Directors X and Y" names no one called Senior."""
+    text = "Prime Minister Lee met Senior Directors Tarun Chhabra and Nora Todd. President Obama spoke later."
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2022, 4, 21))))
+    found = {a.name: a for a in doc._.ew.actors}
+    assert found["Lee Hsien Loong"].code == "SGPGOV"
+    assert found["Barack Obama"].code == "USAELI"
+    assert not any(a.country == "PLW" for a in found.values())
+
+
+def test_a_stance_prefix_names_no_owner(nlp):
+    """ "pro-Russian separatists" are not Russia's (the passage places them), "anti-American protesters" not
+    American, "an anti-Houthi coalition" not the Houthis' leader."""
+    found, text = actors(
+        nlp,
+        "Fighting flared in eastern Ukraine. Pro-Russian separatists shelled a checkpoint. Anti-American "
+        "protesters rallied in Islamabad. An anti-Houthi coalition attacked the port.",
+    )
+    assert found["Ukraine separatist"].code == "UKRREB"
+    assert found["Pakistan protester"].code == "PAKCVL"
+    assert not any(a.country in {"RUS", "USA"} or "Houthi" in a.name for a in found.values())
+
+
+def test_bodies_listed_after_a_states_body_are_that_states(nlp):
+    """In a White House text "the Israel National Security Council, the Ministry of Health, the Ministry of
+    Defense and the Embassy of Israel in the United States" are Israel's bodies (the "in" belongs to the last)."""
+    text = (
+        "Officials held discussions with the Israel National Security Council, the Ministry of Health, the Ministry "
+        "of Defense and the Embassy of Israel in the United States."
+    )
+    doc = nlp(make_doc(nlp, text, Document(id="t", source="The White House", date=dt.date(2022, 9, 30))))
+    found = {a.name: a for a in doc._.ew.actors}
+    assert found["Ministry of Health"].code == found["Ministry of Defense"].code == "ISRGOV"

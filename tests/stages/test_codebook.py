@@ -227,6 +227,9 @@ def test_cue_kinds_are_the_ones_the_stage_reads():
 def test_guard_kinds():
     assert {r["kind"] for r in read("guards.tsv")} == {
         "sports",
+        "sourcing",
+        "authorized",
+        "sourced_talk",
         "figurative",
         "abandoned",
         "plan_noun",

@@ -15,7 +15,7 @@ from ...records import Actor
 from ..places.resolve import country_of, region_countries, region_of
 from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
-from .resolution import REACH, Resolution, acronym_after, actor_fields
+from .resolution import REACH, Resolution, acronym_after, actor_fields, stance_on
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
 BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM", "NGO"}  # sectors that make an actor even with no country
@@ -463,12 +463,19 @@ def _of_the_passage(token: Token, sector: str) -> bool:
     """Whether a group may be of the country the passage is about: not "European leaders" or "foreign
     ministers" (of other countries), not aid workers or reporters, not "a senior diplomat" (of any)."""
     if sector in UNPLACED or any(
-        c.dep_ in {"amod", "compound"} and (c.ent_type_ in {"NORP", "GPE", "LOC"} or c.lower_ in FOREIGN)
+        c.dep_ in {"amod", "compound"}
+        and (c.ent_type_ in {"NORP", "GPE", "LOC"} or c.lower_ in FOREIGN)
+        and not _stance_word(c)  # "pro-Russian separatists" may be the passage's
         for c in token.children
     ):
         return False
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in token.children)
     return not (indefinite and sector not in DOMESTIC)
+
+
+def _stance_word(token: Token) -> bool:
+    """A word of "pro-Russian", "anti-American": what a group is for or against, not whose it is."""
+    return token.lower_ in STANCE_PREFIXES or token.text == "-" or stance_on(token.doc[token.i : token.i + 1])
 
 
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
@@ -506,9 +513,11 @@ def find_unknown_organisations(res: Resolution) -> None:
             acronyms[short] = key
         sector = noun_sector(res.k, ent.root) if not _other_house(res, ent) else None
         international = next(t for t in ent if t.pos_ != "DET").lower_ in INTERNATIONAL
+        listed = _listed_country(res, ent.root)
         country = (
             (
-                res.country_in(ent.root)
+                (None if listed and _place_beyond_list(ent.root) else res.country_in(ent.root))
+                or listed
                 or _named_after_place(ent)
                 or _leader_country(res, ent)
                 or res.body_country(ent.root.lemma_, ent.start)
@@ -520,6 +529,24 @@ def find_unknown_organisations(res: Resolution) -> None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, key, actor_fields(name, "organisation"))
+
+
+def _listed_country(res: Resolution, root: Token) -> str | None:
+    """The country of the first body of a list a body is named in ("the Israel National Security Council, the
+    Ministry of Health, the Ministry of Defense": Israel's ministries, even in a White House text)."""
+    first = root
+    while first.dep_ in {"conj", "appos"} and first.head != first:  # (the parse may read the list as apposed)
+        first = first.head
+    _, fields = res.found_at(first.i) if first is not root else (None, None)
+    return fields["country"] if fields and fields.get("sector") in ORGANS else None
+
+
+def _place_beyond_list(root: Token) -> bool:
+    """Whether the place a body's phrase seems to name comes after the next body of its list, so belongs to a
+    later one ("the Ministry of Health, ... and the Embassy of Israel in the United States")."""
+    conjuncts = [c.i for c in root.children if c.dep_ == "conj"]
+    places = [c.i for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}]
+    return bool(conjuncts) and any(p > min(conjuncts) for p in places)
 
 
 def _other_house(res: Resolution, name: Span) -> bool:

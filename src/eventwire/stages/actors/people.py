@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from ...lang import TIMES, entity_start, fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
-from .resolution import NAMED_THINGS, Resolution, actor_fields
+from .resolution import NAMED_THINGS, Resolution, actor_fields, stance_on
 from .roles import family_key
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
         Span(doc, s, e, label="PERSON")
         for _, s, e in stage.family_names(doc)  # not "Jordan"
         if _name_like(doc[s], e)
+        and fold(doc[s:e].text) not in res.k.title_modifiers  # "Senior Directors X and Y": no one named Senior
         and not any(i in in_phrase for i in range(s, e))
         and not _in_longer_name(doc, s, e)
         and (
@@ -143,6 +144,8 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     names = res.names
     known: set[tuple] = set()
     for ent in spans:
+        if stance_on(ent):
+            continue  # "an anti-Houthi coalition": what it is against, not al-Houthi
         if res.k.roles.person(ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
             ent = _strip_leading_title(res, ent)
             if ent is None:
@@ -160,6 +163,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if family is not None:
             name = f"{name} {family}"
         person = res.k.roles.person(name, res.day)
+        plain = [t.text for t in tokens if not _initial(t)]  # "Alejandro N. Mayorkas": Alejandro Mayorkas
+        if person is None and family is None and 1 < len(plain) < len(tokens):
+            person = res.k.roles.person(" ".join(plain), res.day)
         if person is None and family is None and words in names:  # "Mr. Blinken", "Al Thani" after the full name
             res.add(ent, names[words], None)
             continue
@@ -167,9 +173,11 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         title = res.title_ending.get(tokens[0].i)  # "President Hassan Sheikh": the given names the custom uses
         if person is None and family is None and one_word and title is not None:  # "former President Obama"
             former = "former" in res.modifiers_before(title.start)[1]
-            person = res.k.roles.by_title_and_family_name(title.text, name, res.day, former)
+            person = res.k.roles.by_title_and_family_name(title.text, name, res.day, former) or (
+                None if former else res.k.roles.by_title_and_family_name(title.text, name, res.day, True)
+            )  # "President Obama" in a 2019 text: the one who held that office, not a prime minister Obama
         if person is None and family is None and (one_word or ent[0].text in HONORIFICS):
-            person = _holder_here(res, ent, name if one_word else tokens[-1].text)  # "Zelenskyy said", "Mr. Scholz"
+            person = _holder_here(res, ent, name if one_word else tokens[-1].text, title)  # "Mr. Scholz"
         if person is None and family is None and title is not None:
             person = res.k.roles.by_given_names(title.text, words, res.day)
         key = ("person", person or name)
@@ -188,6 +196,11 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     return known
 
 
+def _initial(token: Token) -> bool:
+    """A middle initial: "N." of "Alejandro N. Mayorkas"."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
 THINGS = NAMED_THINGS | {"PRODUCT"}  # what the NER may take a one-word family name for
 JOBS = {"director", "captain", "chairman", "chairwoman", "executive director", "managing director"}  # of anything
 GENERATIONS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III"}  # "Ferdinand Marcos, Jr."
@@ -195,10 +208,11 @@ CASE_AND_FIRM = {"v.", "v", "vs.", "vs", "&"}  # "Clinton v. Jones", "Roman & As
 NOT_PEOPLE = {"LANGUAGE"} | TIMES  # "due out in May"; not GPE, NORP or ORG: the tagger reads foreign names so
 
 
-def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
+def _holder_here(res: Resolution, ent: Span, family: str, title: Span | None = None) -> str | None:
     """The office holder a family name alone means: one who served a country or organisation the text names
     ("Obama" in a story on the United States is Barack Obama); else one in office that day, where the word is
-    used as a name ("Kuleba said", "Mr. Scholz"; not "the Moon", "Michel Mayor", "Mecca and Medina"). A former
+    used as a name ("Kuleba said", "Mr. Scholz"; not "the Moon", "Michel Mayor", "Mecca and Medina") and any
+    title before it fits ("Prime Minister Lee" of Singapore is no South Korean party leader Lee). A former
     holder the text gives no reason to think of is not meant ("Green algae", "English", "Neptune")."""
     roles = res.k.roles
     last = ent[-1]
@@ -217,7 +231,8 @@ def _holder_here(res: Resolution, ent: Span, family: str) -> str | None:
         or not _used_as_a_name(ent)
     ):
         return None
-    return roles.by_family_name(family, res.day, former=False)
+    person = roles.by_family_name(family, res.day, former=False)
+    return None if person and title is not None and not roles.may_hold(person, title.text) else person
 
 
 def _used_as_a_name(ent: Span) -> bool:

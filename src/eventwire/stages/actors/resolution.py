@@ -58,10 +58,12 @@ def _of_a_region(span: Span, k: Knowledge) -> bool:
     return k.phrases[span.label_].kind == "demonym" and before is not None and before.text in REGION_WORDS
 
 
-def _negated_name(span: Span) -> bool:
-    """ "Major Non-NATO Allies", "non-EU citizens": a name a "non-" prefix turns into its opposite."""
-    before = span.doc[max(span.start - 2, 0) : span.start]
-    return "".join(t.lower_ for t in before).endswith("non-")
+def stance_on(span: Span) -> bool:
+    """ "Major Non-NATO Allies", "non-EU citizens": a name a "non-" prefix turns into its opposite; "pro-Russian
+    separatists", "anti-American protests": a "pro-" or "anti-" prefix makes it what they are for or against, not
+    whose they are."""
+    before = "".join(t.lower_ for t in span.doc[max(span.start - 2, 0) : span.start])
+    return before.endswith(("non-", "pro-", "anti-"))
 
 
 def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
@@ -184,7 +186,7 @@ class Resolution:
             and not (self.k.phrases[s.label_].sector == "PTY" and _head_of_a_name(s, titled))
             and not _inside_a_name(s, self.k)
             and not _inside_larger_place(s, self.k)
-            and not _negated_name(s)
+            and not stance_on(s)
             and not _of_a_region(s, self.k)
         ]
         self.dictionary = _without_redefined_acronyms(_without_region_homonyms(self.dictionary, self.k), self.k)

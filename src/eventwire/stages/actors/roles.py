@@ -301,6 +301,13 @@ class Roles:
         }
         return next(iter(people)) if len(people) == 1 else None
 
+    def may_hold(self, person: str, title: str) -> bool:
+        """Whether a title can name this person: they held an office of the kind it names ("Deputy President
+        Mlambo-Ngcuka", whom the table lists as Executive Vice President), or it names none the table knows;
+        "Prime Minister Lee" is no party leader Lee."""
+        roles = {t.role for t in self._titled(title)}
+        return not roles or any(t.role in roles for t in self.terms.get(person, ()))
+
     def _titled(self, title: str) -> list[Term]:
         """The terms of the offices a title names, alone or as part of a joint title ("Crown Prince" of "Crown
         Prince and Prime Minister")."""

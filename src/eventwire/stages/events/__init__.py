@@ -336,7 +336,9 @@ class EventStage:
         if not targets and trigger.lemma_.lower() in self.cues["taking"]:
             targets = reader.retaker(trigger)  # ... and Russia seized it from the one reclaiming it
         uncoded = all(not t.actor.code for t in targets)  # "shelled El Fasher": a city the actors stage kept by name
-        if uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
+        if uncoded and coding.plover in AIMED_TYPES and roles.get("aimed"):
+            targets = roles["aimed"]  # "rallied outside the Turkish consulate in Mosul": not the city's state
+        elif uncoded and (coding.plover in LOCATIVE_TYPES or coding.code.code == VISIT):
             targets = reader.places(phrases, trigger, ("target", "locative")) or targets  # "a siege on the Gaza Strip"
         if coding.code.code == VISIT:
             targets = _hosts(targets)
@@ -461,7 +463,8 @@ class EventStage:
         confidence -= UNCODED_PENALTY * sum(not f.actor.code for f in [*sources, *targets])
         modality = "requested" if mood.obligation else mood.modality
         if modality == "asserted":
-            modality = "denied" if mood.negated else IMPLIED_MODALITY.get(coding.plover, modality)
+            refusal = mood.refused and coding.code.root == REFUSED  # "ruled out sending tanks": a refusal made
+            modality = "denied" if mood.negated and not refusal else IMPLIED_MODALITY.get(coding.plover, modality)
         elif mood.negated and modality == "intended" and coding.code.root == REFUSED:
             modality = "asserted"  # "said it will not send troops": a refusal made now (negation.tsv)
         promised = modality == "intended" or coding.plover == "AGREE"

@@ -43,7 +43,8 @@ def refer_back(
         ]
         if not earlier:
             continue
-        act = max(earlier, key=lambda e: e.trigger[0])
+        worded = [e for e in earlier if _same_word(doc, e, noun)]  # "welcomed the strikes": the strikes told
+        act = max(worded or earlier, key=lambda e: e.trigger[0])  # before, not a later attack of another's
         if set(act.source) & set(event.source) or _one_state(act.source_code, event.source_code):
             continue  # one's own act defended or regretted ("Iran denied the accusation" it made): no recipient
         phrase = doc[noun.left_edge.i : noun.right_edge.i + 1]
@@ -82,12 +83,24 @@ def _definite_object(doc: Doc, event: Event) -> Token | None:
         dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
         if dets & DEFINITE and not _own_doer(obj):
             return obj
-    for clause in (c for c in trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING):
-        if any(
-            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
-        ):  # "condemned what he called an attack"
-            named = [c for c in clause.children if c.dep_ in {"oprd", "attr", "xcomp"} and c.pos_ == "NOUN"]
-            return next((n for n in named if not _own_doer(n)), None)
+    named = what_it_called(trigger)  # "condemned what he called an attack"
+    return named if named is not None and not _own_doer(named) else None
+
+
+def what_it_called(verb: Token) -> Token | None:
+    """The noun of "condemned what he called an attack" (or "what it called a U.S. act of aggression", "what it
+    described as Israel's aggression"): the object of the verb, named by the clause that stands for it."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING):
+        if any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            named = {"oprd", "attr", "xcomp", "dobj"}  # (the parser may read the name as a second object)
+            nouns = [c for c in clause.children if c.dep_ in named] + [  # "what it described as ..."
+                p
+                for c in clause.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            return next((n for n in nouns if n.pos_ == "NOUN"), None)
     return None
 
 
@@ -97,6 +110,17 @@ def _names(doc: Doc, event: Event, kind: str | None, verbs: frozenset[str]) -> b
         return True
     trigger = _trigger(doc, event) if verbs else None
     return trigger is not None and trigger.lemma_.lower() in verbs
+
+
+def _same_word(doc: Doc, event: Event, noun: Token) -> bool:
+    """Whether an event was told by the noun's own word: as its trigger ("the strikes" after "struck") or as the
+    object its trigger carries ("launched missile strikes")."""
+    trigger = _trigger(doc, event)
+    if trigger is None:
+        return False
+    return any(
+        t.lemma_.lower() == noun.lemma_.lower() for t in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    )
 
 
 def _trigger(doc: Doc, event: Event) -> Token | None:

@@ -43,6 +43,7 @@ class Mood:
     modality: str
     negated: bool
     obligation: bool = False
+    refused: bool = False  # negated by a verb of refusal ("ruled out sending tanks"): a refusal made
 
 
 def clause_base(token: Token) -> Token:
@@ -55,6 +56,20 @@ def clause_base(token: Token) -> Token:
     ):
         token = token.head
     return token
+
+
+def refuses(verb: Token) -> bool:
+    """Whether a verb says its complement is an act not done: "refused to", "failed to", "ruled out sending"."""
+    refusal = cues()["refusal"]
+    lemma = verb.lemma_.lower()
+    return lemma in refusal or any(f"{lemma} {c.lower_}" in refusal for c in verb.children if c.dep_ == "prt")
+
+
+def _next_to(verb: Token, clause: Token) -> bool:
+    """Whether a clause follows a verb and its particles directly, as its object would ("ruled out sending";
+    not "rejected the calls, responding with new offensives")."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return clause.i > verb.i and all(t.dep_ == "prt" for t in between)
 
 
 def governor(token: Token) -> Token | None:
@@ -73,6 +88,8 @@ def governor(token: Token) -> Token | None:
         return base.head.head  # "accused X of attacking", not "criticised X after meeting Y": an act of its own
     if base.dep_ == "acl" and infinitive(base) and base.head.pos_ == "NOUN":
         return base.head  # "plans to visit", "threats to attack"
+    if base.dep_ == "advcl" and base.tag_ == "VBG" and refuses(base.head) and _next_to(base.head, base):
+        return base.head  # "ruled out sending tanks", the gerund parsed as an adverbial clause
     if base.dep_ == "advcl" and infinitive(base):  # "rejected calls to expel X", parsed as a purpose
         before = [c for c in base.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == base.left_edge.i]
         if before and before[0].pos_ == "NOUN" and before[0].lemma_.lower() in cues()["request"]:
@@ -248,18 +265,19 @@ class ModalityReader:
             modality = "hypothetical"
         elif modality == "asserted" and self._in_time_to_come(trigger):
             modality = "intended"  # "will defuse the situation when they meet": the meeting is to come
-        current, first = trigger, True
+        current, first, refused = trigger, True, False
         possible = self.cues["conditional"] | self.cues["hypothetical"]
         while (head := governor(current)) is not None:
             lemma = head.lemma_.lower()
             denied = first and not questioned and any(c.dep_ == "neg" for c in head.children)
-            if lemma in self.cues["refusal"] or denied:
-                negated = True
+            if refuses(head) or denied:
+                negated = True  # "failed to reach a deal": not done; "refused to", "ruled out": a refusal made
+                refused = refused or (refuses(head) and lemma not in self.cues["failure"])
             kind = self._kind(head, current)
             if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):
-                return Mood("hypothetical", negated, obligation)  # "France hopes Russia will withdraw": a wish
+                return Mood("hypothetical", negated, obligation, refused)  # "France hopes Russia will withdraw": a wish
             if kind:
-                return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation)
+                return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation, refused)
             if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
                 modality = "intended"
             elif first and modality == "asserted" and owed(head) and self_bound(head):
@@ -269,7 +287,7 @@ class ModalityReader:
             if lemma not in self.cues["pass_through"]:
                 break
             current, first = head, False
-        return Mood(modality, negated, obligation)
+        return Mood(modality, negated, obligation, refused)
 
     def _kind(self, head: Token, complement: Token) -> str | None:
         """What a governing verb makes of its complement: an intended, threatened, requested or denied act.

@@ -30,6 +30,7 @@ from ..actors.groups import ORGANS
 from ..actors.knowledge import knowledge
 from ..actors.pronouns import transcript_turns
 from ..places.resolve import country_of
+from .anaphora import what_it_called
 from .codebook import VIOLENT_ROOTS
 from .cues import cues
 from .modality import CONDITIONS, auxiliaries, conditional, infinitive, purposeful
@@ -60,6 +61,8 @@ NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCE
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
 AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
+REACTION_ROOTS = {"05", "11"}  # praise and disapproval: reactions to what others did
+ASYLUM = "075"  # granting asylum: the host gives, whatever the verb (host, receive, accept, take in)
 REASON_PREPS = {"at", "per", "upon", "on"}  # "at the request of X", "per request of X": why, not to whom
 # CAMEO roots whose event nouns name their doer with "from": "criticism from the EU", "aid from Japan", "calls
 # from the opposition" (not "withdrawal from Syria", "a march from the university": where someone comes from)
@@ -129,6 +132,7 @@ class RoleReader:
         if (
             trigger.pos_ == "VERB"
             and match.rule.cameo.startswith(AID)
+            and match.rule.cameo != ASYLUM  # "Germany accepted a million refugees": Germany gives refuge
             and trigger.lemma_.lower() in self.cues["receiving"]
         ):
             swap = {"source": "target", "target": "source"}  # "Ukraine received weapons from the US"
@@ -171,7 +175,8 @@ class RoleReader:
             if own:
                 own += [t for s in own for t in self._folded_partners(s)]
                 passive = own[0].dep_ in PASSIVE_SUBJECTS and current.lemma_.lower() not in self.cues["stative"]
-                return self._members(current, own) or [self._relative(current, s) for s in own], passive
+                resolved = [self._relative(current, s) for s in own]  # ("countries that support X, including Y")
+                return self._members(current, resolved) or resolved, passive
             head = current.head
             controlled = head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues["subject_control"]
             if current.dep_ == "acl" and controlled:
@@ -200,6 +205,9 @@ class RoleReader:
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
             if current.dep_ == "advcl" and current.tag_ == "VBN" and not auxiliaries(current):
                 return self.subjects(head)[0], True  # "When asked about Iran, Kerry said", "Backed by Russia, X"
+            if _joined_to_passive_relative(current):
+                verb = _governing_verb(head.head)  # "shaken by images of children who were killed and ordered
+                return (self.subjects(verb)[0] if verb is not None else []), False  # the army to strike"
             if current.dep_ in CLIMB and head != current:
                 current = head
             elif current.dep_ == "pcomp" and head.dep_ == "prep":
@@ -222,10 +230,15 @@ class RoleReader:
     def _members(self, verb: Token, subjects: list[Token]) -> list[Token]:
         """ "Several countries have delivered arms, including Britain and France", "African countries including
         Algeria and Morocco", "Asian states like China": the states a generic subject (or a bloc's) is said to
-        include, wherever the parse hangs the "including" (on the verb or on its object)."""
-        if not all(s.lemma_.lower() in self.cues["states_noun"] and _no_state(self.actor_at(s)) for s in subjects):
+        include, wherever the parse hangs the "including" (on the verb, on its object, or on the object of the
+        subject's relative clause: "Governments that still support Maduro, including Bolivia and Cuba")."""
+        if not all(
+            s.lemma_.lower() in self.cues["states_noun"] and (_no_state(self.actor_at(s)) or _bare_plural(s))
+            for s in subjects
+        ):
             return []
-        holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubj"})]
+        clauses = [c for s in subjects for c in s.children if c.dep_ == "relcl"]
+        holders = [verb, *(c for v in [verb, *clauses] for c in v.children if c.dep_ in {"dobj", "nsubj"})]
         return [
             p
             for h in holders
@@ -321,7 +334,7 @@ class RoleReader:
         for agent in agents:
             roles.extend(self._objects_of(agent, "source", "agent"))
         if passive and not agents:  # "was condemned in a joint statement by Egypt and Greece": its authors
-            roles.extend(self._authors(trigger))
+            roles.extend(self._authors(trigger) or self._agents_of_the_as(trigger))
         # "Belarus had two activists detained": a state that has it done does it ("the parents tried to have X
         # released" ask those who release; "had his life support withdrawn" undergoes it)
         causer = self._causer(trigger) if passive and not agents else None
@@ -336,14 +349,20 @@ class RoleReader:
                 roles.extend(self._objects_of(child, "target", "dative"))
             elif child.dep_ in OBJECTS and not _after_complement(trigger, child):
                 roles.extend(self._object(trigger, child, carrier, theme))
-            elif child.dep_ == "prep" and child.lower_ == particle and particle not in self.cues["locative_prep"]:
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == particle
+                and particle not in self.cues["locative_prep"]
+                and not self._second_particle(trigger, child)  # "objected to the arms sale to Taiwan": the sale's
+            ):
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
             elif child.dep_ == "prep" and child.lower_ in {"by", "as"} and not passive and _has_object(trigger):
                 roles.extend(self._object_doers(child))  # "criticized drills by X": X's drills
             elif child.dep_ == "prep" and child.lower_ in self.cues["reciprocal_prep"] and self._mutual(trigger):
                 roles.extend(self._objects_of(child, "reciprocal", "prep"))  # "Fighting between X and Y continued"
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" and not self._recipient_of_object(trigger, child):
                 roles.extend(self._prep(child, "prep"))
+        roles.extend(self._what_it_called(trigger))
         misread = misread_object(trigger) if not passive else None
         if misread is not None:  # "killed top Iranian general Qassem Soleimani, militants have ..."
             roles.extend(self._object(trigger, misread, carrier, theme))
@@ -463,6 +482,56 @@ class RoleReader:
             for r in self._objects_of(prep, "source", "in>by")
         ]
 
+    def _second_particle(self, verb: Token, prep: Token) -> bool:
+        """Whether a preposition repeats the verb's particle after an act named as its object, so that the parse
+        hung on the verb what belongs to that act ("objected to the U.S. arms sale to Taiwan"; not "met with the
+        IMF, then with Trump")."""
+        return any(
+            c.dep_ == "prep" and c.lower_ == prep.lower_ and c.i < prep.i and self.event_code(p) is not None
+            for c in verb.children
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+        )
+
+    def _recipient_of_object(self, verb: Token, prep: Token) -> bool:
+        """Whether a "to" on a verb of reaction names the recipient of the act its object names ("condemned
+        the U.S. arms sale to Taiwan", "welcomed the delivery of aid to Gaza"), not of the reaction."""
+        root = (self.event_code(verb) or "")[:2]
+        if prep.lower_ != "to" or root not in REACTION_ROOTS:
+            return False
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(  # (not the reaction's own noun: "lodged objections to X")
+            o.i < prep.i and o.pos_ == "NOUN" and (self.event_code(o) or root)[:2] != root for o in objects
+        )
+
+    def _what_it_called(self, verb: Token) -> list[Phrase]:
+        """The object a verb has in "condemned what it called Japan's provocations" (Japan's), "denounced what
+        it called interference by Washington" (the parse hangs the "by" on "called")."""
+        named = what_it_called(verb) if not any(c.dep_ in OBJECTS for c in verb.children) else None
+        if named is None:
+            return []
+        return [("target", named, "ccomp>what-called")] + [
+            r
+            for by in named.head.children
+            if by.dep_ == "prep" and by.lower_ == "by" and by.i > named.i
+            for r in self._objects_of(by, "target", "what-called>by")
+        ]
+
+    def _agents_of_the_as(self, verb: Token) -> list[Phrase]:
+        """The agent of a passive the parse hangs on the noun of its "as" phrase ("was recognised as interim
+        president by the US and the UK", "was designated as a terrorist group by Canada")."""
+        return [
+            r
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for by in noun.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for r in self._objects_of(by, "source", "as>by")
+        ]
+
     def _carrying(self, verb: Token) -> bool:
         """ "A ship carrying supplies": a vehicle whose cargo is what is sent."""
         return verb.dep_ == "acl" and verb.lemma_.lower() in self.cues["carrying"]
@@ -520,6 +589,14 @@ class RoleReader:
             elif child.dep_ == "prep":
                 roles.extend(self._prep(child, "prep"))
         verb = trigger.head
+        holder = verb if trigger.dep_ == "dobj" else verb.head if trigger.dep_ == "pobj" else None
+        if holder is not None:  # "condemned the U.S. arms sale to Taiwan": the parse hangs "to" on the verb
+            roles.extend(
+                r
+                for c in holder.children
+                if c.dep_ == "prep" and c.i > trigger.i and self._recipient_of_object(holder, c)
+                for r in self._objects_of(c, "target", "dobj^prep")
+            )
         if (
             from_source
             and trigger.dep_ == "dobj"
@@ -1515,6 +1592,28 @@ def _listed(verb: Token) -> list[Token]:
     ]
 
 
+def _joined_to_passive_relative(verb: Token) -> bool:
+    """Whether the parse joined an active past verb with an object to a passive relative clause ("images of
+    children who were killed in the bombing and ordered the army to strike"): the verb is no act of the relative's
+    noun ("who were ... ordered the army" cannot be read) but of the clause that noun is in."""
+    relative = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and relative.dep_ == "relcl"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" and c.tag_ in {"WP", "WDT"} for c in relative.children)
+    )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a noun is part of, through the prepositions and nouns it hangs on."""
+    token = noun
+    while token.pos_ not in {"VERB", "AUX"} and token.head != token:
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
+
+
 def _imperative(verb: Token) -> bool:
     """A bare verb joined to a finite one with no subject or auxiliary of its own: an imperative ("He was
     there, but ask anyone"), not a shared subject ("will sign and ratify")."""
@@ -1569,6 +1668,11 @@ def _clause_of_its_own(verb: Token) -> bool:
 def _has_object(verb: Token) -> bool:
     """An active verb with a direct object: a "by" phrase the parse hangs on the verb belongs to the object."""
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """ "Governments that support X": several states, whatever one the passage gave the word."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in noun.children)
 
 
 def _no_state(actor: Actor | None) -> bool:

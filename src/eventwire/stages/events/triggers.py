@@ -143,9 +143,14 @@ class Lexicon:
         return token.dep_ == "compound" and token.head.lemma_.lower() in self.guards["equipment"]
 
     def codeable(self, sent: Span) -> bool:
-        """Sport reports, table rows and headline fragments carry no political events."""
+        """Sport reports, table rows, headline fragments and links to other stories ("Hundreds of law professors
+        sign letters rejecting the nomination Read more") carry no political events."""
         text = sent.text.strip()
-        if " | " in text or any(t.lemma_.lower() in self.guards["sports"] for t in sent):
+        if (
+            " | " in text
+            or text.lower().endswith("read more")
+            or any(t.lemma_.lower() in self.guards["sports"] for t in sent)
+        ):
             return False
         words = [w for w in text.split() if w[:1].isalpha()]
         capitalised = sum(w[0].isupper() for w in words)
@@ -158,6 +163,8 @@ class Lexicon:
             return None  # "in violation of UN sanctions": the sanctions are not imposed here
         if summing_up(token):
             return None  # "drills near Taiwan, a clear warning to Washington": what the act told before means
+        if _in_sourcing(token, self.guards):
+            return None  # "an official who was not authorized to discuss it", "insisted on anonymity": who told
         if _in_office_name(token, ew) or _as_opposed_to(token):
             return None  # "the special envoy for Ukraine negotiations": an office; "as opposed to": "rather than"
         if _in_compound_modifier(token, ew) or self._names_a_kind(token) or _plan_given_up(token, self.guards):
@@ -492,14 +499,14 @@ def proper_name(head: Token) -> Span:
 def _helps_someone(token: Token, ew: Coded) -> bool:
     """Whether a verb of helping is aid to someone: one named in its object or complement ("helped Ukraine
     rebuild", "helped establish an Afghan government", "helped them"), or the purpose of another act ("sent
-    doctors to help"); not "helped broker a deal"."""
-    if infinitive(token):
-        return True
+    doctors to help"); not "helped broker a deal" nor "stopped in Poland to help commemorate the anniversary"."""
     parts = [c for c in token.children if c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}]
+    if infinitive(token) and not any(c.dep_ == "xcomp" for c in parts):
+        return True  # (but "to help commemorate": a task shared, with no one helped)
     named = [  # the object, or the complement's subject or object: not "helped broker a deal between X and Y"
         t
         for part in parts
-        for head in [part, *(c for c in part.children if c.dep_ in {"nsubj", "dobj", "dative"})]
+        for head in [part, *(c for c in part.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"})]
         for t in [head, *head.conjuncts]
     ]
     return any(t.pos_ == "PRON" or t.i in ew.actor_of_token for t in named)
@@ -762,6 +769,38 @@ def _as_shown(verb: Token) -> bool:
     is the clause it hangs on."""
     children = {(c.dep_, c.lower_) for c in verb.children}
     return verb.dep_ == "advcl" and ("mark", "as") in children and not any(d.startswith("nsubj") for d, _ in children)
+
+
+def _in_sourcing(token: Token, guards: dict[str, frozenset[str]]) -> bool:
+    """Whether a word belongs to the formula that says how a report's unnamed source may speak ("an official who
+    was not authorized to discuss the talks", "who insisted on anonymity to discuss them", "speaking on condition
+    of anonymity"): no act of the source's. Climbs the clauses the word is the purpose or complement of; an
+    authorization counts only as a passive with no one authorized by it and a word of speaking under it
+    ("the council is authorized to impose sanctions" is an act)."""
+    node = token
+    for _ in range(4):
+        if any(t.lemma_.lower() in guards["sourcing"] for t in [node, *_asked_for(node)]):
+            return True
+        if (
+            node.lemma_.lower() in guards["authorized"]
+            and node is not token
+            and token.lemma_.lower() in guards["sourced_talk"]
+            and not any(c.dep_ == "dobj" for c in node.children)
+        ):
+            return True
+        if node.dep_ not in {"xcomp", "advcl", "acl", "pobj", "prep"}:
+            return False
+        node = node.head
+    return False
+
+
+def _asked_for(verb: Token) -> list[Token]:
+    """What a verb asks for or is done on: its object, and the objects of its prepositions and theirs ("insisted on
+    anonymity", "spoke on condition of anonymity"), not whole clauses ("according to officials who ...")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for _ in range(2):
+        objects += [p for o in [verb, *objects] for c in o.children if c.dep_ == "prep" for p in c.children]
+    return [o for o in objects if o.dep_ in {"dobj", "pobj"}]
 
 
 def _retorts(verb: Token) -> bool:
