@@ -218,7 +218,7 @@ class Lexicon:
             return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
             return None  # "ordered three days of mourning", "ordered bigger packages": no one is told to act
-        if lemma in self.guards["own_act"] and not _helps_someone(token, ew):
+        if lemma in self.guards["own_act"] and not (_helps_someone(token, ew) or self._helps_with_an_act(token)):
             return None  # "helped broker a deal": a hand in one's own act, not aid to anyone
         if lemma in self.guards["proposal"] and not _proposes(token):
             return None  # "scientists suggested the drug may help", "suggested he would not run": a view, a hint
@@ -231,6 +231,17 @@ class Lexicon:
         if lemma in self.guards["concur"] and not _agrees_on_something(token):
             return None  # "the governor agreed, saying ...": a view shared
         return None if self._in_other_words(lemma, token, ew) else match
+
+    def _helps_with_an_act(self, verb: Token) -> bool:
+        """Whether an offered hand is with a task on an act the lexicon names ("ready to help monitor the
+        truce"), not with one's own business ("to help commemorate the anniversary", "to help pass the bill")."""
+        return infinitive(verb) and any(
+            (o.lemma_.lower(), "NOUN") in self.rules
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            for o in c.children
+            if o.dep_ == "dobj"
+        )
 
     def _in_other_words(self, lemma: str, token: Token, ew: Coded) -> bool:
         """Whether a word of asking, striking or appealing says something else here."""
