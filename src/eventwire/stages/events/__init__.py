@@ -283,7 +283,14 @@ class EventStage:
             and (trigger.dep_ not in {"xcomp", "acl", "advcl", "relcl"} or trigger.tag_ == "VBG")  # "plans to attack"
             and (self._attack_named(context, trigger) or self._agentless(trigger))
         )
-        if not sources and not unclaimed:
+        undergone = (  # "Robert Fico survived an assassination attempt": violence he underwent, doer unknown
+            trigger.pos_ == "NOUN"
+            and coding.plover == "ASSAULT"
+            and mood.modality == "asserted"
+            and not mood.negated
+            and any(t.actor.code for t in reader.undergoer(trigger, self.cues["surviving"]))
+        )
+        if not sources and not unclaimed and not undergone:
             return []  # an event needs someone who did it, or, for violence, someone it was done to
         mutual = self.cues.codes("reciprocal_code", coding.code.code)
         if mutual and len(sources) > 1 and targets and all(_place_in(t, sides) for t in targets):
@@ -357,8 +364,8 @@ class EventStage:
             targets = (  # "condemned the coup in Niger", "welcomed the restoration of ties between Bahrain and Qatar"
                 reader.parties(trigger) or _others(reader.parties(trigger, nested=True), sources)
             ) or reader.event_places(phrases, trigger)
-        if not targets and trigger.pos_ == "NOUN":
-            targets = [t for t in reader.undergoer(trigger) if all(t.actor is not s.actor for s in sources)]
+        if trigger.pos_ == "NOUN":
+            targets = self._undergone_by(reader, trigger, coding.plover, sources, targets)
         if not targets and trigger.pos_ == "NOUN" and coding.plover in ANSWERED_TYPES and coding.code.code[:2] != "09":
             targets = [t for t in reader.answering(trigger) if all(t.actor is not s.actor for s in sources)]
         if not targets and trigger.pos_ == "NOUN":  # "accepting the NRA's endorsement, Trump ...": Trump
@@ -447,6 +454,16 @@ class EventStage:
             else:
                 found += roles.get("target", [])
         return found
+
+    def _undergone_by(
+        self, reader: RoleReader, noun: Token, plover: str | None, sources: list[Filler], targets: list[Filler]
+    ) -> list[Filler]:
+        """Who an act named by a noun falls on by what the clause says of its subject ("Iran faces new
+        sanctions"), where nothing else names a recipient; for violence survived or suffered, that one whatever
+        else is named ("survived an attempt on his life")."""
+        survivors = reader.undergoer(noun, self.cues["surviving"]) if plover == "ASSAULT" else []
+        undergoers = survivors or ([] if targets else reader.undergoer(noun))
+        return [t for t in undergoers if all(t.actor is not s.actor for s in sources)] or targets
 
     def _event(
         self, context: Context, act: Act, coding: Coding, mood: Mood, sources: list[Filler], targets: list[Filler]

@@ -1094,9 +1094,10 @@ class RoleReader:
             ),
         )
 
-    def undergoer(self, trigger: Token) -> list[Filler]:
+    def undergoer(self, trigger: Token, verbs: frozenset[str] | None = None) -> list[Filler]:
         """Who an act named by a noun falls on when the clause says so of its subject: "Turkey is under EU
-        sanctions", "Iran faces new sanctions", "the airline has been the subject of US sanctions"."""
+        sanctions", "Iran faces new sanctions", "the airline has been the subject of US sanctions" (only through
+        ``verbs``, when given)."""
         verb = trigger
         while verb.dep_ in {"pobj", "dobj", "attr"} and verb.head != verb:
             verb = verb.head
@@ -1105,7 +1106,7 @@ class RoleReader:
             if verb.pos_ == "NOUN" and verb.lemma_.lower() in self.cues["undergo"]:
                 continue  # "the subject of sanctions", "a target of attacks"
             break
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in self.cues["undergo"]:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in (verbs or self.cues["undergo"]):
             return []
         return self._fillers(trigger, ((s, "undergoes") for s in verb.children if s.dep_ in {"nsubj", "nsubjpass"}))
 
