@@ -15,7 +15,7 @@ from ...records import Actor
 from ..places.resolve import country_of, region_countries, region_of
 from .people import town_taken_for_name
 from .phrases import FOLLOWERS, follower_fields, noun_sector
-from .resolution import REACH, Resolution, acronym_after, actor_fields, stance_on
+from .resolution import REACH, STANCE_PREFIXES, Resolution, acronym_after, actor_fields, stance_on
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
 BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM", "NGO"}  # sectors that make an actor even with no country
@@ -480,7 +480,6 @@ def _stance_word(token: Token) -> bool:
 
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
 CHAMBERS = {"representatives", "commons", "lords", "delegates", "councillors", "keys", "assembly"}  # "House of ..."
-STANCE_PREFIXES = {"pro", "anti", "non"}  # the first token of "pro-Democracy", "anti-Government", "Non-NATO"
 
 
 def find_unknown_organisations(res: Resolution) -> None:

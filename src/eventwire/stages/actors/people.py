@@ -163,8 +163,8 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if family is not None:
             name = f"{name} {family}"
         person = res.k.roles.person(name, res.day)
-        plain = [t.text for t in tokens if not _initial(t)]  # "Alejandro N. Mayorkas": Alejandro Mayorkas
-        if person is None and family is None and 1 < len(plain) < len(tokens):
+        plain = [t.text for t in tokens if not _initial(t)] if person is None and family is None else []
+        if 1 < len(plain) < len(tokens):  # "Alejandro N. Mayorkas": Alejandro Mayorkas
             person = res.k.roles.person(" ".join(plain), res.day)
         if person is None and family is None and words in names:  # "Mr. Blinken", "Al Thani" after the full name
             res.add(ent, names[words], None)

@@ -58,12 +58,15 @@ def _of_a_region(span: Span, k: Knowledge) -> bool:
     return k.phrases[span.label_].kind == "demonym" and before is not None and before.text in REGION_WORDS
 
 
+STANCE_PREFIXES = {"pro", "anti", "non"}  # the first token of "pro-Democracy", "anti-Government", "Non-NATO"
+
+
 def stance_on(span: Span) -> bool:
     """ "Major Non-NATO Allies", "non-EU citizens": a name a "non-" prefix turns into its opposite; "pro-Russian
     separatists", "anti-American protests": a "pro-" or "anti-" prefix makes it what they are for or against, not
     whose they are."""
     before = "".join(t.lower_ for t in span.doc[max(span.start - 2, 0) : span.start])
-    return before.endswith(("non-", "pro-", "anti-"))
+    return before.endswith(tuple(f"{prefix}-" for prefix in STANCE_PREFIXES))
 
 
 def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:

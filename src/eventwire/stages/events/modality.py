@@ -270,9 +270,10 @@ class ModalityReader:
         while (head := governor(current)) is not None:
             lemma = head.lemma_.lower()
             denied = first and not questioned and any(c.dep_ == "neg" for c in head.children)
-            if refuses(head) or denied:
+            refusing = refuses(head)
+            if refusing or denied:
                 negated = True  # "failed to reach a deal": not done; "refused to", "ruled out": a refusal made
-                refused = refused or (refuses(head) and lemma not in self.cues["failure"])
+                refused = refused or (refusing and lemma not in self.cues["failure"])
             kind = self._kind(head, current)
             if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):
                 return Mood("hypothetical", negated, obligation, refused)  # "France hopes Russia will withdraw": a wish

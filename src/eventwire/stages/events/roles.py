@@ -353,7 +353,7 @@ class RoleReader:
                 child.dep_ == "prep"
                 and child.lower_ == particle
                 and particle not in self.cues["locative_prep"]
-                and not self._second_particle(trigger, child)  # "objected to the arms sale to Taiwan": the sale's
+                and not self._recipient_of_object(trigger, child)  # "objected to the arms sale to Taiwan": the sale's
             ):
                 roles.extend(self._objects_of(child, "target", "particle"))  # "fired at X", "protested to X"
             elif child.dep_ == "prep" and child.lower_ in {"by", "as"} and not passive and _has_object(trigger):
@@ -481,17 +481,6 @@ class RoleReader:
             if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}
             for r in self._objects_of(prep, "source", "in>by")
         ]
-
-    def _second_particle(self, verb: Token, prep: Token) -> bool:
-        """Whether a preposition repeats the verb's particle after an act named as its object, so that the parse
-        hung on the verb what belongs to that act ("objected to the U.S. arms sale to Taiwan"; not "met with the
-        IMF, then with Trump")."""
-        return any(
-            c.dep_ == "prep" and c.lower_ == prep.lower_ and c.i < prep.i and self.event_code(p) is not None
-            for c in verb.children
-            for p in c.children
-            if p.dep_ == "pobj" and p.pos_ == "NOUN"
-        )
 
     def _recipient_of_object(self, verb: Token, prep: Token) -> bool:
         """Whether a "to" on a verb of reaction names the recipient of the act its object names ("condemned

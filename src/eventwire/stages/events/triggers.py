@@ -788,6 +788,9 @@ def _in_sourcing(token: Token, guards: dict[str, frozenset[str]]) -> bool:
     of anonymity"): no act of the source's. Climbs the clauses the word is the purpose or complement of; an
     authorization counts only as a passive with no one authorized by it and a word of speaking under it
     ("the council is authorized to impose sanctions" is an act)."""
+    words = guards["sourcing"] | guards["authorized"]
+    if not any(t.lemma_.lower() in words for t in token.sent):
+        return False  # (most sentences: no climb)
     node = token
     for _ in range(4):
         if any(t.lemma_.lower() in guards["sourcing"] for t in [node, *_asked_for(node)]):
@@ -808,10 +811,12 @@ def _in_sourcing(token: Token, guards: dict[str, frozenset[str]]) -> bool:
 def _asked_for(verb: Token) -> list[Token]:
     """What a verb asks for or is done on: its object, and the objects of its prepositions and theirs ("insisted on
     anonymity", "spoke on condition of anonymity"), not whole clauses ("according to officials who ...")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for _ in range(2):
-        objects += [p for o in [verb, *objects] for c in o.children if c.dep_ == "prep" for p in c.children]
-    return [o for o in objects if o.dep_ in {"dobj", "pobj"}]
+    first = [c for c in verb.children if c.dep_ == "dobj"] + _prep_objects(verb)
+    return first + [p for o in first for p in _prep_objects(o)]
+
+
+def _prep_objects(token: Token) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
 
 
 def _retorts(verb: Token) -> bool:
