@@ -53,3 +53,45 @@ def test_has_before_a_participle_with_a_named_object_is_no_passive(nlp):
     assert [(t.text, t.dep_) for t in doc[:3]] == [("He", "nsubj"), ("'s", "aux"), ("met", "ROOT")]
     passive = nlp("He's given a medal every year.")  # a thing given to him: passive either way
     assert passive[0].dep_ == "nsubjpass"
+
+
+def test_a_name_ends_before_the_blank_line_after_it(nlp):
+    """The model may run a name on into the blank line after it ("—Helen Brook\n\nHB: ..."); the mended entity
+    stops at the name, so the actor's name and evidence are the name alone."""
+    text = "(WN) Why do more young females die at sea?\n\n—Helen Brook\n\nHB: It is likely that the numbers differ "
+    text += "elsewhere."
+    stock = load_model()
+    stock.add_pipe("eventwire_sentence_breaks", before="parser")
+    assert any(e[-1].is_space for e in stock(text).ents)  # why the mending exists
+    assert "Helen Brook" in [e.text for e in nlp(text).ents]
+
+
+def test_a_reduced_passive_of_harm_is_no_act_of_those_harmed(nlp):
+    """The model reads "grew to 36 people killed each day" as people who killed; a verb of harm with a subject
+    and no object is a passive. Its shared or later object keeps it active ("killed and wounded dozens")."""
+    text = "The report said the death toll grew to at least 36 people killed each day in Donetsk."
+    assert any(t.text == "people" and t.dep_ == "nsubj" for t in load_model()(text))  # why the mending exists
+    assert [t.dep_ for t in nlp(text) if t.text == "people"] == ["nsubjpass"]
+    active = nlp("Rebels killed and wounded dozens of soldiers. Police arrested five men.")
+    assert [t.dep_ for t in active if t.text in {"Rebels", "Police"}] == ["nsubj", "nsubj"]
+
+
+def test_a_headlines_noun_of_harm_after_a_name_is_a_noun(nlp):
+    """ "report on Soleimani killing" (a headline without articles): the model reads "killing" as a clause whose
+    doer the name or the sentence's subject is; after a name and with no object it is the killing of that name."""
+    text = "Senate chairman blasts Pentagon for report on Soleimani killing"
+    assert load_model()(text)[-1].pos_ == "VERB"  # why the mending exists
+    doc = nlp(text)
+    assert (doc[-1].pos_, doc[-2].dep_, doc[-2].head.i) == ("NOUN", "compound", len(doc) - 1)
+    assert nlp("Rebels were accused of killing civilians.")[4].pos_ == "VERB"  # an object: a clause
+
+
+def test_as_before_a_clause_read_as_a_preposition(nlp):
+    """ "... deal with Putin's government as Turkey invades Syria's northeast": the model hangs "as Turkey" on
+    "deal" and makes "deal" the subject of "invades"; the name after "as" is the clause's subject."""
+    text = "Armenians announce deal with Putin's government as Turkey invades Syria's northeast"
+    stock = {t.text: t for t in load_model()(text)}
+    assert stock["deal"].dep_ == "nsubj" and stock["Turkey"].dep_ == "pobj"  # why the mending exists
+    mended = {t.text: t for t in nlp(text)}
+    assert (mended["Turkey"].dep_, mended["Turkey"].head.text) == ("nsubj", "invades")
+    assert (mended["deal"].dep_, mended["as"].dep_) == ("dobj", "mark")

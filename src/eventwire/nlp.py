@@ -19,10 +19,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .errors import UserError
-from .lang import iso_date
+from .lang import TIMES, iso_date
 from .records import RECORDS, Coded, Document, coded, fields
 from .stages import SENTENCE_BREAKS, STAGES
 from .stages.events.codebook import CONVENTIONS
@@ -40,7 +40,10 @@ OFFSETS = {
 }
 REFERENCES = {"events": ("source", "target", "reported_by", "place"), "quotes": ("speaker", "events")}  # by id
 MENDED = {row["form"]: row["lemma"] for row in read_tsv(Path(__file__).with_name("lemmas.tsv"))}
-GATHERINGS = frozenset(row["lemma"] for row in read_tsv(Path(__file__).with_name("gatherings.tsv")))
+READINGS = read_tsv(Path(__file__).with_name("readings.tsv"))
+GATHERINGS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "gathering")
+HARMS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "harm")
+OBJECTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "prt"}
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 
@@ -79,7 +82,7 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
     nlp = load_model(model)
     cache_rules(nlp)
     nlp.add_pipe("eventwire_apostrophes", first=True)
-    nlp.add_pipe("eventwire_mend", after="lemmatizer")
+    nlp.add_pipe("eventwire_mend", after="ner")
     nlp.add_pipe(SENTENCE_BREAKS, before="parser")
     for name in STAGES:
         nlp.add_pipe(name, config=config.get(name, {}))
@@ -105,7 +108,7 @@ def plain_apostrophes(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("eventwire_mend", assigns=["token.lemma", "token.dep"])
+@Language.factory("eventwire_mend", assigns=["token.lemma", "token.dep", "doc.ents"])
 def make_mend(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The component (a factory, so that the ``spacy_factories`` entry point can name it)."""
     return mend
@@ -116,9 +119,13 @@ def mend(doc: Doc) -> Doc:
     gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
     exception table cannot outrank a form they found; lemmas.tsv), and "'s" before a participle with a named
     object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"), and a
-    sentence of protest read as a noun phrase ("Hundreds of people protested outside the embassy";
-    gatherings.tsv)."""
-    gatherings = []
+    sentence of protest read as a noun phrase ("Hundreds of people protested outside the embassy"), a reduced
+    passive of harm read as done by those harmed ("the toll grew to 36 people killed each day") and a headline's
+    noun of harm read as a clause ("report on Soleimani killing"; readings.tsv), and
+    names that run on into the blank line after them ("—Natasha Gownaris\n\n")."""
+    if any(ent[-1].is_space or ent[0].is_space for ent in doc.ents):
+        doc.ents = [trimmed for ent in doc.ents if len(trimmed := _without_spaces(ent))]
+    gatherings, victims, clauses = [], [], []
     for token in doc:
         if token.pos_ == "VERB" and (lemma := MENDED.get(token.lower_)):
             token.lemma_ = lemma
@@ -127,11 +134,37 @@ def mend(doc: Doc) -> Doc:
                 child.dep_ = {"auxpass": "aux", "nsubjpass": "nsubj"}.get(child.dep_, child.dep_)
         if token.tag_ == "VBN" and _gathering_read_as_noun(token):
             gatherings.append(token)  # (re-hung after the pass: the test reads the heads as parsed)
+        if token.tag_ in {"VBD", "VBN"} and _harm_read_as_done(token):
+            token.tag_ = "VBN"
+            for child in token.children:
+                child.dep_ = {"nsubj": "nsubjpass"}.get(child.dep_, child.dep_)
+        if token.tag_ == "VBG" and _harm_read_as_clause(token):
+            victims.append(token)
+        if token.pos_ == "VERB" and (subject := _subject_of_as_clause(token)) is not None:
+            clauses.append((token, subject))
+    for verb, subject in clauses:  # "Kurds announce deal with Assad's government as Turkey invades Syria"
+        misread, conjunction = next((c for c in verb.children if c.dep_ == "nsubj"), None), subject.head
+        if misread is not None:
+            misread.head, misread.dep_ = verb.head, "dobj"
+        conjunction.head, conjunction.dep_ = verb, "mark"
+        subject.head, subject.dep_ = verb, "nsubj"
+        verb.dep_ = "advcl"
+    for noun in victims:  # "a report on Soleimani killing": the killing of Soleimani, a noun
+        name = noun.nbor(-1)
+        if name.head != noun:
+            noun.head, noun.dep_ = name.head, name.dep_
+        name.head, name.dep_ = noun, "compound"
+        noun.pos_, noun.tag_, noun.lemma_ = "NOUN", "NN", noun.lower_
     for participle in gatherings:
         noun = participle.head
         participle.head, participle.dep_, participle.tag_ = participle, "ROOT", "VBD"
         noun.head, noun.dep_ = participle, "nsubj"
     return doc
+
+
+def _without_spaces(ent: Span) -> Span:
+    words = [t.i for t in ent if not t.is_space]
+    return Span(ent.doc, words[0], words[-1] + 1, ent.label) if words else ent[:0]
 
 
 def _gathering_read_as_noun(participle: Token) -> bool:
@@ -144,6 +177,51 @@ def _gathering_read_as_noun(participle: Token) -> bool:
         and noun.tag_ in {"NNS", "NNPS"}
         and noun.i < participle.i
         and not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in participle.children)
+    )
+
+
+def _harm_read_as_done(verb: Token) -> bool:
+    """ "36 people killed each day": a verb of harm with a subject and no object, in its clause or after it."""
+    if verb.lemma_ not in HARMS or verb.pos_ != "VERB" or verb.dep_ == "relcl":  # "the man the police arrested"
+        return False
+    clause = [verb, *(c for c in verb.children if c.dep_ == "conj")] + ([verb.head] if verb.dep_ == "conj" else [])
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return (
+        any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+        and not any(c.dep_ in OBJECTS | {"aux", "agent"} for v in clause for c in v.children)
+        and (after is None or after.pos_ in {"ADP", "PUNCT", "CCONJ", "SCONJ", "ADV"} or after.ent_type_ in TIMES)
+    )
+
+
+def _subject_of_as_clause(verb: Token) -> Token | None:
+    """ "Kurds announce deal with Assad's government as Turkey invades Syria": the model reads "as Turkey" as a
+    preposition's phrase (in the object "deal ...", which it may make the verb's subject); the noun right before
+    the verb, after "as" or "while", is its subject, and the clause modifies the verb that governs the object."""
+    subject = verb.doc[verb.i - 1] if verb.i else None
+    if subject is None or subject.dep_ != "pobj" or verb.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return None
+    conjunction = subject.head
+    misread = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject
+        if conjunction.dep_ == "prep"
+        and conjunction.lower_ in {"as", "while"}
+        and verb.dep_ in {"ccomp", "advcl"}
+        and (misread is None or (misread.i < conjunction.i and conjunction in misread.subtree))
+        else None
+    )
+
+
+def _harm_read_as_clause(gerund: Token) -> bool:
+    """ "a report on Soleimani killing": a gerund of harm with no object right after a name it names the victim of."""
+    before = gerund.doc[gerund.i - 1] if gerund.i else None
+    after = gerund.nbor() if gerund.i + 1 < len(gerund.doc) else None
+    return (
+        gerund.lemma_ in HARMS
+        and before is not None
+        and before.pos_ == "PROPN"
+        and not any(c.dep_ in OBJECTS | {"aux", "agent"} or c.dep_ == "nsubj" != (c == before) for c in gerund.children)
+        and (after is None or after.pos_ in {"ADP", "PUNCT", "CCONJ", "SPACE"})
     )
 
 

@@ -511,6 +511,8 @@ def find_unknown_organisations(res: Resolution) -> None:
         if short is not None:
             acronyms[short] = key
         sector = noun_sector(res.k, ent.root) if not _other_house(res, ent) else None
+        chamber = _chamber(res, ent)
+        sector = "LEG" if sector and chamber else sector  # "the House Foreign Affairs Committee"
         international = next(t for t in ent if t.pos_ != "DET").lower_ in INTERNATIONAL
         listed = _listed_country(res, ent.root)
         country = (
@@ -519,7 +521,7 @@ def find_unknown_organisations(res: Resolution) -> None:
                 or listed
                 or _named_after_place(ent)
                 or _leader_country(res, ent)
-                or res.body_country(ent.root.lemma_, ent.start)
+                or res.body_country(chamber or ent.root.lemma_, ent.start)
             )
             if sector and not international
             else None
@@ -528,6 +530,12 @@ def find_unknown_organisations(res: Resolution) -> None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, key, actor_fields(name, "organisation"))
+
+
+def _chamber(res: Resolution, ent: Span) -> str | None:
+    """The legislature a body's name places it in: "the House Foreign Affairs Committee" is a committee of the
+    House (the US House of Representatives, unless the passage is about another state with one)."""
+    return next((t.lower_ for t in ent if t.lower_ in res.k.legislatures), None)
 
 
 def _listed_country(res: Resolution, root: Token) -> str | None:

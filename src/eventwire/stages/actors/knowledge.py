@@ -85,6 +85,9 @@ class Knowledge:
         for row in rows["titles.tsv"]:
             self.titles.setdefault(row["title"].lower(), (row["sector"], row["scope"]))
             self.title_forms.add(row["title"])
+        self.plural_titles = {  # "sens.", "senators": a title before a list of names
+            t for t in self.titles if t.rstrip(".").endswith("s") and _singular_title(t) in self.titles
+        }
         # words before a title: "former" makes a former holder (ELI), "deputy" belongs to the title
         self.title_modifiers = {row["word"]: row["effect"] for row in read_tsv(HERE / "title_modifiers.tsv")}
         self.genders = {row["word"]: row["gender"] for row in read_tsv(HERE / "genders.tsv")}  # "Mrs.", "queen"
@@ -140,6 +143,11 @@ def _unlemmatized(table: dict[str, str], lemma: str, text: str) -> str | None:
     if lemma == text and text[:1].isupper():
         return next(filter(None, (table.get(s) for s in _singulars(text.lower()))), None)
     return None
+
+
+def _singular_title(title: str) -> str:
+    """ "sens." -> "sen.", "senators" -> "senator"."""
+    return title[:-2] + "." if title.endswith("s.") else title[:-1]
 
 
 def _singulars(plural: str) -> list[str]:

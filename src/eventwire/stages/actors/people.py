@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 HONORIFICS = {"Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Miss"}
 ELITE = "ELI"  # CAMEO's sector for former officials
+LEADERS = {"head_of_state", "head_of_government", "vice_president"}  # offices one holds at a time, by their title
 AFFILIATIONS = {"of", "for", "at", "with", "to"}  # "a spokesman for X": the title is X's
 
 
@@ -167,7 +168,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if 1 < len(plain) < len(tokens):  # "Alejandro N. Mayorkas": Alejandro Mayorkas
             person = res.k.roles.person(" ".join(plain), res.day)
         if person is None and family is None and words in names:  # "Mr. Blinken", "Al Thani" after the full name
-            res.add(ent, names[words], None)
+            _named_again(res, ent, names[words])
             continue
         one_word = len(tokens) == 1 or not any(t.whitespace_ for t in tokens[:-1])  # "al-Assad"
         title = res.title_ending.get(tokens[0].i)  # "President Hassan Sheikh": the given names the custom uses
@@ -182,7 +183,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             person = res.k.roles.by_given_names(title.text, words, res.day)
         key = ("person", person or name)
         if key in known:
-            res.add(ent, key, None)
+            _named_again(res, ent, key)
         else:
             known.add(key)
             fields, start = introduction(res, ent, person or name, person)
@@ -194,6 +195,35 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
             names.setdefault((fold(res.doc[titled].text),), key)
     return known
+
+
+def _named_again(res: Resolution, ent: Span, key: tuple) -> None:
+    """A later mention of a person; a title it gives codes a person the first mention left uncoded ("Elizabeth
+    Warren's New Plan ... Massachusetts Sen. Elizabeth Warren", "Ted Cruz and Jeb Bush ... Texas Sen. Cruz"), when
+    it repeats the name or its end (a given name alone may be another's: "Governor Scott" after "Scott Israel")
+    and the title's state is said, not guessed from the passage ("Governor Romney" in a passage on Russia)."""
+    fields = res.fields_of(key)
+    said = " ".join(fold(t.text) for t in ent)
+    intro = _title_before(res, ent)
+    if (
+        fields is not None
+        and fields["sector"] is None
+        and f" {fold(fields['name'])}".endswith(f" {said}")
+        and intro is not None
+        and _grounded(res, intro)
+    ):
+        titled, start = introduction(res, ent, fields["name"], None)
+        if titled["sector"] is not None:
+            fields.update(titled)
+            ent = res.doc[start : ent.end]
+    res.add(ent, key, None)
+
+
+def _grounded(res: Resolution, intro: Introduction) -> bool:
+    """Whether a title's state is said: by an owner, a place, or a legislature's title ("Sen.": the US Senate unless
+    the passage is about another state with one)."""
+    place = intro.start and res.place_country(res.doc[intro.start - 1])
+    return bool(intro.owner or intro.place or place or intro.title.text.lower() in res.k.legislatures)
 
 
 def _initial(token: Token) -> bool:
@@ -409,6 +439,14 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         country = fields["country"] or place or res.body_country(intro.title.text, intro.title.start)
         country = scope if scope.isupper() else None if scope == "organisation" else country
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
+        national = " " not in name and place is None and res.k.roles.title_roles.get(fold(intro.title.text)) in LEADERS
+        held = res.k.roles.titled_holder(country, intro.title.text, res.day) if country and national else None
+        if held is not None and family_key(held).split()[-1] != family_key(name).split()[-1]:
+            as_former(fields)  # "President Reagan" in 2016 (Obama held the office): a courtesy title; not "President
+            # Eduardo Padron" (a full name: of a college)
+    if fields["sector"] == ELITE and "former" not in intro.effects and _title_of_portfolio(res, ent.start):
+        country = fields["country"]  # "Special Presidential Envoy for Climate John Kerry" (2022) is in office again
+        fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:
         as_former(fields)
     return fields, min(intro.start, ent.start)
@@ -476,7 +514,9 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
     """ "[UAE] [National Security Advisor] [Sheikh] X", "[Saudi] [Prime Minister] and [Crown Prince] X",
     "[National Security Advisor] of [India] X", "[Lt. Gen.] X of [Chile]"."""
     doc, owner = res.doc, None
-    title = res.title_ending.get(ent.start)
+    title = res.title_ending.get(ent.start) or _title_of_portfolio(res, ent.start)
+    if title is None and (listed := _listed_after_title(res, ent)) is not None:
+        return listed
     if title is None:
         owner = res.phrase_ending.get(ent.start)
         place = None if owner is not None else _place_before(res.doc, ent.start)  # "Senator from Minnesota X"
@@ -511,10 +551,43 @@ def _title_before(res: Resolution, ent: Span) -> Introduction | None:
             effects |= more
         elif (place := _place_ending(doc, start)) is not None:
             effects |= res.modifiers_before(place)[1]  # "former New Jersey governor X": the place is found later
-        if owner is None and (after := _of_object(doc, ent.end)) is not None:
-            owner = res.phrase_at.get(after)  # "King Abdullah of Jordan", "Representative X of the United States"
+        after = _of_object(doc, ent.end)
+        state = res.phrase_at.get(after) if after is not None else None
+        if owner is None or (state is not None and _party_of_another_state(res, owner, state)):
+            owner = state or owner  # "King Abdullah of Jordan"; "Democratic Opposition Leader X of Belarus"
         owner = owner or res.phrase_within(title)  # "CIA Director X"
     return Introduction(start, title, text, owner, effects, sector)
+
+
+def _title_of_portfolio(res: Resolution, start: int) -> Span | None:
+    """A title whose portfolio stands between it and the name: "Special Presidential Envoy for Climate John Kerry",
+    "Minister for Europe Leo Docherty", "Under Secretary of State for Political Affairs Victoria Nuland"."""
+    i = start - 1
+    while i > 0 and res.doc[i].lower_ != "for" and (res.doc[i].is_title or res.doc[i].lower_ in {"and", "&"}):
+        i -= 1
+    return res.title_ending.get(i) if 0 < i < start - 1 and res.doc[i].lower_ == "for" else None
+
+
+def _party_of_another_state(res: Resolution, owner: Span, state: Span) -> bool:
+    """ "Democratic Opposition Leader X of Belarus" (a headline's capitals): the state after the name, not a US
+    party, is whose office it is."""
+    party, country = res.entry(owner), res.entry(state)
+    return party.sector == "PTY" and country.is_country and party.country != country.code
+
+
+def _listed_after_title(res: Resolution, ent: Span) -> Introduction | None:
+    """ "Sens. Ted Cruz and Marco Rubio", "Reps. X, Y and Z": a plural title before a list is each name's."""
+    first = ent.root
+    while first.dep_ in {"conj", "appos"} and first.head.i < first.i:  # (the parse may read a list as apposed)
+        first = first.head
+    start = first.i
+    while start > 0 and res.doc[start].ent_iob_ == "I":
+        start -= 1
+    title = res.title_ending.get(start) if first is not ent.root else None
+    if title is None or title.text.lower() not in res.k.plural_titles:
+        return None
+    intro = _title_before(res, res.doc[start : first.i + 1])
+    return replace(intro, start=ent.start) if intro is not None else None
 
 
 def _apposition(res: Resolution, ent: Span) -> Introduction | None:
@@ -538,8 +611,9 @@ def _apposition(res: Resolution, ent: Span) -> Introduction | None:
         return None  # "X, a spokesman for the PMF" (a body no dictionary knows)
     if owner is not None and owner.start < title.start and owner.start <= ent.end:
         return None
-    if title.end < len(doc) and doc[title.end].ent_type_ == "PERSON":
-        return None  # "energy minister X, Greek prime minister Y": the next one's title, not X's
+    end = owner.end if owner is not None and owner.start >= title.end else title.end
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None  # "energy minister X, Greek prime minister Y", "Biden, President of the European Council Y"
     return Introduction(ent.start, title, doc[start : title.end].text, owner, effects)
 
 

@@ -64,9 +64,10 @@ STANCE_PREFIXES = {"pro", "anti", "non"}  # the first token of "pro-Democracy", 
 def stance_on(span: Span) -> bool:
     """ "Major Non-NATO Allies", "non-EU citizens": a name a "non-" prefix turns into its opposite; "pro-Russian
     separatists", "anti-American protests": a "pro-" or "anti-" prefix makes it what they are for or against, not
-    whose they are."""
+    whose they are; so is a name that begins with one ("pro-Russia" taken for a person)."""
     before = "".join(t.lower_ for t in span.doc[max(span.start - 2, 0) : span.start])
-    return before.endswith(tuple(f"{prefix}-" for prefix in STANCE_PREFIXES))
+    begins = len(span) > 2 and span[0].lower_ in STANCE_PREFIXES and span[1].text == "-"
+    return begins or before.endswith(tuple(f"{prefix}-" for prefix in STANCE_PREFIXES))
 
 
 def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:

@@ -334,6 +334,16 @@ class Roles:
             return Standing(country + sector, country, sector, title or term.title)
         return Standing(term.org, None, sector, title or term.title)
 
+    def titled_holder(self, owner: str, title: str, day: dt.date | None) -> str | None:
+        """The one whose office for ``owner`` is called ``title`` on ``day``, if one is."""
+        titled = {
+            t.person
+            for r in self.owner_roles.get(owner, ())
+            for t in self.by_office[(owner, r)]
+            if t.status != "elect" and day and t.covers(day) and fold(t.title.removeprefix("Acting ")) == fold(title)
+        }
+        return next(iter(titled)) if len(titled) == 1 else None
+
     def holder(self, owner: str, title: str, day: dt.date | None) -> str | None:
         """Who held the office that ``title`` names for ``owner`` (a country or organisation code) on ``day``;
         where the office has several holders (deputy prime ministers, spokespeople) the one whose title it is."""
@@ -341,14 +351,9 @@ class Roles:
         terms = [t for t in self.by_office.get((owner, role), []) if t.status != "elect"]
         if not terms or day is None or role in MANY_SEATS:
             return None
-        titled = {  # "the president" of Iran: the one whose office is called so, not the Supreme Leader
-            t.person
-            for r in self.owner_roles.get(owner, ())
-            for t in self.by_office[(owner, r)]
-            if t.status != "elect" and t.covers(day) and fold(t.title.removeprefix("Acting ")) == fold(title)
-        }
-        if len(titled) == 1:
-            return next(iter(titled))
+        titled = self.titled_holder(owner, title, day)  # "the president" of Iran, not the Supreme Leader
+        if titled is not None:
+            return titled
         current = [t for t in terms if t.covers(day)]
         if len(current) > 1 or role in BY_TITLE:
             current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]

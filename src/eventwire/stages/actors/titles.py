@@ -16,6 +16,7 @@ from .people import addressed, as_former, owner_after, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
+MOVEMENTS = {"PTY", "REB", "INS"}  # whose offices are their own: "the Labour leader", "the Hamas prime minister"
 OWNER_KINDS = {"organisation": {"organisation"}, "country": {"name", "demonym"}}  # whose a title's office can be
 
 
@@ -49,7 +50,7 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         holder = None
         # "the deputy foreign minister" is not the foreign minister, "the Labour leader" not the state's leader
         entry = res.entry(owner) if owner is not None else None
-        party = entry is not None and entry.sector == "PTY" and not res.party_member(entry, title)
+        party = entry is not None and entry.sector in MOVEMENTS and not res.party_member(entry, title)
         if not effects & {"former", "other"} and not party:
             holder = res.k.roles.holder(fields["country"] or fields["code"], title.text, res.day)
         if holder is not None:

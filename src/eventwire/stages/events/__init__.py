@@ -257,6 +257,7 @@ class EventStage:
             for t in targets
             if all(not _same(t.actor, s.actor) for s in sources) and not _own_state(t, sources, coding.plover)
         ]
+        named = sources  # (before they are grouped: "Obama and Sanders would meet" are two, both American)
         members = {  # a role's first filler of each country, and the others of that country
             "source": {g[0].actor.id: g[1:] for g in _by_country(sources, sides=True)},
             "target": {g[0].actor.id: g[1:] for g in _by_country(targets)},
@@ -271,7 +272,7 @@ class EventStage:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
         if coding.plover == "CONSULT" and targets and all(t.actor.sector == "MED" for t in targets):
             return []  # "Speaking to Reuters, X said", "met journalists": an interview, no consultation
-        if two_party and not targets and _alone(trigger, sources, reader):
+        if two_party and not targets and _alone(trigger, named, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
             trigger.pos_ == "VERB"
@@ -382,7 +383,8 @@ class EventStage:
             targets = asked or targets
         if coding.plover == "PROTEST":  # "protesters rallying for Mr. Brown": whom they stand for is no recipient
             targets = [t for t in targets if ":for>" not in t.via]
-        return _as_said(reader, ew, trigger, mood, sources, targets)
+        halted = coding.code.code == "087" and _anothers_act(sources, targets)  # "stopped the Russian attack"
+        return ([], []) if halted else _as_said(reader, ew, trigger, mood, sources, targets)
 
     def _attack_named(self, context: Context, verb: Token) -> bool:
         """Whether a death or injury is told with its attack: "a bombing killed five", "killed in an airstrike",
@@ -566,6 +568,16 @@ def _prominence(trigger: Token) -> float:
     return 0.05 if trigger.dep_ == "ROOT" or (trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT") else 0.0
 
 
+def _anothers_act(sources: list[Filler], targets: list[Filler]) -> bool:
+    """Whether an act a de-escalation halts (087: its object) is another state's or group's, not the actors' own
+    ("Erdogan agreed to a ceasefire halting Turkey's incursion" is his own state's)."""
+    return any(
+        t.via.split(" ")[1] == "dobj"
+        and not any(_same(t.actor, s.actor) or t.actor.country in {s.actor.country} - {None} for s in sources)
+        for t in targets
+    )
+
+
 def _same(target: Actor, source: Actor) -> bool:
     """The same actor, or the same state twice ("Mexico deployed troops to its border")."""
     state = target.code is not None and target.code == target.country and target.type != "person"
@@ -583,19 +595,38 @@ def _others(parties: list[Filler], sources: list[Filler]) -> list[Filler]:
 
 
 def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
-    """A single person or a legislature sitting ("Parliament would meet briefly"), not a state, body or group,
-    which may meet within itself ("the G7 met"), said to act in a clause of its own (not "hosted a summit to
-    discuss ...": with those who came), with no actor after a "with" the parse may have missed ("met today with
-    Foreign Minister X of Guatemala to underscore ...")."""
-    if len(fillers) != 1 or not (fillers[0].actor.type == "person" or fillers[0].actor.sector == "LEG"):
+    """A single person or a body of one state sitting ("Parliament would meet briefly", "when the royal council
+    met", "House Republicans met behind closed doors"; :func:`_sits_alone`) said to act in a clause of its own or
+    one it is scheduled for ("the Senate was set to meet"; not "hosted a summit to discuss ...": with those who
+    came), with no actor after a "with" the parse may have missed ("met today with Foreign Minister X of Guatemala
+    to underscore ...")."""
+    if len(fillers) != 1 or not _sits_alone(fillers[0], verb.doc):
         return False
     owned = verb.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in verb.children)
     wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues()["wish"]  # "I would like to discuss"
-    if not owned and not wanted and (verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)):
+    scheduled = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues()["schedule"]  # "is set to meet"
+    if not (owned or wanted or scheduled) and (
+        verb.pos_ != "VERB" or verb.dep_ in {"xcomp", "acl", "pcomp"} or infinitive(verb)
+    ):
         return False  # (but "his visit to Camp David", "his overseas trip" are a person's own)
     withs = [t for t in verb.sent if t.lower_ == "with" and t.i > verb.i]
     near = (reader.actor_at(t) for w in withs for t in w.doc[w.i + 1 : w.i + 6])
     return not any(a is not None and a is not fillers[0].actor for a in near)
+
+
+def _sits_alone(filler: Filler, doc) -> bool:
+    """A person, a legislature, or another body or group of one state; not a state or an international body,
+    which meet within themselves ("the G7 met"), nor "the leaders", "the ministers" of a summit, nor "military
+    commanders from both sides"."""
+    actor = filler.actor
+    if actor.type == "person" or actor.sector == "LEG":
+        return True
+    if actor.type == "country" or (actor.code and not actor.country):
+        return False
+    head = doc.char_span(*filler.span, alignment_mode="expand")
+    if head is None or head.root.lemma_.lower() in cues()["together_noun"]:
+        return False
+    return not any(t.lower_ == "both" or t.lemma_.lower() == "side" for t in head.root.subtree)
 
 
 def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:

@@ -18,7 +18,7 @@ from ...tables import read_tsv
 from .acts import Act
 from .codebook import VIOLENT_ROOTS, Code, Codebook
 from .cues import cues
-from .modality import Mood, irrealis
+from .modality import Mood, infinitive, irrealis
 from .triggers import REFLEXIVES, Match, framed, guards, object_heads
 
 HERE = Path(__file__).parent
@@ -188,9 +188,12 @@ def _aimed_at(token: Token) -> list[Token]:
 
 
 def _strives_for(token: Token) -> bool:
-    """Whether a fight is only "for" something: a cause striven for, with no one fought."""
+    """Whether a fight is only "for" something or to do something: a cause striven for, with no one fought
+    ("fought for a federal holiday", "governors have been fighting to preserve it")."""
     aimed = _aimed_at(token)
-    return bool(aimed) and all(o.dep_ == "pobj" and o.head.lower_ == "for" for o in aimed)
+    if not aimed:
+        return any(c.dep_ in {"xcomp", "advcl"} and infinitive(c) for c in token.children)
+    return all(o.dep_ == "pobj" and o.head.lower_ == "for" for o in aimed)
 
 
 def _blamed_for(token: Token) -> bool:

@@ -271,7 +271,10 @@ class ModalityReader:
             lemma = head.lemma_.lower()
             denied = first and not questioned and any(c.dep_ == "neg" for c in head.children)
             refusing = refuses(head)
-            if refusing or denied:
+            failed = head.pos_ == "NOUN" and any(  # "failed efforts by Senate Republicans to repeal the law"
+                c.dep_ == "amod" and c.lower_ in self.cues["failure"] for c in head.children
+            )
+            if refusing or denied or failed:
                 negated = True  # "failed to reach a deal": not done; "refused to", "ruled out": a refusal made
                 refused = refused or (refusing and lemma not in self.cues["failure"])
             kind = self._kind(head, current)

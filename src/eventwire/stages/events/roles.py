@@ -190,13 +190,16 @@ class RoleReader:
                 if head.dep_ == "dobj":
                     current = head.head  # "Iran has the right to respond": Iran
                     continue
-            if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in self.cues["intention"]:
+            owning = self.cues["intention"] | self.cues["undertaking"]  # "Trump's plans to visit", "efforts by X to"
+            if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in owning:
                 owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
+                by = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"]
+                owners = owners or [p for c in by for p in c.children if p.dep_ == "pobj"]  # "efforts by X to"
                 if owners:  # (also "Trump plans to visit", which the parser often reads as a noun)
                     return owners, False
-                if head.dep_ == "dobj":
-                    current = head.head  # "Russia announced plans to withdraw": Russia's plans
-                    continue
+                if head.dep_ == "dobj" and head.lemma_.lower() in self.cues["intention"]:
+                    current = head.head  # "Russia announced plans to withdraw": Russia's plans (not "supports
+                    continue  # efforts to reopen the crossing": others' efforts)
             if current.dep_ == "acl" and head != current:
                 return self._participle_subjects(current), False
             if _imperative(current):
@@ -858,13 +861,15 @@ class RoleReader:
 
     @staticmethod
     def _objects_of(prep: Token, role: str, via: str) -> list[Phrase]:
-        """The objects of a preposition; "with officials saying ..." is a circumstance, not a participant; "met
-        with X of Italy to deepen ...", which the parse reads as X deepening, is a meeting with X."""
+        """The objects of a preposition; "with officials saying ...", "with the aim of ..." are circumstances, not
+        participants; "met with X of Italy to deepen ...", which the parse reads as X deepening, is a meeting
+        with X."""
         objects = [
             (role, p, f"{via}:{prep.lower_}>pobj")
             for p in prep.children
             if p.dep_ == "pobj"
             and not (prep.lower_ == "with" and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in p.children))
+            and not (prep.lower_ == "with" and p.lemma_.lower() in cues()["with_circumstance"])
         ]
         if not objects and prep.lower_ == "with":
             clauses = [c for c in prep.children if c.dep_ == "pcomp" and infinitive(c)]
@@ -1309,10 +1314,15 @@ class RoleReader:
         named = [c for c in apposed(phrase) if self.actor_at(c) is not None]  # "his predecessor, former President X"
         if actor is None and phrase.pos_ == "NOUN" and named and someones(phrase):
             return [named[0], *named[0].conjuncts, *phrase.conjuncts]
+        described = apposed(phrase)
+        if phrase.pos_ == "PRON" and described:  # "We, the Leaders of the G7, met": who "we" are, not the publisher
+            return [described[0], *described[0].conjuncts]
         for appos in (c for c in phrase.children if c.dep_ == "appos"):
             other = self.actor_at(appos)
             if other is not None and other is actor:  # "Egypt's minister Sameh Shoukry and his Greek counterpart"
                 heads += appos.conjuncts
+            elif _counted_list(phrase, appos):
+                heads += [appos, *appos.conjuncts]
             elif (
                 actor is not None
                 and other is not None
@@ -1571,6 +1581,13 @@ def _a_list(name: Token, appos: Token) -> bool:
     """Whether a name and the names "apposed" to it are a list ("Rubio, Cruz and Kasich"), not names of the
     people a phrase describes ("X and his counterparts, Y and Z")."""
     return name.pos_ == appos.pos_ == "PROPN" and bool(appos.conjuncts) and not name.conjuncts
+
+
+def _counted_list(noun: Token, appos: Token) -> bool:
+    """Whether indefinite or counted noun phrases "apposed" to one another are a list ("killed a U.S. soldier, a
+    Romanian service member and 10 civilians"), not a description ("the envoy, a veteran diplomat")."""
+    counted = all(any(c.dep_ == "nummod" or c.lower_ in {"a", "an"} for c in t.children) for t in (noun, appos))
+    return counted and bool(appos.conjuncts) and not noun.conjuncts
 
 
 def _listed(verb: Token) -> list[Token]:

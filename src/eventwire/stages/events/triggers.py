@@ -210,10 +210,9 @@ class Lexicon:
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if self._no_such_act(match.rule.cameo, token):
             return None
-        if match.rule.cameo[:2] == "03" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in cues()["account_noun"] for c in token.children
-        ):
-            return None  # "offered the troop estimate": information given, nothing promised
+        given = [c for c in token.children if c.dep_ == "dobj"] + ([token.head] if object_gap(token) else [])
+        if match.rule.cameo[:2] == "03" and any(c.lemma_.lower() in cues()["account_noun"] for c in given):
+            return None  # "offered the troop estimate", "the justification he offered": information, no promise
         if lemma in self.guards["stepping_back"] and _person_steps_back(token, ew):
             return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
         if lemma in self.guards["directed"] and not _directs_someone(token, ew):
