@@ -20,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 from .errors import UserError
 from .lang import TIMES, iso_date
@@ -44,6 +45,7 @@ READINGS = read_tsv(Path(__file__).with_name("readings.tsv"))
 GATHERINGS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "gathering")
 HARMS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "harm")
 OBJECTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "prt"}
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # "U.S.-China", "U.S.-led"
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 
@@ -80,6 +82,7 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
         "eventwire_events": {"quad": quad},
     }
     nlp = load_model(model)
+    split_after_abbreviations(nlp)
     cache_rules(nlp)
     nlp.add_pipe("eventwire_apostrophes", first=True)
     nlp.add_pipe("eventwire_mend", after="ner")
@@ -87,6 +90,12 @@ def build(model: str | None = None, actors: tuple[str, ...] | None = None, quad:
     for name in STAGES:
         nlp.add_pipe(name, config=config.get(name, {}))
     return nlp
+
+
+def split_after_abbreviations(nlp: Language) -> None:
+    """A hyphen after an abbreviation's full stop joins two words, as after a letter: the tokenizer kept "U.S.-China
+    talks" and "the U.S.-led coalition" as one word, naming neither the United States nor China."""
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
 
 
 @Language.factory("eventwire_apostrophes")
@@ -118,11 +127,12 @@ def mend(doc: Doc) -> Doc:
     """Readings of the model mended once, so that every stage reads them right: verb forms the rule lemmatizer
     gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
     exception table cannot outrank a form they found; lemmas.tsv), and "'s" before a participle with a named
-    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"), and a
-    sentence of protest read as a noun phrase ("Hundreds of people protested outside the embassy"), a reduced
-    passive of harm read as done by those harmed ("the toll grew to 36 people killed each day") and a headline's
-    noun of harm read as a clause ("report on Soleimani killing"; readings.tsv), and
-    names that run on into the blank line after them ("—Natasha Gownaris\n\n")."""
+    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"); by the
+    kind of verb (readings.tsv), a sentence of protest read as a noun phrase ("Hundreds of people protested
+    outside the embassy"), a reduced passive of harm read as done by those harmed ("the toll grew to 36 people
+    killed each day"), a headline's noun of harm read as a clause ("report on Soleimani killing"); an "as" before
+    a clause read as a preposition ("... as Turkey invades Syria"); and names that run on into the blank line
+    after them ("—Natasha Gownaris\n\n")."""
     if any(ent[-1].is_space or ent[0].is_space for ent in doc.ents):
         doc.ents = [trimmed for ent in doc.ents if len(trimmed := _without_spaces(ent))]
     gatherings, victims, clauses = [], [], []

@@ -493,7 +493,7 @@ def find_unknown_organisations(res: Resolution) -> None:
             continue
         if ent[-1].tag_ == "POS":  # "the Committee’s"
             ent = ent[:-1]
-        if not len(ent) or ent[0].lower_ in STANCE_PREFIXES:
+        if not len(ent) or ent[0].lower_ in STANCE_PREFIXES or _pairing(res, ent):
             continue  # a possessive alone; "pro-Democracy protests": a stance, no body; "Non-NATO Allies": none
         if town_taken_for_name(ent, WHERE) and noun_sector(res.k, ent.root) is None:
             continue  # "a meeting on Crete" (not "the Congress", "an investigation into Google": towns too)
@@ -530,6 +530,19 @@ def find_unknown_organisations(res: Resolution) -> None:
             res.add(ent, key, actor_fields(name, "organisation", country=country, sector=sector))
         else:
             res.add(ent, key, actor_fields(name, "organisation"))
+
+
+def _pairing(res: Resolution, ent: Span) -> bool:
+    """ "Trump-Kim" of "the Trump-Kim summit": two names of people or states joined by a hyphen, no organisation
+    (not "Coca-Cola")."""
+    return (
+        len(ent) == 3
+        and ent[1].text == "-"
+        and all(
+            (fold(t.text),) in res.names or t.i in res.phrase_of or res.k.roles.by_family_name(t.text, res.day)
+            for t in (ent[0], ent[2])
+        )
+    )
 
 
 def _chamber(res: Resolution, ent: Span) -> str | None:

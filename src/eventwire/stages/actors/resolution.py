@@ -70,6 +70,16 @@ def stance_on(span: Span) -> bool:
     return begins or before.endswith(tuple(f"{prefix}-" for prefix in STANCE_PREFIXES))
 
 
+BACKING = {"backed", "funded", "sponsored", "supported", "trained", "armed", "aligned", "allied"}
+
+
+def _backer(span: Span) -> bool:
+    """ "Iran-backed militias", "U.S.-backed opposition fighters": the state that backs a group is not the one the
+    passage is about for it."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in BACKING
+
+
 def _tail_of_a_name(span: Span, in_phrase: set[int]) -> bool:
     """ "National Security Council" is not the UN's "Security Council": a phrase that the NER's organisation
     name continues from capitalised words of no other phrase."""
@@ -381,8 +391,11 @@ class Resolution:
         named = [  # with ``places``, also where the passage was ("gathered in Serbia. Police fired ...")
             (s, self.entry(s), self.sentence_of[s.start] == here and self.locative(s))
             for s in self.dictionary
-            if (s.end <= i and here - self.sentence_of[s.start] <= REACH and (places or not self.locative(s)))
-            or (places and self.sentence_of[s.start] == here)
+            if (
+                (s.end <= i and here - self.sentence_of[s.start] <= REACH and (places or not self.locative(s)))
+                or (places and self.sentence_of[s.start] == here)
+            )
+            and not _backer(s)
         ]
         named = [
             (s, e.country if e.kind in {"organisation", "community"} else e.code, place)

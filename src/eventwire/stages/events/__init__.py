@@ -570,7 +570,7 @@ def _prominence(trigger: Token) -> float:
 
 def _anothers_act(sources: list[Filler], targets: list[Filler]) -> bool:
     """Whether an act a de-escalation halts (087: its object) is another state's or group's, not the actors' own
-    ("Erdogan agreed to a ceasefire halting Turkey's incursion" is his own state's)."""
+    ("Erdogan agreed to halt Turkey's attacks": his own state's)."""
     return any(
         t.via.split(" ")[1] == "dobj"
         and not any(_same(t.actor, s.actor) or t.actor.country in {s.actor.country} - {None} for s in sources)
@@ -614,7 +614,7 @@ def _alone(verb: Token, fillers: list[Filler], reader: RoleReader) -> bool:
     return not any(a is not None and a is not fillers[0].actor for a in near)
 
 
-def _sits_alone(filler: Filler, doc) -> bool:
+def _sits_alone(filler: Filler, doc: Doc) -> bool:
     """A person, a legislature, or another body or group of one state; not a state or an international body,
     which meet within themselves ("the G7 met"), nor "the leaders", "the ministers" of a summit, nor "military
     commanders from both sides"."""

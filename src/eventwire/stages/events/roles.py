@@ -1309,8 +1309,9 @@ class RoleReader:
         """The phrase and those coordinated with it, also where the parse hangs them on the name apposed to it;
         a list of states or people is often parsed as an apposition ("The United States, Germany, the Netherlands
         and Italy", "Rubio, Cruz and Kasich"), and a state is no apposition of another."""
-        heads = [phrase, *phrase.conjuncts]
         actor = self.actor_at(phrase)
+        paired = [p for p in _paired(phrase) if self.actor_at(p) not in {None, actor}]  # not "al-Bashir"
+        heads = [phrase, *phrase.conjuncts, *paired, *_included(phrase)]
         named = [c for c in apposed(phrase) if self.actor_at(c) is not None]  # "his predecessor, former President X"
         if actor is None and phrase.pos_ == "NOUN" and named and someones(phrase):
             return [named[0], *named[0].conjuncts, *phrase.conjuncts]
@@ -1581,6 +1582,31 @@ def _a_list(name: Token, appos: Token) -> bool:
     """Whether a name and the names "apposed" to it are a list ("Rubio, Cruz and Kasich"), not names of the
     people a phrase describes ("X and his counterparts, Y and Z")."""
     return name.pos_ == appos.pos_ == "PROPN" and bool(appos.conjuncts) and not name.conjuncts
+
+
+def _included(noun: Token) -> list[Token]:
+    """The members a plural noun is said to include, wherever the parse hangs the "including" (on the noun or, after
+    it, on the verb whose object it is): "warrants for 36 people, including US President Trump", "killed 12 people
+    in Kabul, including two Turkish engineers"."""
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [
+        m
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "including" and c.i > noun.i
+        for p in c.children
+        if p.dep_ == "pobj"
+        for m in [p, *p.conjuncts]
+    ]
+
+
+def _paired(noun: Token) -> list[Token]:
+    """The first of two names joined by a hyphen before a noun: "U.S." of "the U.S.-China talks", "Trump" of "the
+    Trump-Kim summit"."""
+    hyphens = [c.i for c in noun.children if c.dep_ == "punct" and c.text == "-" and c.i < noun.i]
+    return [c for c in noun.children if c.dep_ == "compound" and hyphens and c.i < min(hyphens)]
 
 
 def _counted_list(noun: Token, appos: Token) -> bool:
