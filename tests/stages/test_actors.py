@@ -814,6 +814,12 @@ def test_the_state_after_a_name_outranks_a_party_word_before_its_title(nlp):
     assert found["Ana Petrova"].code == "BLROPP"
 
 
+def test_former_office_holders_named_by_a_plural_are_elites(nlp):
+    """ "Two former prime ministers of Britain" are former officials (CAMEO's ELI), not the government."""
+    found = dated(nlp, "Two former prime ministers of Britain criticized the deal.", "2020-07-30")
+    assert [a.code for a in found.values() if a.type == "group"] == ["GBRELI"]
+
+
 def test_a_committee_of_a_chamber_is_that_legislatures(nlp):
     """ "The House Intelligence Committee" in a passage about Iran is the US House's committee (LEG), not Iran's."""
     text = "Iranian commander Qassem Soleimani attends a ceremony in Tehran.\n\nThe House Intelligence Committee will "

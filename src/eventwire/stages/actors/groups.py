@@ -310,6 +310,8 @@ def _own_organ(res: Resolution, token: Token, owner: Actor, sector: str) -> bool
 def _add_group(res: Resolution, token: Token, sector: str, country: str | None, with_place: bool) -> None:
     """A group of a country (or of none) named by its noun: "the Kenyan police", "two journalists"."""
     mention = _extent(res, token, with_place=with_place)
+    if sector in HELD and any(res.k.title_modifiers.get(c.lower_) == "former" for c in token.children):
+        sector = "ELI"  # "three former presidents", "two former prime ministers of Britain": CAMEO's elites
     word = token.lower_ if token.pos_ == "VERB" else token.lemma_.lower()  # "the wounded", not "wound"
     name = f"{res.k.country_names.get(country, country)} {word}" if country else mention.text
     one = _individual(token, sector)  # "the man" is not the "five men" he attacked
@@ -478,6 +480,7 @@ def _stance_word(token: Token) -> bool:
     return token.lower_ in STANCE_PREFIXES or token.text == "-" or stance_on(token.doc[token.i : token.i + 1])
 
 
+HELD = {"GOV", "LEG", "JUD"}  # offices one may hold and leave: a former holder is of CAMEO's elite sector
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
 CHAMBERS = {"representatives", "commons", "lords", "delegates", "councillors", "keys", "assembly"}  # "House of ..."
 
