@@ -820,6 +820,14 @@ def test_former_office_holders_named_by_a_plural_are_elites(nlp):
     assert [a.code for a in found.values() if a.type == "group"] == ["GBRELI"]
 
 
+def test_a_backed_group_is_not_its_backers(nlp):
+    """ "Iran-backed militias" in a passage on Syria are Syrian militias backed by Iran; their mention does not start
+    at the hyphen ("Iran" is the backer's own mention)."""
+    found, text = actors(nlp, "Fighting flared in Syria. Iran-backed militias attacked the base.")
+    assert found["Syria militia"].code == "SYRREB"
+    assert not any(m.startswith("-") for a in found.values() for m in mentions(a, text))
+
+
 def test_a_committee_of_a_chamber_is_that_legislatures(nlp):
     """ "The House Intelligence Committee" in a passage about Iran is the US House's committee (LEG), not Iran's."""
     text = "Iranian commander Qassem Soleimani attends a ceremony in Tehran.\n\nThe House Intelligence Committee will "

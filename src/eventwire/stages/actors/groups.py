@@ -622,6 +622,8 @@ def _extent(res: Resolution, token: Token, with_place: bool) -> Span:
         left -= 1
     if res.doc[left].tag_ == "HYPH" and left - 1 not in res.taken:  # "riot-clad cops": the word is whole
         left -= 1
+    elif res.doc[left].tag_ == "HYPH":  # "Iran-backed militias": "Iran" is the backer's mention, the hyphen no one's
+        left += 1
     right = token.i + 1
     preps = [c.right_edge.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}]
     if with_place and preps:  # not when a qualifier placed it ("Lagos police")
