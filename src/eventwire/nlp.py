@@ -224,13 +224,14 @@ def _subject_of_as_clause(verb: Token) -> Token | None:
 
 def _harm_read_as_clause(gerund: Token) -> bool:
     """ "a report on Soleimani killing": a gerund of harm with no object right after a name it names the victim of."""
-    before = gerund.doc[gerund.i - 1] if gerund.i else None
+    if gerund.lemma_ not in HARMS or not gerund.i:
+        return False
+    before = gerund.doc[gerund.i - 1]
     after = gerund.nbor() if gerund.i + 1 < len(gerund.doc) else None
+    others = [c for c in gerund.children if c != before]  # (the parse may make the name its subject)
     return (
-        gerund.lemma_ in HARMS
-        and before is not None
-        and before.pos_ == "PROPN"
-        and not any(c.dep_ in OBJECTS | {"aux", "agent"} or c.dep_ == "nsubj" != (c == before) for c in gerund.children)
+        before.pos_ == "PROPN"
+        and not any(c.dep_ in OBJECTS | {"aux", "agent", "nsubj"} for c in others)
         and (after is None or after.pos_ in {"ADP", "PUNCT", "CCONJ", "SPACE"})
     )
 

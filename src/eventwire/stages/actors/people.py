@@ -204,14 +204,9 @@ def _named_again(res: Resolution, ent: Span, key: tuple) -> None:
     and the title's state is said, not guessed from the passage ("Governor Romney" in a passage on Russia)."""
     fields = res.fields_of(key)
     said = " ".join(fold(t.text) for t in ent)
-    intro = _title_before(res, ent)
-    if (
-        fields is not None
-        and fields["sector"] is None
-        and f" {fold(fields['name'])}".endswith(f" {said}")
-        and intro is not None
-        and _grounded(res, intro)
-    ):
+    repeated = fields is not None and fields["sector"] is None and f" {fold(fields['name'])}".endswith(f" {said}")
+    intro = _title_before(res, ent) if repeated else None
+    if intro is not None and _grounded(res, intro):
         titled, start = introduction(res, ent, fields["name"], None)
         if titled["sector"] is not None:
             fields.update(titled)
@@ -222,8 +217,13 @@ def _named_again(res: Resolution, ent: Span, key: tuple) -> None:
 def _grounded(res: Resolution, intro: Introduction) -> bool:
     """Whether a title's state is said: by an owner, a place, or a legislature's title ("Sen.": the US Senate unless
     the passage is about another state with one)."""
-    place = intro.start and res.place_country(res.doc[intro.start - 1])
-    return bool(intro.owner or intro.place or place or intro.title.text.lower() in res.k.legislatures)
+    return bool(intro.owner or _place_of_title(res, intro) or intro.title.text.lower() in res.k.legislatures)
+
+
+def _place_of_title(res: Resolution, intro: Introduction) -> str | None:
+    """The country of a place between a title and its name or right before the title: "Senator from Vermont X",
+    "Texas Governor X"."""
+    return intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)
 
 
 def _initial(token: Token) -> bool:
@@ -421,8 +421,8 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         fields.update(res.owner_fields(owner, sector, intro.title.start, intro.title), title=intro.text)
     elif fields["sector"] is None:  # no office that day: "Senator Marco Rubio" in 2014 is a senator
         # "Senator from Vermont X", "Texas Governor X"
-        place = intro.place or (res.place_country(res.doc[intro.start - 1]) if intro.start else None)
-        place = place or _place_after(res, intro.title) or _place_after(res, ent)  # "X, the governor of Texas"
+        place = _place_of_title(res, intro) or _place_after(res, intro.title)
+        place = place or _place_after(res, ent)  # "X, the governor of Texas"
         place = place or _party_and_state(res.doc, ent.end)  # "Sen. Tom Cotton, R-Ark."
         place = place or _listed_with(res, ent)  # "Greek prime minister X and energy minister Y"
         body, of_state = _body_before(res, intro.start) if place is None and scope != "country" else (None, False)
@@ -444,7 +444,8 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         if held is not None and family_key(held).split()[-1] != family_key(name).split()[-1]:
             as_former(fields)  # "President Reagan" in 2016 (Obama held the office): a courtesy title; not "President
             # Eduardo Padron" (a full name: of a college)
-    if fields["sector"] == ELITE and "former" not in intro.effects and _title_of_portfolio(res, ent.start):
+    portfolio = intro.title.end < ent.start and res.doc[intro.title.end].lower_ == "for"
+    if fields["sector"] == ELITE and "former" not in intro.effects and portfolio:
         country = fields["country"]  # "Special Presidential Envoy for Climate John Kerry" (2022) is in office again
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
     if "former" in intro.effects:

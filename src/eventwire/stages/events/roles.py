@@ -190,8 +190,8 @@ class RoleReader:
                 if head.dep_ == "dobj":
                     current = head.head  # "Iran has the right to respond": Iran
                     continue
-            owning = self.cues["intention"] | self.cues["undertaking"]  # "Trump's plans to visit", "efforts by X to"
-            if current.dep_ == "acl" and infinitive(current) and head.lemma_.lower() in owning:
+            owning = head.lemma_.lower() in self.cues["intention"] or head.lemma_.lower() in self.cues["undertaking"]
+            if current.dep_ == "acl" and infinitive(current) and owning:  # "Trump's plans to visit", "efforts by X to"
                 owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
                 by = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"]
                 owners = owners or [p for c in by for p in c.children if p.dep_ == "pobj"]  # "efforts by X to"
@@ -1312,10 +1312,10 @@ class RoleReader:
         actor = self.actor_at(phrase)
         paired = [p for p in _paired(phrase) if self.actor_at(p) not in {None, actor}]  # not "al-Bashir"
         heads = [phrase, *phrase.conjuncts, *paired, *_included(phrase)]
-        named = [c for c in apposed(phrase) if self.actor_at(c) is not None]  # "his predecessor, former President X"
+        described = apposed(phrase)
+        named = [c for c in described if self.actor_at(c) is not None]  # "his predecessor, former President X"
         if actor is None and phrase.pos_ == "NOUN" and named and someones(phrase):
             return [named[0], *named[0].conjuncts, *phrase.conjuncts]
-        described = apposed(phrase)
         if phrase.pos_ == "PRON" and described:  # "We, the Leaders of the G7, met": who "we" are, not the publisher
             return [described[0], *described[0].conjuncts]
         for appos in (c for c in phrase.children if c.dep_ == "appos"):

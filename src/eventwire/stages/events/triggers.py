@@ -210,8 +210,7 @@ class Lexicon:
             return None  # "recommended a treatment": advice on a thing, not a request that someone act
         if self._no_such_act(match.rule.cameo, token):
             return None
-        given = [c for c in token.children if c.dep_ == "dobj"] + ([token.head] if object_gap(token) else [])
-        if match.rule.cameo[:2] == "03" and any(c.lemma_.lower() in cues()["account_noun"] for c in given):
+        if match.rule.cameo[:2] == "03" and any(c.lemma_.lower() in cues()["account_noun"] for c in _given(token)):
             return None  # "offered the troop estimate", "the justification he offered": information, no promise
         if lemma in self.guards["stepping_back"] and _person_steps_back(token, ew):
             return None  # "Bayes withdrew in March", "Hunter retreated to New Mexico": no forces pulled back
@@ -855,3 +854,9 @@ def _a_view(clause: Token) -> bool:
         return False
     to_come = cues()["future"] | cues()["conditional"] | cues()["obligation"]
     return not any(c.dep_ == "aux" and c.lower_ in to_come for c in clause.children)
+
+
+def _given(verb: Token) -> list[Token]:
+    """What a verb of giving gives: its object, or the noun its relative clause leaves the object out of ("the
+    justification the President offered")."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + ([verb.head] if object_gap(verb) else [])
