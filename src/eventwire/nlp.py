@@ -44,6 +44,9 @@ MENDED = {row["form"]: row["lemma"] for row in read_tsv(Path(__file__).with_name
 READINGS = read_tsv(Path(__file__).with_name("readings.tsv"))
 GATHERINGS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "gathering")
 HARMS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "harm")
+MEETINGS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "meeting")
+TWO_OBJECTS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "two_objects")
+PROPOSALS = frozenset(row["lemma"] for row in READINGS if row["kind"] == "proposal")
 OBJECTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "prt"}
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # "U.S.-China", "U.S.-led"
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
@@ -126,19 +129,24 @@ def make_mend(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def mend(doc: Doc) -> Doc:
     """Readings of the model mended once, so that every stage reads them right: verb forms the rule lemmatizer
     gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
-    exception table cannot outrank a form they found; lemmas.tsv), and "'s" before a participle with a named
+    exception table cannot outrank a form they found; lemmas.tsv), a plural noun tagged as a verb ("rejected
+    Chinese offers to buy"), and "'s" before a participle with a named
     object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"); by the
     kind of verb (readings.tsv), a sentence of protest read as a noun phrase ("Hundreds of people protested
     outside the embassy"), a reduced passive of harm read as done by those harmed ("the toll grew to 36 people
-    killed each day"), a headline's noun of harm read as a clause ("report on Soleimani killing"); an "as" before
-    a clause read as a preposition ("... as Turkey invades Syria"); and names that run on into the blank line
+    killed each day"), a headline's noun of harm read as a clause ("report on Soleimani killing"), whom a meeting
+    was with read as the place's ("met at the White House with X"), what a proposal offers read as a purpose
+    ("rejected Chinese offers to trim the surplus"); an "as" before a clause read as a preposition
+    ("... as Turkey invades Syria"); and names that run on into the blank line
     after them ("—Natasha Gownaris\n\n")."""
     if any(ent[-1].is_space or ent[0].is_space for ent in doc.ents):
         doc.ents = [trimmed for ent in doc.ents if len(trimmed := _without_spaces(ent))]
-    gatherings, victims, clauses = [], [], []
+    gatherings, victims, clauses, company = [], [], [], []
     for token in doc:
         if token.pos_ == "VERB" and (lemma := MENDED.get(token.lower_)):
             token.lemma_ = lemma
+        if token.tag_ == "VBZ" and _noun_read_as_verb(token):
+            token.pos_, token.tag_ = "NOUN", "NNS"
         if token.tag_ == "VBN" and _has_read_as_is(token):
             for child in token.children:
                 child.dep_ = {"auxpass": "aux", "nsubjpass": "nsubj"}.get(child.dep_, child.dep_)
@@ -152,6 +160,12 @@ def mend(doc: Doc) -> Doc:
             victims.append(token)
         if token.pos_ == "VERB" and (subject := _subject_of_as_clause(token)) is not None:
             clauses.append((token, subject))
+        if token.dep_ == "prep" and _company_read_as_place(token):
+            company.append(token)
+        if token.dep_ == "advcl" and (noun := _proposal_read_as_purpose(token)) is not None:
+            token.head, token.dep_ = noun, "acl"
+    for prep in company:  # "met today at the White House with X": with X
+        prep.head = prep.head.head.head
     for verb, subject in clauses:  # "Kurds announce deal with Assad's government as Turkey invades Syria"
         misread, conjunction = next((c for c in verb.children if c.dep_ == "nsubj"), None), subject.head
         if misread is not None:
@@ -175,6 +189,15 @@ def mend(doc: Doc) -> Doc:
 def _without_spaces(ent: Span) -> Span:
     words = [t.i for t in ent if not t.is_space]
     return Span(ent.doc, words[0], words[-1] + 1, ent.label) if words else ent[:0]
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """ "rejected Chinese offers to buy more goods": a plural noun tagged as a verb ("offers") that the parse
+    itself makes an object with a noun's modifiers."""
+    return token.dep_ in {"dobj", "pobj"} and any(  # (not a name's: "such as RIAA talks about")
+        (c.dep_ in {"amod", "det", "poss"} or (c.dep_ == "compound" and c.pos_ == "NOUN")) and c.i < token.i
+        for c in token.children
+    )
 
 
 def _gathering_read_as_noun(participle: Token) -> bool:
@@ -222,6 +245,32 @@ def _subject_of_as_clause(verb: Token) -> Token | None:
     )
 
 
+def _company_read_as_place(prep: Token) -> bool:
+    """ "met today at the White House with Mexico's Foreign Secretary": a "with" and a name hung on the place of
+    a verb of meeting that has no "with" of its own."""
+    place = prep.head
+    verb = place.head.head
+    return (
+        prep.lower_ == "with"
+        and place.dep_ == "pobj"
+        and place.head.lower_ in {"at", "in"}
+        and verb.lemma_ in MEETINGS
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+    )
+
+
+def _proposal_read_as_purpose(verb: Token) -> Token | None:
+    """ "rejected Chinese offers to trim the surplus": the infinitive right after a noun of proposal is what is
+    offered (the model makes it the purpose of "rejected"); that noun."""
+    to = verb.doc[verb.i - 1] if verb.i else None
+    noun = verb.doc[to.i - 1] if to is not None and to.i else None
+    if noun is None or to.lower_ != "to" or to.head != verb or verb.tag_ != "VB":
+        return None
+    return noun if noun.lemma_ in PROPOSALS and noun.dep_ == "dobj" and noun.head == verb.head else None
+
+
 def _harm_read_as_clause(gerund: Token) -> bool:
     """ "a report on Soleimani killing": a gerund of harm with no object right after a name it names the victim of."""
     if gerund.lemma_ not in HARMS or not gerund.i:
@@ -237,10 +286,13 @@ def _harm_read_as_clause(gerund: Token) -> bool:
 
 
 def _has_read_as_is(participle: Token) -> bool:
+    """ "He's met President Zelenskyy", "He's already imposed retaliatory duties": "'s" before a participle with
+    an object (a name, or anything but the second object of a verb of giving: "he's denied bail") is "has"."""
     children = list(participle.children)
+    names = {"PROPN", "PRON"} if participle.lemma_ in TWO_OBJECTS else {"PROPN", "PRON", "NOUN"}
     return (
         any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in children)
-        and any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in children)
+        and any(c.dep_ == "dobj" and c.pos_ in names for c in children)
         and not any(c.dep_ == "agent" for c in children)
     )
 

@@ -1,5 +1,5 @@
 """Definite descriptions: "the alliance", "the bloc" → the organisation of that kind named last before them;
-"the country", "the nation" → the country the passage is about.
+"the country", "the nation" → the country the passage is about; "the North" → North Korea in a passage on Korea.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ DEFINITE = {"the", "this"}
 
 def find_descriptions(res: Resolution) -> None:
     for token in res.doc:
-        if token.pos_ != "NOUN" or token.i in res.taken:
+        if token.i in res.taken or not any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children):
             continue
-        if not any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children):
+        if token.text in res.k.halves:
+            _half(res, token)
+        if token.pos_ != "NOUN":
             continue
         codes = res.k.descriptions.get(token.lower_)
         if codes:
@@ -46,6 +48,14 @@ def _country(res: Resolution, token: Token) -> None:
         )
     else:
         res.add(_mention(res, token), ("country", country), actor_fields(name, "country", country=country))
+
+
+def _half(res: Resolution, token: Token) -> None:
+    """ "the North's nuclear test" → North Korea, where the passage is about Korea (halves.tsv)."""
+    code, nation = res.k.halves[token.text]
+    if res.country_about(token.i, among=nation) is not None:
+        name = res.k.country_names.get(code, code)
+        res.add(_mention(res, token), ("country", code), actor_fields(name, "country", country=code))
 
 
 def _organisation(res: Resolution, token: Token, codes: list[str]) -> None:

@@ -78,6 +78,9 @@ class Knowledge:
             for row in read_tsv(HERE / "legislatures.tsv")
             for word in split(row["words"])
         }
+        self.halves = {  # "the North" -> (North Korea, the states of a passage on Korea)
+            row["word"]: (row["iso3"], frozenset(split(row["nation"]))) for row in read_tsv(HERE / "halves.tsv")
+        }
         # weapons and craft stand for their forces only when a country qualifies them: "Russian drones"
         self.equipment = {row["lemma"]: row["sector"] for row in read_tsv(HERE / "equipment.tsv")}
         self.titles: dict[str, tuple[str, str]] = {}  # lowercase title -> sector, scope

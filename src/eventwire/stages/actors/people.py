@@ -437,7 +437,11 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
         if _describes_a_job(res, intro.title) and place is None:
             return fields, ent.start  # "director Sidney Lumet", "team captain X": no office of a state
         country = fields["country"] or place or res.body_country(intro.title.text, intro.title.start)
-        country = scope if scope.isupper() else None if scope == "organisation" else country
+        country = country or res.publisher_state  # "Principal Deputy National Security Advisor X" (White House)
+        if scope.isupper() and " " not in scope:  # an office of one state alone: "Pope Francis"
+            country = scope
+        elif scope == "organisation":
+            country = None
         fields.update(actor_fields(name, "person", country=country, sector=sector, title=intro.text))
         national = " " not in name and place is None and res.k.roles.title_roles.get(fold(intro.title.text)) in LEADERS
         held = res.k.roles.titled_holder(country, intro.title.text, res.day) if country and national else None
@@ -704,9 +708,14 @@ def _listed_with(res: Resolution, ent: Span) -> str | None:
 
 def owner_after(res: Resolution, title: Span) -> Span | None:
     """The country or organisation a title is "of" or "for": "the president of the European Commission", "a
-    spokesman for the PMF"."""
+    spokesman for the PMF", or whose body it is: "a spokeswoman for the Trump administration's Department of
+    Justice"."""
     after = _of_object(res.doc, title.end, ("of", "for"))
-    return None if after is None else res.phrase_at.get(after)
+    if after is None or after in res.phrase_at:
+        return None if after is None else res.phrase_at[after]
+    prep = res.doc[after - 1] if res.doc[after - 1].lower_ in {"of", "for"} else res.doc[after - 2]
+    head = next((c for c in prep.children if c.dep_ == "pobj"), None)  # "a spokeswoman for the Trump
+    return res.phrase_of.get(head.i) if head is not None else None  # administration's Department of Justice"
 
 
 def _of_object(doc: Doc, end: int, words: tuple[str, ...] = ("of",)) -> int | None:

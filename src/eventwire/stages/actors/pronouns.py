@@ -426,9 +426,15 @@ def link_state_pronouns(res: Resolution) -> None:
 def link_object_pronouns(res: Resolution) -> None:
     """ "them" as an object → the last plural noun in that sentence or the one before, other than the subject
     or object of its own verb, where it names a group, organisation or state ("Protesters gathered; police fired
-    tear gas at them"; not "obtained the messages and released them")."""
+    tear gas at them"; not "obtained the messages and released them"); "it" as the object of a participle → its
+    head verb's object ("rejected the government, calling it a puppet")."""
     ew, doc = res.ew, res.doc
     for token in doc:
+        if token.lower_ == "it" and token.i not in ew.actor_of_token:
+            actor_id = _object_named_again(res, token)
+            if actor_id is not None:
+                ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+            continue
         if token.lower_ != "them" or token.dep_ not in {"dobj", "pobj", "dative"} or token.i in ew.actor_of_token:
             continue
         verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -445,6 +451,16 @@ def link_object_pronouns(res: Resolution) -> None:
         actor_id = ew.actor_of_token.get(plurals[-1].i) if plurals else None
         if actor_id is not None and res.by_id[actor_id].type != "person":
             ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+
+
+def _object_named_again(res: Resolution, pronoun: Token) -> str | None:
+    """ "rejected the government, calling it a puppet", "sanctioned the company, accusing it of ...": "it" as the
+    object of a participle that goes on about its head verb's object stands for that object."""
+    verb = pronoun.head
+    if pronoun.dep_ != "dobj" or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ in {"NN", "NNP"}]
+    return next(filter(None, (_fits(res, pronoun, o) for o in objects)), None)
 
 
 def _expletive(token: Token) -> bool:

@@ -374,6 +374,13 @@ class Resolution:
             return self.country_about(i, places, besides=besides, cities_here=cities_here)
         return self.country_about(i, places, among=frozenset(countries), cities_here=cities_here) or countries[0]
 
+    def office_state(self, scope: str, i: int) -> str:
+        """The state of an office only some states have (a title's scope of country codes): the one the passage
+        before token i is about among them, else the first ("the secretary of state" in a passage on Japan is
+        the US one; "the Pope" the Holy See's)."""
+        states = scope.split()
+        return (self.country_about(i, among=frozenset(states)) if len(states) > 1 else None) or states[0]
+
     def country_about(
         self,
         i: int,

@@ -42,7 +42,7 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         sector, scope = res.k.titles[title.label_]
         fields = (
             res.owner_fields(res.entry(owner), sector, title.start, title)
-            if owner is not None and not scope.isupper()  # "the Argentine pope" is the Holy See's
+            if owner is not None and not (scope.isupper() and " " not in scope)  # "the Argentine pope": the Holy See's
             else _last_owner(res, title, sector, scope)
         )
         if fields is None:
@@ -69,6 +69,13 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             ("office", fields["code"], office),
             actor_fields(f"{owner_name} {office}".strip(), "person", title=res.doc[start : title.end].text, **fields),
         )
+
+
+def _before_a_name(title: Span) -> bool:
+    """Whether the parse hangs a title on a name after it ("Secretary of State for Northern Ireland Karen
+    Bradley", a name the NER missed)."""
+    head = title.root.head
+    return title.root.dep_ in {"compound", "nmod"} and head.pos_ == "PROPN" and head.i >= title.end
 
 
 def _apposed_name(res: Resolution, title: Span) -> tuple | None:
@@ -171,9 +178,13 @@ def _same_office(res: Resolution, introduced: str, title: str) -> bool:
 def _last_owner(res: Resolution, title: Span, sector: str, scope: str) -> dict | None:
     """ "the foreign minister": of the country or organisation named last before the title; in a text a state
     body publishes, of that state where it has such an office ("The President" in a White House readout); an
-    office of one state alone (scope a country code: "the pope") is that state's."""
+    office of one state alone (scope a country code: "the pope") is that state's, one of a few states' (several
+    codes: "the secretary of state") the one of them the passage is about, else the first."""
     if scope.isupper():  # "the pope": the Holy See's, wherever the passage is
-        return {"code": scope + sector, "country": scope, "sector": sector}
+        if " " in scope and _before_a_name(title):
+            return None  # "Secretary of State for Northern Ireland Karen Bradley": which state's, the text says not
+        state = res.office_state(scope, title.start)
+        return {"code": state + sector, "country": state, "sector": sector}
     if _home_holder(res, title) is not None and not title.text.isupper():  # not a transcript's "THE PRESIDENT:"
         return res.owner_fields(res.publisher[0], sector, title.start)
     kinds = OWNER_KINDS.get(scope, {"name", "demonym", "organisation"})

@@ -220,10 +220,11 @@ class EventStage:
         partisan = (
             not armed
             and not foes
-            and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes"
+            and (  # "GOP attacks on Kerry", "Biden attacked Trump on taxes", "personal attacks on Park"
                 any(f.actor.sector == "PTY" for f in [*sources, *targets])
                 or any(f.actor.sector == "NGO" for f in sources)  # "conservative groups attacked Romney"
                 or (trigger.lemma_.lower() in self.cues["verbal_attack"] and _in_words(sources, targets))
+                or any(c.dep_ == "amod" and c.lemma_.lower() in self.cues["of_words"] for c in trigger.children)
             )
         )
         if partisan and coding.code.code in OCCUPATION:
@@ -640,8 +641,10 @@ def _own_state(target: Filler, sources: list[Filler], plover: str) -> bool:
         return True  # "Russia mobilized 300,000 reservists": its own forces made ready, no recipient
     if plover in FRIENDLY_TYPES and actor.sector in STATE_SECTORS and actor.type != "person":
         bare = [s for s in sources if s.actor.type == "country"]
-        if any(s.actor.code == actor.country for s in bare):
-            return True  # "The United States and Japan pledge to revitalize our Alliance": "our" is no recipient
+        own = actor.type == "group" and any(s.actor.code == actor.code for s in sources)  # (not another party)
+        if own or any(s.actor.code == actor.country for s in bare):
+            return True  # "The United States and Japan pledge to revitalize our Alliance": "our" is no recipient,
+            # nor in "President Biden affirmed his support for strengthening our alliance" (a White House text)
     if actor.code is None or actor.code != actor.country or actor.type == "person" or plover in OWN_GOVERNMENT_TYPES:
         return False
     if plover in LOCATIVE_TYPES and target.via.startswith("place"):

@@ -90,6 +90,8 @@ def governor(token: Token) -> Token | None:
         return base.head  # "plans to visit", "threats to attack"
     if base.dep_ == "advcl" and base.tag_ == "VBG" and refuses(base.head) and _next_to(base.head, base):
         return base.head  # "ruled out sending tanks", the gerund parsed as an adverbial clause
+    if base.dep_ == "advcl" and infinitive(base) and base.head.lemma_.lower() in cues()["paying"]:
+        return base.head  # "paid bounties to the Taliban to kill soldiers": what the payment is for
     if base.dep_ == "advcl" and infinitive(base):  # "rejected calls to expel X", parsed as a purpose
         before = [c for c in base.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == base.left_edge.i]
         if before and before[0].pos_ == "NOUN" and before[0].lemma_.lower() in cues()["request"]:
@@ -184,6 +186,13 @@ def unneeded(verb: Token) -> bool:
     )
 
 
+def _no_longer(verb: Token) -> bool:
+    """ "Iran can no longer arm its proxies": an act that has stopped."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children) for c in verb.children
+    )
+
+
 def _or_not(neg: Token) -> bool:
     """ "whether or not he supported it": an open question, no denial."""
     return neg.i > 0 and neg.doc[neg.i - 1].lower_ == "or"
@@ -249,7 +258,7 @@ class ModalityReader:
 
     def read(self, trigger: Token) -> Mood:
         aux = auxiliaries(trigger)
-        negated = any(c.dep_ == "neg" and not _or_not(c) for c in trigger.children)
+        negated = any(c.dep_ == "neg" and not _or_not(c) for c in trigger.children) or _no_longer(trigger)
         obligation = owed(trigger)
         modality = "requested" if obligation else "asserted"
         if obligation and self_bound(trigger):
@@ -277,6 +286,11 @@ class ModalityReader:
             if refusing or denied or failed:
                 negated = True  # "failed to reach a deal": not done; "refused to", "ruled out": a refusal made
                 refused = refused or (refusing and lemma not in self.cues["failure"])
+            base = clause_base(current)  # ("from conducting or supporting attacks")
+            if lemma in self.cues["hindrance"] and base.dep_ == "pcomp" and base.head.lower_ == "from":
+                return Mood("hypothetical", negated, obligation, refused)  # "deter Iran from supporting attacks"
+            if lemma in self.cues["paying"] and base.dep_ in {"advcl", "xcomp"} and infinitive(base):
+                return Mood("hypothetical", negated, obligation, refused)  # "paid X to kill": may not happen
             kind = self._kind(head, current)
             if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):
                 return Mood("hypothetical", negated, obligation, refused)  # "France hopes Russia will withdraw": a wish
@@ -288,7 +302,8 @@ class ModalityReader:
                 modality = "intended"  # "we must continue to support X": the speakers' resolve
             if modality == "asserted" and lemma in self.cues["pass_through"] and auxiliaries(head) & possible:
                 modality = "hypothetical"  # "a bill that would have allowed China to extradite people"
-            if lemma not in self.cues["pass_through"]:
+            means = current.dep_ == "pcomp" and current.head.lower_ == "by"  # "offers to trim it by buying goods":
+            if lemma not in self.cues["pass_through"] and not means:  # what the act it serves is
                 break
             current, first = head, False
         return Mood(modality, negated, obligation, refused)

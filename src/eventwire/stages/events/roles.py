@@ -60,6 +60,7 @@ NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clause's subject, acti
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}  # "in the spring" is no Spring, TX
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "oprd"}
 AUXILIARIES = {"aux", "auxpass"}
+ARMED = {"MIL", "REB", "INS"}  # whose weapons stand for them: "Russian missiles began exploding near Kyiv"
 AID = "07"  # the CAMEO root of aid, which a recipient may be said to receive
 REACTION_ROOTS = {"05", "11"}  # praise and disapproval: reactions to what others did
 ASYLUM = "075"  # granting asylum: the host gives, whatever the verb (host, receive, accept, take in)
@@ -192,7 +193,11 @@ class RoleReader:
                     continue
             owning = head.lemma_.lower() in self.cues["intention"] or head.lemma_.lower() in self.cues["undertaking"]
             if current.dep_ == "acl" and infinitive(current) and owning:  # "Trump's plans to visit", "efforts by X to"
-                owners = [c for c in head.children if c.dep_ in {"poss", "compound"}]  # "Trump's plans to visit"
+                owners = [  # "Trump's plans to visit", "Chinese offers to buy"
+                    c
+                    for c in head.children
+                    if c.dep_ in {"poss", "compound"} or (c.dep_ == "amod" and self.actor_at(c) is not None)
+                ]
                 by = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"]
                 owners = owners or [p for c in by for p in c.children if p.dep_ == "pobj"]  # "efforts by X to"
                 if owners:  # (also "Trump plans to visit", which the parser often reads as a noun)
@@ -206,6 +211,9 @@ class RoleReader:
                 break  # "She was 95, but ask anyone close to her": said to the reader, not done by her
             if current.dep_ == "xcomp" and not purposeful(head) and any(c.dep_ == "dobj" for c in head.children):
                 return [c for c in head.children if c.dep_ == "dobj"], False  # "urged Iran to free": Iran
+            paid = self._paid_to_act(current)
+            if paid:
+                return paid, False  # "paid bounties to the Taliban to kill American soldiers": the Taliban
             if current.dep_ == "advcl" and current.tag_ == "VBN" and not auxiliaries(current):
                 return self.subjects(head)[0], True  # "When asked about Iran, Kerry said", "Backed by Russia, X"
             if _joined_to_passive_relative(current):
@@ -229,6 +237,16 @@ class RoleReader:
             else:
                 break
         return [], False
+
+    def _paid_to_act(self, clause: Token) -> list[Token]:
+        """Whom a verb of paying or giving enables to do the act its infinitive of purpose tells: the one given to
+        ("gave money to Hamas to attack Israel", "paid the Taliban to kill"; not "sent troops to Syria to fight")."""
+        verb = clause.head
+        if clause.dep_ != "advcl" or not infinitive(clause) or verb.lemma_.lower() not in self.cues["paying"]:
+            return []
+        given = [p for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to" for p in c.children]
+        given = given or [c for c in verb.children if c.dep_ in {"dative", "dobj"}]  # "paid Taliban fighters"
+        return [p for p in given if p.dep_ in {"pobj", "dative", "dobj"} and self.actor_at(p) is not None][:1]
 
     def _members(self, verb: Token, subjects: list[Token]) -> list[Token]:
         """ "Several countries have delivered arms, including Britain and France", "African countries including
@@ -322,11 +340,24 @@ class RoleReader:
             return self.subjects(noun.head.head)[0]  # "China, through goods sent to Russia, is helping"
         return []
 
+    def _label(self, verb: Token, obj: Token) -> bool:
+        """The name a verb gives an actor it names ("called the government a U.S. puppet": the government is
+        called so, not the United States; but "calling it an exercise of authority by the Obama administration")."""
+        return obj.dep_ == "oprd" and any(c.dep_ == "dobj" and self.actor_at(c) is not None for c in verb.children)
+
+    def _doers(self, trigger: Token) -> list[Token]:
+        """A verb's subjects, but not what burst ("the Capitol building exploding in a fireball": not who set it
+        off; a force's weapons are the force, though: "Russian missiles began exploding near Kyiv")."""
+        subjects, _ = self.subjects(trigger)
+        if trigger.lemma_.lower() in self.cues["bursting"] and not any(c.dep_ == "dobj" for c in trigger.children):
+            return [s for s in subjects if (a := self.actor_at(s)) is not None and a.sector in ARMED]
+        return subjects
+
     def _verb(
         self, trigger: Token, carrier: Token | None, theme: bool = False, particle: str | None = None
     ) -> list[Phrase]:
         roles: list[Phrase] = []
-        subjects, _ = self.subjects(trigger)
+        subjects = self._doers(trigger)
         passive = self.passive(trigger)
         for subject in subjects:
             via = subject.dep_ if subject.head == trigger else f"{trigger.dep_}^{subject.dep_}"
@@ -350,7 +381,7 @@ class RoleReader:
         for child in trigger.children:
             if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent to Russia"
                 roles.extend(self._objects_of(child, "target", "dative"))
-            elif child.dep_ in OBJECTS and not _after_complement(trigger, child):
+            elif child.dep_ in OBJECTS and not _after_complement(trigger, child) and not self._label(trigger, child):
                 roles.extend(self._object(trigger, child, carrier, theme))
             elif (
                 child.dep_ == "prep"
@@ -1261,7 +1292,8 @@ class RoleReader:
         found: list[tuple[Actor, tuple[int, int]]] = []
         last_of_list = trigger.dep_ == "relcl" and phrase.dep_ == "conj" and trigger.head in phrase.conjuncts
         for head in [phrase] if last_of_list else self._coordinated(phrase):  # (see _relative)
-            pair = self._pair(head) if names_a_pair(head) or self._names_those_together(head) else []
+            together = names_a_pair(head) or self._names_those_together(head) or self._leaders_again(head)
+            pair = self._pair(head) if together else []
             if pair:  # "the two leaders": those named together before, not a group the actors stage guessed
                 found += [(a, self._mention_span(t)) for a, t in pair]
                 continue
@@ -1465,13 +1497,14 @@ class RoleReader:
             return []  # "Trump said Bolton likes killing them": not Trump (but "Sheriff Lee said they arrested")
         return found if pronoun.lower_ in PLURAL else found[:1]
 
-    def _pair(self, phrase: Token) -> list[tuple[Actor, Token]]:
+    def _pair(self, phrase: Token, two: bool = False) -> list[tuple[Actor, Token]]:
         """ "Biden met Meloni on Friday. They agreed ...", "The two leaders discussed ...": "they" that names no
         actor, or a noun naming a pair, stands for the actors of the latest clause that names several together
         (a coordinated subject, or a subject and those it met: "spoke with X, Y and Z"), within the sentence and
-        the three before."""
+        the three before; of two ("both guests", ``two``) those met where two were met ("hosted X and Y")."""
         if phrase.pos_ == "PRON" and phrase.lower_ not in PLURAL:
             return []
+        two = two or names_a_pair(phrase)
         first = phrase.sent.start
         for _ in range(3):  # the three sentences before
             first = self.doc[first - 1].sent.start if first else first
@@ -1487,9 +1520,14 @@ class RoleReader:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            heads = [*self._coordinated(token), *(h for o in others for h in self._coordinated(o))]  # "with X, Y and Z"
+            met_ones = [h for o in others for h in self._coordinated(o)]  # "with X, Y and Z"
+            heads = [*self._coordinated(token), *met_ones]
+            if two and len([h for h in met_ones if self.actor_at(h) is not None]) == 2:
+                heads = met_ones  # "hosted X and Y ... praising both guests": the two met, not the host
             parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]
             found = list({id(a): (a, t) for t in [*heads, *parts] if (a := self.actor_at(t)) is not None}.values())
+            if len(found) < 2 and (names_a_pair(token) or self._names_those_together(token)):
+                return self._pair(token, two)  # "The leaders had a discussion ... They reaffirmed": the leaders'
             if len(found) < 2:
                 if self.actor_at(token).type == "person" or self._names_those_together(phrase):
                     continue  # "X joined the talks. They called on Turkey ...": not one person; "the Presidents"
@@ -1499,6 +1537,12 @@ class RoleReader:
                 return people  # "met with Republic of Korea (ROK) President Yoon": the two leaders are people
             return found if len({a.type in {"person", "group"} for a, _ in found}) == 1 else []
         return []
+
+    def _leaders_again(self, pronoun: Token) -> bool:
+        """ "They" that the actors stage read as a group of officials ("The leaders watched a match. They
+        reaffirmed ..."): perhaps those named together before."""
+        actor = self.actor_at(pronoun) if pronoun.lower_ in PLURAL else None
+        return actor is not None and actor.type == "group" and actor.sector == "GOV"
 
     def _names_those_together(self, noun: Token) -> bool:
         """ "The foreign ministers agreed ...", "the leaders": a definite plural of those who meet, after a
