@@ -130,15 +130,14 @@ def mend(doc: Doc) -> Doc:
     """Readings of the model mended once, so that every stage reads them right: verb forms the rule lemmatizer
     gets wrong ("staged" -> "stag", "hoped" -> "hop": its suffix rules keep the shorter known verb, and its
     exception table cannot outrank a form they found; lemmas.tsv), a plural noun tagged as a verb ("rejected
-    Chinese offers to buy"), and "'s" before a participle with a named
-    object read as a passive "is" ("He's met President Zelenskyy", "he's asked the FTC to act": "has"); by the
-    kind of verb (readings.tsv), a sentence of protest read as a noun phrase ("Hundreds of people protested
-    outside the embassy"), a reduced passive of harm read as done by those harmed ("the toll grew to 36 people
-    killed each day"), a headline's noun of harm read as a clause ("report on Soleimani killing"), whom a meeting
-    was with read as the place's ("met at the White House with X"), what a proposal offers read as a purpose
-    ("rejected Chinese offers to trim the surplus"); an "as" before a clause read as a preposition
-    ("... as Turkey invades Syria"); and names that run on into the blank line
-    after them ("—Natasha Gownaris\n\n")."""
+    Chinese offers to buy"); by the kind of word (readings.tsv), "'s" before a participle with an object read as a
+    passive "is" ("He's met President Zelenskyy", "he's imposed duties": "has"), a sentence of protest read as a
+    noun phrase ("Hundreds of people protested outside the embassy"), a reduced passive of harm read as done by
+    those harmed ("the toll grew to 36 people killed each day"), a headline's noun of harm read as a clause
+    ("report on Soleimani killing"), whom a meeting was with read as the place's ("met at the White House with
+    X"), what a proposal offers read as a purpose ("rejected Chinese offers to trim the surplus"); an "as" before a
+    clause read as a preposition ("... as Turkey invades Syria"); and names that run on into the blank line after
+    them ("—Natasha Gownaris\n\n")."""
     if any(ent[-1].is_space or ent[0].is_space for ent in doc.ents):
         doc.ents = [trimmed for ent in doc.ents if len(trimmed := _without_spaces(ent))]
     gatherings, victims, clauses, company = [], [], [], []

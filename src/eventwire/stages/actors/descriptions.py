@@ -15,11 +15,12 @@ DEFINITE = {"the", "this"}
 
 def find_descriptions(res: Resolution) -> None:
     for token in res.doc:
-        if token.i in res.taken or not any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children):
+        if token.i in res.taken or (token.pos_ != "NOUN" and token.text not in res.k.halves):
+            continue
+        if not any(c.lower_ in DEFINITE and c.dep_ == "det" for c in token.children):
             continue
         if token.text in res.k.halves:
             _half(res, token)
-        if token.pos_ != "NOUN":
             continue
         codes = res.k.descriptions.get(token.lower_)
         if codes:

@@ -289,8 +289,9 @@ class ModalityReader:
             base = clause_base(current)  # ("from conducting or supporting attacks")
             if lemma in self.cues["hindrance"] and base.dep_ == "pcomp" and base.head.lower_ == "from":
                 return Mood("hypothetical", negated, obligation, refused)  # "deter Iran from supporting attacks"
-            if lemma in self.cues["paying"] and base.dep_ in {"advcl", "xcomp"} and infinitive(base):
-                return Mood("hypothetical", negated, obligation, refused)  # "paid X to kill": may not happen
+            paid = base.dep_ == "advcl" or (base.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children))
+            if lemma in self.cues["paying"] and paid and infinitive(base):  # "paid X to kill": may not happen (not
+                return Mood("hypothetical", negated, obligation, refused)  # "offered to mediate": an offer)
             kind = self._kind(head, current)
             if kind == "intended" and lemma in self.cues["hoping"] and _another_doer(trigger, head):
                 return Mood("hypothetical", negated, obligation, refused)  # "France hopes Russia will withdraw": a wish
