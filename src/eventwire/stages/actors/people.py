@@ -331,6 +331,8 @@ def _repeated_full_names(res: Resolution) -> None:
     Alexei Navalny ... Alexei Navalny is a critic of Putin"): the same person, if the text said whose he is."""
     doc = res.doc
     for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title:
+            continue  # (a name's first word: most tokens are none)
         for size in (3, 2):
             words = doc[token.i : token.i + size]
             key = res.names.get(tuple(fold(t.text) for t in words)) if len(words) == size else None
