@@ -105,6 +105,15 @@ class RoleReader:
         found = (self.doc.char_span(s, e, alignment_mode="expand") for s, e, _ in transcript_turns(self.doc.text))
         return [t for t in found if t is not None]
 
+    @cached_property
+    def joint_voice(self) -> list[Actor]:
+        """Who "we" are in a joint text that says so once ("Today, we, the leaders of Australia, the United
+        Kingdom, and the United States, mark ..."): its later "we" that names no one else are they."""
+        said = (t for t in self.doc if t.lower_ == "we" and any(c.dep_ == "appos" for c in t.children))
+        we = next(said, None)
+        named = [a for a, _ in self.actors_in(we, we.head)] if we is not None else []
+        return named if len(named) > 1 else []
+
     def actor_at(self, token: Token) -> Actor | None:
         actor_id = self.ew.actor_of_token.get(token.i)
         return self.actors.get(actor_id) if actor_id else None
@@ -1313,6 +1322,8 @@ class RoleReader:
                 ]
             elif head.pos_ == "PRON":
                 found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head) or self._pair(head)]
+                if not found and head.lower_ == "we":  # "We welcome ..." in a joint statement: its authors
+                    found += [(a, self.span(head, head, a, trigger)) for a in self.joint_voice]
             for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
                 found += [
                     (a, self._mention_span(part))
@@ -1327,14 +1338,16 @@ class RoleReader:
 
     def _named_by(self, head: Token) -> list[Token]:
         """The other conjuncts of the "of" phrase that names who a phrase is ("the leaders of France and
-        Germany")."""
+        Germany", "the leaders of Australia, the United Kingdom, and the United States", a list parsed in part as
+        an apposition)."""
         return [
             t
             for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
             for pobj in prep.children
             if pobj.dep_ == "pobj"
-            for t in pobj.conjuncts
+            for t in self._coordinated(pobj)
+            if t != pobj
         ]
 
     def _coordinated(self, phrase: Token) -> list[Token]:
