@@ -1322,8 +1322,10 @@ class RoleReader:
                 ]
             elif head.pos_ == "PRON":
                 found += [(a, self.span(head, t, a, trigger)) for a, t in self._speaker(head) or self._pair(head)]
-                if not found and head.lower_ == "we":  # "We welcome ..." in a joint statement: its authors
+                if not found and head.lower_ in {"we", "our"}:  # "We welcome ..." in a joint statement: its authors
                     found += [(a, self.span(head, head, a, trigger)) for a in self.joint_voice]
+            elif head.lemma_.lower() in self.cues["states_noun"] and any(c.lower_ == "our" for c in head.children):
+                found += [(a, self.span(head, head, a, trigger)) for a in self.joint_voice]  # "our nations pledged"
             for modifier in (c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts):
                 found += [
                     (a, self._mention_span(part))
