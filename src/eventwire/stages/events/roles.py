@@ -462,7 +462,8 @@ class RoleReader:
         carried = carrier is not None and self._holds(child, carrier)
         if not (theme and carried) and not vehicle and not topic:
             roles.append(("target", child, child.dep_))
-        if topic:  # ... but "discussed the war with X": the parse often hangs the counterpart on the topic
+        if topic and not any(c.dep_ == "poss" for c in child.children):  # ... but "discussed the war with X": the
+            # parse often hangs the counterpart on the topic (not "discussed Argentina's talks with the IMF": its own)
             roles.extend(
                 p
                 for c in child.children
