@@ -440,7 +440,7 @@ def introduction(res: Resolution, ent: Span, name: str, person: str | None) -> t
             return fields, ent.start  # "director Sidney Lumet", "team captain X": no office of a state
         country = fields["country"] or place or res.body_country(intro.title.text, intro.title.start)
         country = country or res.publisher_state  # "Principal Deputy National Security Advisor X" (White House)
-        if scope.isupper() and " " not in scope:  # an office of one state alone: "Pope Francis"
+        if one_state(scope):  # an office of one state alone: "Pope Francis"
             country = scope
         elif scope == "organisation":
             country = None
@@ -706,6 +706,11 @@ def _listed_with(res: Resolution, ent: Span) -> str | None:
     if ent.root.dep_ != "conj" or ent.root.head.i >= ent.start:
         return None
     return res.country_of_mention(ent.root.head.i)
+
+
+def one_state(scope: str) -> bool:
+    """Whether a title's scope (titles.tsv) is a single state's code: an office of that state alone ("Pope")."""
+    return scope.isupper() and " " not in scope
 
 
 def owner_after(res: Resolution, title: Span) -> Span | None:

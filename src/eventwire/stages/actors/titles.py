@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from ...lang import fold
-from .people import addressed, as_former, owner_after, standing_fields
+from .people import addressed, as_former, one_state, owner_after, standing_fields
 from .phrases import QUALIFYING
 from .resolution import Resolution, actor_fields
 
@@ -42,7 +42,7 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         sector, scope = res.k.titles[title.label_]
         fields = (
             res.owner_fields(res.entry(owner), sector, title.start, title)
-            if owner is not None and not (scope.isupper() and " " not in scope)  # "the Argentine pope": the Holy See's
+            if owner is not None and not one_state(scope)  # "the Argentine pope" is the Holy See's
             else _last_owner(res, title, sector, scope)
         )
         if fields is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...lang import PASSIVE_SUBJECTS, TIMES, misread_object, misread_subject, object_gap
 from ...records import Coded
@@ -122,7 +122,6 @@ class Lexicon:
             candidates.sort(key=lambda r: (-r.specificity, r.by_class))
         # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace")
         self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS))
-        self._sourced: tuple[Doc | None, frozenset[int]] = (None, frozenset())
         # the only words that may match: those with rows, and those that ask others to act or name without one
         asking = self.guards["instruction"] | self.guards["concur"] | self.guards["naming"] | cues()["wishing"]
         self.words = frozenset(lemma for lemma, _ in self.rules) | asking
@@ -135,23 +134,13 @@ class Lexicon:
             governor in self.guards["breach"]  # "in violation of UN sanctions": the sanctions are not imposed here
             or summing_up(token)  # "drills near Taiwan, a clear warning to Washington": what the act told means
             # "an official who was not authorized to discuss it", "insisted on anonymity": who told
-            or (self._near_a_source(token) and _in_sourcing(token, self.guards))
+            or _in_sourcing(token, self.guards)
             or _in_office_name(token, ew)  # "the special envoy for Ukraine negotiations": an office
             or _as_opposed_to(token)  # "as opposed to": "rather than"
             or _in_compound_modifier(token, ew)  # "life-threatening injuries"
             or self._names_a_kind(token)  # "attack helicopters"
             or _plan_given_up(token, self.guards)  # "dropped plans to impose tariffs"
         )
-
-    def _near_a_source(self, token: Token) -> bool:
-        """Whether the token's sentence has a word of an unnamed source's formula ("anonymity", "authorized"),
-        worked out once per document: most sentences have none, and every token is asked."""
-        doc, found = self._sourced
-        if doc is not token.doc:
-            words = self.guards["sourcing"] | self.guards["authorized"]
-            found = frozenset(t.i for s in token.doc.sents if any(w.lemma_.lower() in words for w in s) for t in s)
-            self._sourced = (token.doc, found)
-        return token.i in found
 
     def _asked_of_others(self, verb: Token, ew: Coded) -> str | None:
         """The code of a verb that asks others to act: an order ("told X to slash its staff", CAMEO 100), or an
@@ -807,6 +796,9 @@ def _in_sourcing(token: Token, guards: dict[str, frozenset[str]]) -> bool:
     of anonymity"): no act of the source's. Climbs the clauses the word is the purpose or complement of; an
     authorization counts only as a passive with no one authorized by it and a word of speaking under it
     ("the council is authorized to impose sanctions" is an act)."""
+    words = guards["sourcing"] | guards["authorized"]
+    if not any(t.lemma_.lower() in words for t in token.sent):
+        return False  # (most sentences: no climb)
     node = token
     for _ in range(4):
         if any(t.lemma_.lower() in guards["sourcing"] for t in [node, *_asked_for(node)]):
