@@ -1,7 +1,9 @@
 """What eventwire mends in the model's reading before its stages run: typographic apostrophes and wrong verb lemmas."""
 
 import pytest
+from spacy.tokens import Doc
 
+from eventwire.lang import subject_read_as_object
 from eventwire.nlp import MENDED, build, load_model
 
 TYPOGRAPHIC = [
@@ -103,3 +105,26 @@ def test_a_hyphen_after_an_abbreviation_joins_two_words(nlp):
     assert "U.S.-China" in [t.text for t in load_model()(text)]  # why the split exists
     assert [t.text for t in nlp(text)][1:5] == ["U.S.", "-", "China", "talks"]
     assert "UN-led" not in [t.text for t in nlp("The UN-led talks resumed.")]  # (after a letter, as before)
+
+
+def test_a_participle_before_a_passives_agent_is_no_gerund(nlp):
+    """ "was heckled by protesting students": the model reads "protesting" as a gerund whose object is "students";
+    the students are the agent, and "protesting" describes them (a gerund with its own object stays one)."""
+    text = "The minister was heckled by protesting students."
+    stock = {t.text: t for t in load_model()(text)}
+    assert (stock["protesting"].dep_, stock["students"].dep_) == ("pcomp", "dobj")  # why the mending exists
+    mended = {t.text: t for t in nlp(text)}
+    assert (mended["students"].dep_, mended["students"].head.text, mended["by"].dep_) == ("pobj", "by", "agent")
+    assert (mended["protesting"].dep_, mended["protesting"].head.text) == ("amod", "students")
+    assert nlp("Israel responded by attacking the militants.")[3].dep_ == "pcomp"
+
+
+def test_a_subject_hung_on_its_clauses_conjunction_is_the_subject():
+    """ "after Theresa May stepped down" read as "after [Theresa May]" (a parse the model gives in longer
+    sentences): the conjunction's object is the clause's subject, not the main clause's."""
+    words = ["Johnson", "resigned", "after", "Theresa", "May", "stepped", "down"]
+    heads = [1, 1, 5, 4, 2, 1, 5]
+    deps = ["nsubj", "ROOT", "mark", "compound", "pobj", "advcl", "prt"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in subject_read_as_object(doc[5])] == ["May"]
+    assert subject_read_as_object(doc[1]) == []

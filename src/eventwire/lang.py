@@ -197,6 +197,12 @@ def misread_subject(verb: Token) -> Token | None:
     return root if misread and root.dep_ == "ROOT" and root.tag_ == "VBG" and root.i == verb.i - 1 else None
 
 
+def subject_read_as_object(verb: Token) -> list[Token]:
+    """The subject the parse hung on its clause's conjunction as that word's object: "after Theresa May stepped
+    down" read as "after [Theresa May]", with no subject for "stepped"."""
+    return [p for m in verb.children if m.dep_ == "mark" for p in m.children if p.dep_ == "pobj"]
+
+
 def met_read_as_subject(verb: Token) -> bool:
     """Whether the parse made the one met the subject of what the meeting is for: "spoke with X to
     congratulate him" read as "with [X to congratulate him]"; the doer is the meeting's subject."""

@@ -135,12 +135,14 @@ def mend(doc: Doc) -> Doc:
     noun phrase ("Hundreds of people protested outside the embassy"), a reduced passive of harm read as done by
     those harmed ("the toll grew to 36 people killed each day"), a headline's noun of harm read as a clause
     ("report on Soleimani killing"), whom a meeting was with read as the place's ("met at the White House with
-    X"), what a proposal offers read as a purpose ("rejected Chinese offers to trim the surplus"); an "as" before a
+    X"), what a proposal offers read as a purpose ("rejected Chinese offers to trim the surplus"), the participle
+    before a passive's agent read as a gerund ("was heckled by protesting students"), a reduced passive "held
+    captive" read as holding a captive ("released 90 prisoners held captive"); an "as" before a
     clause read as a preposition ("... as Turkey invades Syria"); and names that run on into the blank line after
     them ("—Natasha Gownaris\n\n")."""
     if any(ent[-1].is_space or ent[0].is_space for ent in doc.ents):
         doc.ents = [trimmed for ent in doc.ents if len(trimmed := _without_spaces(ent))]
-    gatherings, victims, clauses, company = [], [], [], []
+    gatherings, victims, clauses, company, agents, captives = [], [], [], [], [], []
     for token in doc:
         if token.pos_ == "VERB" and (lemma := MENDED.get(token.lower_)):
             token.lemma_ = lemma
@@ -163,6 +165,23 @@ def mend(doc: Doc) -> Doc:
             company.append(token)
         if token.dep_ == "advcl" and (noun := _proposal_read_as_purpose(token)) is not None:
             token.head, token.dep_ = noun, "acl"
+        if token.tag_ == "VBG" and _participle_read_as_gerund(token):
+            agents.append(token)
+        if token.lemma_ in {"hold", "keep"} and _captive_read_as_object(token):
+            captives.append(token)
+    for verb in captives:  # "released 90 prisoners held captive": prisoners who were held captive
+        state, subject = verb.nbor(), next(c for c in verb.children if c.dep_ == "nsubj")
+        state.dep_, verb.tag_ = "oprd", "VBN"
+        if verb.dep_ in {"ccomp", "advcl"} and not any(c.dep_ == "dobj" for c in verb.head.children):
+            subject.head, subject.dep_ = verb.head, "dobj"  # the prisoners are what was released
+            verb.head, verb.dep_ = subject, "acl"
+        else:
+            subject.dep_ = "nsubjpass"
+    for participle in agents:  # "was interrupted by protesting legislators": legislators who protest
+        by, noun = participle.head, participle.nbor()
+        by.dep_ = "agent"
+        noun.head, noun.dep_ = by, "pobj"
+        participle.head, participle.dep_ = noun, "amod"
     for prep in company:  # "met today at the White House with X": with X
         prep.head = prep.head.head.head
     for verb, subject in clauses:  # "Kurds announce deal with Assad's government as Turkey invades Syria"
@@ -241,6 +260,39 @@ def _subject_of_as_clause(verb: Token) -> Token | None:
         and verb.dep_ in {"ccomp", "advcl"}
         and (misread is None or (misread.i < conjunction.i and conjunction in misread.subtree))
         else None
+    )
+
+
+def _participle_read_as_gerund(participle: Token) -> bool:
+    """ "Lam was interrupted by protesting legislators": a participle right after a passive's "by", read as a gerund
+    whose object is the bare plural after it ("by protesting [against] legislators"); the plural is the agent."""
+    by, noun = participle.head, participle.nbor() if participle.i + 1 < len(participle.doc) else None
+    passive = by.lower_ == "by" and any(c.dep_ == "auxpass" for c in by.head.children)
+    return (
+        participle.dep_ == "pcomp"
+        and passive
+        and noun is not None
+        and noun.head == participle
+        and noun.dep_ == "dobj"
+        and noun.tag_ == "NNS"
+        and not any(c.dep_ in {"det", "poss"} for c in noun.children)
+        and [c.i for c in participle.children] == [noun.i]
+    )
+
+
+def _captive_read_as_object(verb: Token) -> bool:
+    """ "90 prisoners held captive", "a journalist held hostage": "captive" right after the verb, read as its
+    object or predicate, with the ones held as its subject (one holds someone captive, the held one after the
+    verb)."""
+    state = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return (
+        state is not None
+        and state.lower_ in {"captive", "hostage"}
+        and state.head == verb
+        and state.dep_ in {"dobj", "oprd"}
+        and not list(state.children)
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in {"dobj", "dative"} and c != state for c in verb.children)
     )
 
 

@@ -404,6 +404,15 @@ def test_family_name_with_particles_links_back(nlp):
     assert found["Khalid bin Rashid Al Noor"].code == "QATGOV"
 
 
+def test_a_longer_form_of_a_known_name_links_by_its_last_word(nlp):
+    text = "The commission named Ashraf Ghani Ahmadzai the winner. Ahmadzai and Ghani's team thanked voters."
+    doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2014, 9, 21))))
+    found = {a.name: a for a in doc._.ew.actors}
+    assert mentions(found["Ashraf Ghani"], text)[:2] == ["Ashraf Ghani Ahmadzai", "Ahmadzai"]
+    doc = nlp(make_doc(nlp, "Donald Trump Jr. spoke.", Document(id="t", date=dt.date(2019, 9, 21))))
+    assert doc._.ew.actors[0].code is None  # the son, not the president of the table
+
+
 # -- pronouns -----------------------------------------------------------------------------------------------
 
 

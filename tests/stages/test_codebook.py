@@ -258,6 +258,7 @@ def test_guard_kinds():
         "naming",
         "endanger",
         "self_defence",
+        "appointment",
         "instruction",
         "directed",
         "candidacy",

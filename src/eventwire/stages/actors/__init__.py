@@ -29,6 +29,7 @@ from .pronouns import (
     find_author_voice,
     find_publisher_voice,
     find_turn_speakers,
+    link_addressed_pronouns,
     link_object_pronouns,
     link_personal_pronouns,
     link_state_pronouns,
@@ -70,6 +71,7 @@ class ActorStage:
         res.commit()
         link_state_pronouns(res)
         link_object_pronouns(res)
+        link_addressed_pronouns(res)
         link_personal_pronouns(res)
         find_owned_groups(res)
         res.commit()

@@ -70,7 +70,12 @@ def find_groups(res: Resolution) -> None:
             origin = res.country_in(token, FROM) or (res.country_in(token.head, FROM) if token.dep_ == "dobj" else None)
             _add_group(res, token, sector, origin, with_place=False)  # (or "took in refugees from Syria")
             continue
-        placed = (None if held else res.country_in(token)) or _loyal_to(res, token) or _commanded_by(res, token, sector)
+        placed = (
+            (None if held else res.country_in(token))
+            or _loyal_to(res, token)
+            or _commanded_by(res, token, sector)
+            or _included_in(res, token)
+        )
         owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)  # "their fighters"
         if (owned or (_needs_owner(res, token) and not _people_acted_on(res, token))) and placed is None:
             continue  # "a third party"; but "far-right groups in Germany", "his counterpart in Seoul" are placed
@@ -78,7 +83,11 @@ def find_groups(res: Resolution) -> None:
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        home = (res.publisher_state or _led_by(res, token)) if token.lemma_.lower() in HOME_BODIES else None
+        home = (
+            (res.publisher_state or _administration_named(res, token) or _led_by(res, token))
+            if token.lemma_.lower() in HOME_BODIES
+            else None
+        )
         country = (
             placed
             or home
@@ -102,6 +111,19 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _administration_named(res: Resolution, token: Token) -> str | None:
+    """ "a standoff with the Trump administration ... the administration": the state of the last administration
+    the text named by its leader."""
+    named = [
+        country
+        for t in res.doc[: token.i]
+        if t.lemma_.lower() == token.lemma_.lower()
+        for c in t.children
+        if c.dep_ in {"compound", "poss"} and (country := res.country_of_mention(c.i))
+    ]
+    return named[-1] if named else None
 
 
 def _led_by(res: Resolution, token: Token) -> str | None:
@@ -227,6 +249,22 @@ def _loyal_to(res: Resolution, token: Token) -> str | None:
         ),
         None,
     )
+
+
+def _included_in(res: Resolution, token: Token) -> str | None:
+    """ "all Libyans, including armed groups": the country of the people a list is part of (the parse may hang
+    "including" on the verb: the verb's object before it)."""
+    first = token
+    while first.dep_ == "conj":  # "including armed groups and tribal elders"
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "including":
+        return None
+    whole = prep.head
+    if whole.pos_ in {"VERB", "AUX"}:
+        objects = [o for c in whole.children if c.i < prep.i for o in (c, *c.children) if o.dep_ in {"dobj", "pobj"}]
+        whole = objects[-1] if objects else None
+    return res.country_of_mention(whole.i) if whole is not None else None
 
 
 def _commanded_by(res: Resolution, token: Token, sector: str) -> str | None:
@@ -482,6 +520,8 @@ def _stance_word(token: Token) -> bool:
 
 HELD = {"GOV", "LEG", "JUD"}  # offices one may hold and leave: a former holder is of CAMEO's elite sector
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
+GATHERINGS = {"summit", "games", "olympics", "festival", "expo"}  # "the Africa Climate Summit": an event, no body
+MEETINGS = {"conference", "meeting", "session"}  # the same without an "of" ("Conference of Catholic Bishops")
 CHAMBERS = {"representatives", "commons", "lords", "delegates", "councillors", "keys", "assembly"}  # "House of ..."
 
 
@@ -498,13 +538,19 @@ def find_unknown_organisations(res: Resolution) -> None:
             ent = ent[:-1]
         if not len(ent) or ent[0].lower_ in STANCE_PREFIXES or _pairing(res, ent):
             continue  # a possessive alone; "pro-Democracy protests": a stance, no body; "Non-NATO Allies": none
+        if any(c.dep_ == "nummod" and c.ent_type_ in {"DATE", "TIME"} for c in ent.root.children):
+            continue  # "at 1922 UTC": a time zone
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in ent.root.children)
+        if ent.root.lemma_.lower() in GATHERINGS or (ent.root.lemma_.lower() in MEETINGS and not of):
+            continue  # "hosting the Africa Climate Summit": a gathering, not a guest
         if town_taken_for_name(ent, WHERE) and noun_sector(res.k, ent.root) is None:
             continue  # "a meeting on Crete" (not "the Congress", "an investigation into Google": towns too)
         person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))
         if person is not None:  # "Don McGahn ... McGahn", a surname the NER took for an organisation
             res.add(ent, person, None)
             continue
-        body = _named_body(res, ent.root) if len([t for t in ent if t.pos_ != "DET"]) == 1 else None
+        alone = len([t for t in ent if t.pos_ != "DET"]) == 1
+        body = _named_body(res, ent.root) if alone else None
         if body is not None:  # "the House Judiciary Committee ... the Committee"
             res.add(ent, body, None)
             continue
@@ -518,9 +564,15 @@ def find_unknown_organisations(res: Resolution) -> None:
         sector = "LEG" if sector and chamber else sector  # "the House Foreign Affairs Committee"
         international = next(t for t in ent if t.pos_ != "DET").lower_ in INTERNATIONAL
         listed = _listed_country(res, ent.root)
+        home = (
+            (res.publisher_state or _administration_named(res, ent.root) or _led_by(res, ent.root))
+            if alone and ent.root.lower_ in HOME_BODIES
+            else None
+        )
         country = (
             (
-                (None if listed and _place_beyond_list(ent.root) else res.country_in(ent.root))
+                home  # "the Administration" in a White House text
+                or (None if listed and _place_beyond_list(ent.root) else res.country_in(ent.root))
                 or listed
                 or _named_after_place(ent)
                 or _leader_country(res, ent)

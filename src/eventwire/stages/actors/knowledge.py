@@ -81,6 +81,9 @@ class Knowledge:
         self.halves = {  # "the North" -> (North Korea, the states of a passage on Korea)
             row["word"]: (row["iso3"], frozenset(split(row["nation"]))) for row in read_tsv(HERE / "halves.tsv")
         }
+        self.epithets = {  # "the Middle Eastern nation" -> the states it can describe (None: any)
+            row["epithet"]: frozenset(split(row["iso3"])) or None for row in read_tsv(HERE / "epithets.tsv")
+        }
         # weapons and craft stand for their forces only when a country qualifies them: "Russian drones"
         self.equipment = {row["lemma"]: row["sector"] for row in read_tsv(HERE / "equipment.tsv")}
         self.titles: dict[str, tuple[str, str]] = {}  # lowercase title -> sector, scope

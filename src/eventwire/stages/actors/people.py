@@ -40,7 +40,7 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
     words = {w for e in ner if len(e) > 1 for w in e.text.split()}  # "tribute to Luk" after "John Luk Jok"
     ner = [_with_given_name(res, e) for e in ner if e.text in words or not town_taken_for_name(e)]
     known = filter_spans([Span(doc, s, e, label="PERSON") for _, s, e in stage.people(doc)])
-    known = [k for k in known if not _first_name_of_another(k, ner)]
+    known = [x for k in known if not _first_name_of_another(k, ner) and (x := _extended(res, k, ner)) is not None]
     in_phrase = res.phrase_of
 
     def in_one_phrase(s: int, e: int) -> bool:
@@ -65,6 +65,28 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
 
 
 PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr." is another person
+
+
+def _extended(res: Resolution, known: Span, ner: list[Span]) -> Span | None:
+    """ "Ashraf Ghani Ahmadzai": a name of the role table that the NER's name goes on from keeps the longer name,
+    whose last word may name the person later ("Ahmadzai"), if the person is in office that day or the text names
+    them by the table's family name too ("Ghani"; not "William Graham Sumner", no former minister William
+    Graham); the table's name is the span's knowledge-base id. None where the longer name is another person's
+    ("Donald Trump Jr.")."""
+    longer = next((e for e in ner if e.start == known.start and e.end > known.end), None)
+    more = known.doc[known.end : longer.end] if longer is not None else []
+    if any(t.lower_.rstrip(".") in SUFFIXES for t in more):
+        return None
+    words = {t.lower_ for t in known}
+    if not more or not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in words for t in more):
+        return known  # (not "Charles Schumer Charles", a web page's run-on)
+    standing = res.k.roles.standing(res.k.roles.person(known.text, res.day) or known.text, res.day)
+    family = known[-1].text
+    again = any(t.text == family and not (known.start <= t.i < longer.end) for t in known.doc)
+    if not again and (standing is None or standing.sector in {None, ELITE}):
+        return known
+    return Span(known.doc, known.start, longer.end, label="PERSON", kb_id=known.text)
 
 
 def _before_possessive(ent: Span) -> Span:
@@ -147,7 +169,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     for ent in spans:
         if stance_on(ent):
             continue  # "an anti-Houthi coalition": what it is against, not al-Houthi
-        if res.k.roles.person(ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
+        if res.k.roles.person(ent.kb_id_ or ent.text, res.day) is None:  # "Sultan Ibrahim Iskandar" keeps its title
             ent = _strip_leading_title(res, ent)
             if ent is None:
                 continue
@@ -163,7 +185,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         family = _shared_family_name(res, ent, spans)
         if family is not None:
             name = f"{name} {family}"
-        person = res.k.roles.person(name, res.day)
+        person = res.k.roles.person(ent.kb_id_ or name, res.day)
         plain = [t.text for t in tokens if not _initial(t)] if person is None and family is None else []
         if 1 < len(plain) < len(tokens):  # "Alejandro N. Mayorkas": Alejandro Mayorkas
             person = res.k.roles.person(" ".join(plain), res.day)
@@ -188,8 +210,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             known.add(key)
             fields, start = introduction(res, ent, person or name, person)
             res.add(res.doc[start : ent.end], key, fields)
-        for j in range(len(words)):  # every tail: "Thani", "Al Thani", ...; and the first word ("Wang" of Wang Yi)
-            names.setdefault(words[j:], key)
+        table = tuple(fold(w) for w in ent.kb_id_.split())  # "Ashraf Ghani" of "Ashraf Ghani Ahmadzai"
+        for tail in {words[j:] for j in range(len(words))} | {table[j:] for j in range(len(table))}:
+            names.setdefault(tail, key)  # every tail: "Thani", "Al Thani", ...; and the first word ("Wang" of Wang Yi)
         names.setdefault(words[:1], key)
         titled = next((t.end for t in res.title_spans if t.start == ent.start < t.end < ent.end), None)
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
@@ -298,7 +321,7 @@ def find_unrecognised_mentions(res: Resolution) -> None:
         key = res.names.get((fold(token.text),))
         if (
             key is None
-            or not fold(str(key[1])).endswith(" " + fold(token.text))  # a family name, not "Rocky" of Rocky X
+            or not _family_name_of(res, key, fold(token.text))  # a family name, not "Rocky" of Rocky X
             or token.i in res.taken
             or token.pos_ != "PROPN"
             or not token.is_title
@@ -320,10 +343,17 @@ def find_unrecognised_mentions(res: Resolution) -> None:
             and not _mislabelled(token)
         ):
             continue
-        beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        titled = token.i in res.title_ending  # "Principal Deputy National Security Advisor Finer"
+        beside = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and not (titled and i < token.i)]
         if not any(t.pos_ == "PROPN" and t.is_title for t in beside):  # not part of a longer name
             res.add(doc[token.i : token.i + 1], key, None)
             res.unname_places(doc[token.i : token.i + 1])
+
+
+def _family_name_of(res: Resolution, key: tuple, word: str) -> bool:
+    """Whether a word ends the person's name, or the name they were introduced by ("Ashraf Ghani Ahmadzai")."""
+    said = (" ".join(fold(t.text) for t in span if t.is_title) for span, k, fields in res.found if k == key and fields)
+    return any(name.endswith(" " + word) for name in (fold(str(key[1])), *said))
 
 
 def _repeated_full_names(res: Resolution) -> None:

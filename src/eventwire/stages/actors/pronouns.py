@@ -28,6 +28,7 @@ BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the r
 VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
+HONORIFIC_TITLES = {"Mr.", "Mr", "Madam", "Madame"}  # of address: "Mr. President", "Madam Secretary"
 SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
 # a title naming one author whose "I" the text is: "Statement from President Joe Biden on ...", "Remarks by the
 # Vice President at ...", "Letter from President Biden to ..."
@@ -308,6 +309,15 @@ def transcript_turns(text: str) -> list[tuple[int, int, str]]:
     return [(start, end, label) for (start, label), (end, _) in zip(turns, [*turns[1:], (len(text), "")], strict=True)]
 
 
+def turn_speaker_at(res: Resolution, char: int) -> tuple | None:
+    """The key of the speaker of the transcript's turn at a character offset, if the turn's label names one."""
+    for start, end, label in transcript_turns(res.doc.text):
+        if start <= char < end:
+            speaker = _turn_speaker(res, label, res.publisher_state)
+            return speaker[0] if speaker is not None else None
+    return None
+
+
 def find_turn_speakers(res: Resolution) -> None:
     """In a transcript ("THE PRESIDENT: ...", "Q ...", "MS. PSAKI: ..."), "I", "me", "my" outside quotation marks
     are the speaker of their turn, and "we", "us", "our" the speaker's government. The speaker is read from the
@@ -421,6 +431,22 @@ def link_state_pronouns(res: Resolution) -> None:
         actor_id = _governing_subject(res, token) or _subject_before(res, token)
         if actor_id is not None:
             ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+
+
+def link_addressed_pronouns(res: Resolution) -> None:
+    """ "you", "your" → the one the sentence addresses by a title ("I want to thank you, Mr. Prime Minister")."""
+    ew, doc = res.ew, res.doc
+    for sent in doc.sents:
+        addressed = [
+            ew.actor_of_token[t.i]
+            for t in sent
+            if t.text in HONORIFIC_TITLES and t.i + 1 < sent.end and t.i in ew.actor_of_token
+        ]
+        if len(set(addressed)) != 1:
+            continue
+        for token in sent:
+            if token.lower_ in {"you", "your"} and token.i not in ew.actor_of_token:
+                ew.add_mention(res.by_id[addressed[0]], doc[token.i : token.i + 1])
 
 
 def link_object_pronouns(res: Resolution) -> None:

@@ -276,14 +276,23 @@ class Roles:
         Guinea of that name then in office."""
         if day is None:
             return None
-        people = {
-            t.person
-            for t in self._titled(title)
-            if t.person in self.by_surname.get(family_key(surname), set())
-            and t.status != "elect"
-            and ((t.end is not None and t.end <= day) if former else t.covers(day))
-        }
-        return self._one(people)
+        key = family_key(surname)
+        for terms in (self._titled(title), self._titled(title, short=True)):  # "Speaker Pelosi": of the House
+            people = {
+                t.person
+                for t in terms
+                if t.status != "elect"
+                and ((t.end is not None and t.end <= day) if former else t.covers(day))
+                and (t.person in self.by_surname.get(key, set()) or self._family_named(t, key))
+            }
+            if people:
+                return self._one(people)
+        return None
+
+    def _family_named(self, term: Term, key: str) -> bool:
+        """Whether the holder of a term is known by this family name (any office's holder, once the title has
+        narrowed them down: "Speaker Pelosi")."""
+        return any(family_key(f) == key for n in self.known_as[term.person] for f in family_names(n, term.country))
 
     def by_given_names(self, title: str, words: tuple[str, ...], day: dt.date | None) -> str | None:
         """The one holder, on ``day``, of an office the title names ("Crown Prince" of "Crown Prince and Prime
@@ -308,14 +317,15 @@ class Roles:
         roles = {t.role for t in self._titled(title)}
         return not roles or any(t.role in roles for t in self.terms.get(person, ()))
 
-    def _titled(self, title: str) -> list[Term]:
+    def _titled(self, title: str, short: bool = False) -> list[Term]:
         """The terms of the offices a title names, alone or as part of a joint title ("Crown Prince" of "Crown
-        Prince and Prime Minister")."""
+        Prince and Prime Minister"); ``short``: of which it is the short form ("Speaker" of "Speaker of the
+        House")."""
         written = fold(title)
         return [
             t
             for office, terms in self.by_title.items()
-            if office == written or written in office.split(" and ")
+            if (office.startswith(f"{written} of ") if short else office == written or written in office.split(" and "))
             for t in terms
         ]
 

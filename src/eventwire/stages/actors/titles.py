@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from ...lang import fold
 from .people import addressed, as_former, one_state, owner_after, standing_fields
 from .phrases import QUALIFYING
+from .pronouns import turn_speaker_at
 from .resolution import Resolution, actor_fields
 
 MOVEMENTS = {"PTY", "REB", "INS"}  # whose offices are their own: "the Labour leader", "the Hamas prime minister"
@@ -33,6 +34,11 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
         named = _apposed_name(res, title)
         if named is not None:  # the title describes a name beside it and stands for no one else
             _describe_name(res, named, title, start, owner, effects)
+            continue
+        if owner is None and addressed(title):  # "Thank you, Mr. Prime Minister": the prime minister named before
+            key = _addressee(res, title)
+            if key is not None and res.free(res.doc[title.start - 1 : title.end]):
+                res.add(res.doc[title.start - 1 : title.end], key, None)
             continue
         if (owner is None and before != "the") or not res.free(res.doc[start : title.end]):
             continue
@@ -69,6 +75,21 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             ("office", fields["code"], office),
             actor_fields(f"{owner_name} {office}".strip(), "person", title=res.doc[start : title.end].text, **fields),
         )
+
+
+def _addressee(res: Resolution, title: Span) -> tuple | None:
+    """The person named before whom a title of address names: the one holder of that very office on the day the
+    text names, other than the speaker of a transcript's turn ("thank you, Mr. President" in a press conference
+    of two presidents)."""
+    wanted = title.text.lower()
+    holders = {
+        key
+        for span, key, _ in res.found
+        if key[0] == "person" and span.end <= title.start and _in_office(res, key)
+        if ((res.fields_of(key) or {}).get("title") or "").lower().removeprefix("acting ") == wanted
+    }
+    holders.discard(turn_speaker_at(res, title.start_char))
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _before_a_name(title: Span) -> bool:

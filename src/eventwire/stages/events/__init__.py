@@ -253,6 +253,7 @@ class EventStage:
             return []  # "Trump's Tulsa rally": a campaign event, not a protest (PLOVER: civilian demonstrations)
         if len(sources) > 1 and trigger.dep_ == "relcl":  # "between Iran and the UK, which seized an Iranian tanker"
             sources = [s for s in sources if all(not _same(t.actor, s.actor) for t in targets)] or sources
+        destined = bool(targets)
         targets = [  # (before they are grouped: "detained Turkey's head of Amnesty and other activists")
             t
             for t in targets
@@ -271,8 +272,8 @@ class EventStage:
         sides = _countries(sources)
         if len(sides) > 1 and None not in sides and _countries(targets) == sides:
             targets = []  # "the US and the AU signed a memorandum between Blinken and Faki": they act together
-        if coding.plover == "CONSULT" and targets and all(t.actor.sector == "MED" for t in targets):
-            return []  # "Speaking to Reuters, X said", "met journalists": an interview, no consultation
+        if coding.plover == "CONSULT" and _no_counterpart(coding, targets, destined):
+            return []  # "Speaking to Reuters, X said": an interview; "traveled to Cleveland": a trip at home
         if two_party and not targets and _alone(trigger, named, reader):
             return []  # "X discussed his campaign with Wikinews": no counterpart, no consultation (PLOVER: CONSULT)
         unclaimed = (  # "a bombing killed five people", not "if it was attacked" nor "were taken to a hospital"
@@ -792,3 +793,11 @@ def _object_place(ew: Coded, trigger: Token) -> Place | None:
 def make_event_stage(nlp: Language, name: str, quad: str) -> EventStage:
     """The events stage; ``quad`` is the QuadClass convention of the events' ``quad`` field."""
     return EventStage(nlp, quad)
+
+
+def _no_counterpart(coding: Coding, targets: list[Filler], destined: bool) -> bool:
+    """Whether a consultation has no one to consult: only journalists ("met journalists"), or a visit whose only
+    place was the visitor's own state ("traveled to Cleveland to debate Biden"; PLOVER: CONSULT)."""
+    if targets:
+        return all(t.actor.sector == "MED" for t in targets)
+    return destined and coding.code.code.startswith(VISIT)

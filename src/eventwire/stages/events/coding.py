@@ -23,7 +23,7 @@ from .triggers import REFLEXIVES, Match, framed, guards, object_heads
 
 HERE = Path(__file__).parent
 HARMING_ROOTS = VIOLENT_ROOTS | {"17"}  # and coercion: "could destroy the economy"
-AIMING_PREPS = {"on", "against", "with", "at", "for"}  # "attack on the plan", "battled with cancer", "for his remarks"
+AIMING_PREPS = {"on", "against", "with", "at", "for", "off"}  # "attack on the plan", "battled with cancer", "fight off"
 HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 VERBAL_ROOTS = {"01", "02", "03", "10", "12", "13"}  # already a statement, promise, request or threat
 CRITICIZE, WEAPONS_TEST, DEPLOY, PROTECTION, ARMS = "111", "150", "154", "074", "072"

@@ -109,8 +109,9 @@ def purposeful(verb: Token) -> bool:
 
 
 def asks_a_question(verb: Token) -> bool:
-    """Whether "ask" wants to know, not to have: about something, or whether, if, what or how something is, with no
-    act asked for ("to withdraw", "that troops leave") and nothing asked for ("for aid", "a favour of X")."""
+    """Whether "ask" wants to know, not to have: about something, or whether, if, what or how something is, or
+    nothing at all ('"Why here?" the minister asked'), with no act asked for ("to withdraw", "that troops leave")
+    and nothing asked for ("for aid", "a favour of X")."""
     if verb.pos_ != "VERB" or any(
         c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"for", "of"}) for c in verb.children
     ):
@@ -123,7 +124,8 @@ def asks_a_question(verb: Token) -> bool:
         c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} or m.tag_ in {"WDT", "WP", "WRB"} for m in c.children)
         for c in verb.children
     )
-    return about or wondered
+    bare = not objects and not any(c.dep_ in {"ccomp", "dative", "nsubjpass", "auxpass"} for c in verb.children)
+    return about or wondered or bare
 
 
 def infinitive(verb: Token) -> bool:

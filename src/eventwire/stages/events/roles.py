@@ -24,6 +24,7 @@ from ...lang import (
     misread_subject,
     names_a_pair,
     object_gap,
+    subject_read_as_object,
 )
 from ...records import Actor, Coded
 from ..actors.groups import ORGANS
@@ -152,7 +153,8 @@ class RoleReader:
             return self._verb(trigger, match.carrier, match.theme, match.rule.particle)
         if trigger.pos_ == "ADJ" or (trigger.dep_ == "attr" and trigger.lemma_.lower() in self.cues["predicate_noun"]):
             return self._adjective(trigger)  # "X was critical of Y", "X was an outspoken opponent of Y"
-        return self._noun(trigger, match.rule.cameo[:2] in FROM_SOURCE_ROOTS)
+        taking = trigger.lemma_.lower() in self.cues["taking_from"]  # "the annexation of Crimea from Ukraine"
+        return self._noun(trigger, match.rule.cameo[:2] in FROM_SOURCE_ROOTS and not taking)
 
     def subjects(self, token: Token) -> tuple[list[Token], bool]:
         """Subject phrases of a verb or adjective predicate and whether they are passive, climbing control
@@ -179,6 +181,7 @@ class RoleReader:
             opening = [a for a in current.children if a.dep_ == "npadvmod" and a.i == a.sent.start]
             own = own or [a for a in opening if a.pos_ == "PROPN" and self.actor_at(a) is not None]
             own = own or [t for t in [misread_subject(current)] if t is not None and self.actor_at(t) is not None]
+            own = own or subject_read_as_object(current)
             if _instrument_read_as_subject(current, own, self.cues["instrument_noun"]):
                 current = current.head  # "signed an Executive Order designating the Houthis": the signer
                 continue
@@ -372,8 +375,11 @@ class RoleReader:
             via = subject.dep_ if subject.head == trigger else f"{trigger.dep_}^{subject.dep_}"
             roles.append(("target" if passive else "source", subject, via))
         agents = [c for c in trigger.children if c.dep_ == "agent"]
-        if passive and not agents:  # "was arrested and banned by the police": the agent is shared
-            agents = [c for v in trigger.conjuncts for c in v.children if c.dep_ == "agent"][:1]
+        if passive and not agents:  # "was arrested and banned by the police": the agent is shared, but not back
+            own = any(c.i > trigger.i and c.dep_ not in {"cc", "conj", "punct"} for c in trigger.children)
+            agents = [  # over the first verb's own phrases ("brokered between X and Y and approved by Z")
+                c for v in trigger.conjuncts if not (own and v.i > trigger.i) for c in v.children if c.dep_ == "agent"
+            ][:1]
         for agent in agents:
             roles.extend(self._objects_of(agent, "source", "agent"))
         if passive and not agents:  # "was condemned in a joint statement by Egypt and Greece": its authors
@@ -437,7 +443,8 @@ class RoleReader:
         elif object_gap(trigger):
             roles.append(("target", trigger.head, "relcl^object"))  # "the drone it seized": the drone is the object
         if carrier is not None and carrier.pos_ in {"NOUN", "PROPN"} and carrier.head != trigger:
-            roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep"))
+            launching = trigger.lemma_.lower() in self.cues["launching"]  # "dozens of drones from Iraq": whence
+            roles.extend(self._preps_of(carrier, f"{carrier.dep_}>prep", launching))
         if trigger.lemma_.lower() in self.cues["responding"]:  # "if X attacks, Y will respond": X
             roles.extend(
                 ("target", s, "advcl^if")
@@ -471,7 +478,8 @@ class RoleReader:
                 for p in self._objects_of(c, "target", f"{child.dep_}>prep")
             )
         if carried:  # "offered troops to X", "fired missiles at X"; not "condemned the attack on X"
-            roles.extend(self._preps_of(child, f"{child.dep_}>prep", trigger.lemma_.lower() in self.cues["launching"]))
+            launching = trigger.lemma_.lower() in self.cues["launching"]
+            roles.extend(self._preps_of(child, f"{child.dep_}>prep", launching, self.event_code(trigger)))
         if vehicle:  # "dispatched a ship carrying supplies to X"
             roles.extend(self._preps_of(carrier.head, "acl>carry"))
         roles.extend(self._harmed(child))  # "launched an airstrike that killed X"
@@ -842,35 +850,53 @@ class RoleReader:
         ]
 
     def _prep(self, prep: Token, via: str) -> list[Phrase]:
-        """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X")."""
-        if prep.lower_ == "from" and prep.head.lemma_.lower() in self.cues["transfer"]:
+        """A prepositional phrase of a trigger: a recipient ("to X") or a place that stands for one ("in X");
+        "out of X" is "from X"."""
+        out_of = prep.lower_ == "out" and any(c.dep_ == "prep" and c.lower_ == "of" for c in prep.children)
+        word = "from" if out_of else prep.lower_
+        if word == "from" and prep.head.lemma_.lower() in self.cues["transfer"]:
             return []  # "sent troops from Belarus": where they came from, not who received them
-        if prep.lower_ == "on" and any(self._medium(p) for p in prep.children if p.dep_ == "pobj"):
+        if word == "on" and any(self._medium(p) for p in prep.children if p.dep_ == "pobj"):
             return []  # "praised the endorsement on Twitter": where it was said
         verb = prep.head
         code = self.event_code(verb) or (self.event_code(verb.head) if verb.dep_ in {"xcomp", "ccomp"} else None)
-        if prep.lower_ == "on" and (code or "")[:2] in TOPIC_ROOTS:
+        if word == "on" and (code or "")[:2] in TOPIC_ROOTS:
             return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        struck = all(self.actor_at(c) is not None for c in objects)  # (not "attacked the plan from X": its own)
+        if (
+            word == "from"
+            and (code or "")[:2] in VIOLENT_ROOTS | {"15"}
+            and (struck or verb.lemma_.lower() in self.cues["launching"])
+        ):
+            return [  # "launched drones from Syria", "attacked north from Baghdad": where they came from; but
+                r  # "fired missiles from Crimea at Odesa" (the parse hangs "at" on Crimea): at Odesa
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for c in p.children
+                if c.dep_ == "prep" and c.lower_ in self.cues["aimed_prep"]
+                for r in self._objects_of(c, "aimed", via)
+            ]
         posted = prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in self.cues["posting_noun"]
-        if prep.lower_ == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
+        if word == "to" and posted and prep.head.lemma_.lower() not in self.cues["transfer"]:
             return []  # "met the UN envoy to Yemen" (the parse hangs "to Yemen" on the verb): part of the title
-        if prep.lower_ == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
+        if word == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
         sender = prep.head
-        if prep.lower_ == "from" and sender.lemma_.lower() in self.cues["destination"] and self.passive(sender):
+        if word == "from" and sender.lemma_.lower() in self.cues["destination"] and self.passive(sender):
             states = [
                 p for p in prep.children if p.dep_ == "pobj" and getattr(self.actor_at(p), "type", "") == "country"
             ]
             if states and not any(c.dep_ == "agent" for c in sender.children):
                 return self._objects_of(prep, "source", via)  # "diplomats were expelled from Canada": by Canada
-        disapproval = prep.lower_ in self.cues["complaint_prep"] and (self.event_code(prep.head) or "")[:2] == "11"
-        if prep.lower_ in self.cues["target_prep"] or prep.dep_ == "dative" or disapproval:
+        disapproval = word in self.cues["complaint_prep"] and (self.event_code(prep.head) or "")[:2] == "11"
+        if word in self.cues["target_prep"] or prep.dep_ == "dative" or disapproval:
             return self._objects_of(prep, "target", via)
-        if prep.lower_ in self.cues["locative_prep"]:
+        if word in self.cues["locative_prep"]:
             return self._objects_of(prep, "locative", via)
-        if prep.lower_ in self.cues["proximity_prep"]:
+        if word in self.cues["proximity_prep"]:
             return self._objects_of(prep, "proximate", via)  # "drills around Taiwan"
-        if prep.lower_ in self.cues["aimed_prep"]:
+        if word in self.cues["aimed_prep"]:
             return self._objects_of(prep, "aimed", via)  # "threw stones at police"; not "killed X at the airport"
         return []
 
@@ -882,12 +908,12 @@ class RoleReader:
             or " ".join(w.lower_ for w in words[::-1]) in self.cues["medium"]
         )
 
-    def _preps_of(self, noun: Token, via: str, aimed: bool = False) -> list[Phrase]:
+    def _preps_of(self, noun: Token, via: str, aimed: bool = False, code: str | None = None) -> list[Phrase]:
         """Recipients hanging on an object ("provided weapons, training and funding to Hamas"), also where the
         parse hangs them on what the object is for ("placed the blame for the war on Moscow"); with ``aimed``,
-        what a carried object is aimed "at" ("fired missiles at Israel")."""
-        preps = self.cues["target_prep"] | ({"at"} if aimed else set())
-        if (self.event_code(noun) or "")[:2] in TOPIC_ROOTS:
+        what a carried object is aimed "at" ("fired missiles at Israel"); ``code``: the act the object carries."""
+        preps = (self.cues["target_prep"] | {"at"}) - {"from"} if aimed else self.cues["target_prep"]  # from: whence
+        if (self.event_code(noun) or code or "")[:2] in TOPIC_ROOTS:
             preps = preps - {"on"}  # "held talks on North Korea": the topic (see _prep)
         nouns = [noun, *noun.conjuncts]
         nouns += [p for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
@@ -915,6 +941,14 @@ class RoleReader:
         if not objects and prep.lower_ == "with":
             clauses = [c for c in prep.children if c.dep_ == "pcomp" and infinitive(c)]
             objects = [(role, s, f"{via}:with>pcomp^nsubj") for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        if not objects and prep.lower_ == "out":  # "pulled out of Iran"
+            objects = [
+                (role, p, f"{via}:out>of>pobj")
+                for of in prep.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for p in of.children
+                if p.dep_ == "pobj"
+            ]
         if not objects and prep.lower_ == "against":  # "voted against confirming him": him; "against sending
             for act in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):  # troops to X": X
                 to = [p for c in act.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to" for p in c.children]
@@ -1382,6 +1416,12 @@ class RoleReader:
                 )
             ):
                 heads += [appos, *appos.conjuncts]
+        for item in phrase.conjuncts:  # "X of France, Y of Germany, Z of Italy, and W": the parse hung Z on Y
+            mine = self.actor_at(item)
+            for appos in (c for c in item.children if c.dep_ == "appos" and c.pos_ == item.pos_ == "PROPN"):
+                other = self.actor_at(appos)
+                if mine is not None and other not in {None, mine} and mine.type == other.type != "organisation":
+                    heads += [appos, *(c for c in appos.conjuncts if c not in heads)]
         return heads
 
     def _actor_of_phrase(
@@ -1538,6 +1578,8 @@ class RoleReader:
             ]
             met_ones = [h for o in others for h in self._coordinated(o)]  # "with X, Y and Z"
             heads = [*self._coordinated(token), *met_ones]
+            if phrase in heads:
+                continue  # "NATO officials spoke with both candidates": not those who spoke, those named before
             if two and len([h for h in met_ones if self.actor_at(h) is not None]) == 2:
                 heads = met_ones  # "hosted X and Y ... praising both guests": the two met, not the host
             parts = [p for h in heads for m in h.children if m.dep_ in {"amod", "compound"} for p in [m, *m.conjuncts]]

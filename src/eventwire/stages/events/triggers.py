@@ -31,6 +31,7 @@ STATES_OF_AFFAIRS = frozenset({"be", "have", "remain", "stay", "know", "feel"}) 
 REFLEXIVES = {"itself", "themselves", "ourselves", "himself", "herself", "myself", "yourself"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 MODIFIERS = {"compound", "amod"}
+LINK_LABELS = ("see also:", "related:", "read more:", "also read:", "watch:", "more:")  # a link to another story
 POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 RELATIVE_PRONOUNS = {"WDT", "WP"}  # "that", "which", "who": the noun their clause qualifies
 ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: a person's name the NER missed
@@ -163,11 +164,14 @@ class Lexicon:
 
     def codeable(self, sent: Span) -> bool:
         """Sport reports, table rows, headline fragments and links to other stories ("Hundreds of law professors
-        sign letters rejecting the nomination Read more") carry no political events."""
+        sign letters rejecting the nomination Read more", "SEE ALSO: U.S., Russia race to deploy drones") carry no
+        political events."""
         text = sent.text.strip()
         if (
             " | " in text
             or text.lower().endswith("read more")
+            or text.lower().startswith(LINK_LABELS)
+            or (sent.start and sent.doc[sent.start - 1].sent.text.strip().lower() in LINK_LABELS)
             or any(t.lemma_.lower() in self.guards["sports"] for t in sent)
         ):
             return False
@@ -196,6 +200,8 @@ class Lexicon:
             and any(c.dep_ in MODIFIERS and c.lemma_.lower() in self.guards["contest"] for c in noun.children)
         ):
             return None  # "a court battle", "held a campaign rally": a contest, not force or protest
+        if match is not None and match.rule.cameo.startswith("16") and _made(token) & self.guards["appointment"]:
+            return None  # "designated X as the nation's security minister": an appointment, no designation
         if match is None or match.rule.objects:
             return match
         lemma = token.lemma_.lower()
@@ -416,6 +422,19 @@ def defends_itself(verb: Token) -> bool:
     """ "Ukraine defended itself": a self-defence verb (``guards.tsv``) with a reflexive object."""
     reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
     return reflexive and verb.lemma_.lower() in guards()["self_defence"]
+
+
+def _made(verb: Token) -> set[str]:
+    """What a verb makes its object ("as"): "designated X as minister", also where the parse hangs "as" on X."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return {
+        p.lemma_.lower()
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj"
+    }
 
 
 def object_heads(token: Token, particle: str | None = None) -> list[Token]:

@@ -87,9 +87,9 @@ class Cues:
         if "subject" in self.complements(verb):
             return None  # "Trump seems to lead": the subject is what is said, not who says it
         for _ in range(3):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None:  # "X, who said ...": the relative pronoun (the speakers resolve it to X)
-                return subject
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # the nearest: '"Thank you, Mr. Prime
+            if subjects:  # Minister," Biden said' (a parse may take the one addressed in the quote for another)
+                return min(subjects, key=lambda c: abs(c.i - verb.i))  # "X, who said": the relative pronoun
             if verb.dep_ not in {"conj", "xcomp", "advcl"} or verb.head == verb:
                 break
             verb = verb.head
