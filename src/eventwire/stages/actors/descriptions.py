@@ -58,7 +58,8 @@ def _epithets(res: Resolution, words: list[str]) -> frozenset | None | bool:
         if not n:
             return False
         states = res.k.epithets[" ".join(words[i : i + n])]
-        among = states if among is None else among & states if states is not None else among
+        if states is not None:  # "the impoverished West African nation": West Africa's
+            among = states if among is None else among & states
         i += n
     return among
 

@@ -19,7 +19,7 @@ from ...lang import TIMES, entity_start, fold, latin
 from ..places.resolve import country_of
 from .phrases import noun_sector
 from .resolution import NAMED_THINGS, Resolution, actor_fields, stance_on
-from .roles import family_key
+from .roles import SUFFIXES, family_key
 
 if TYPE_CHECKING:
     from . import ActorStage
@@ -65,7 +65,6 @@ def person_spans(stage: ActorStage, res: Resolution) -> list[Span]:
 
 
 PLACE_PREPS = {"in", "from", "to", "near", "into", "outside", "around"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr." is another person
 
 
 def _extended(res: Resolution, known: Span, ner: list[Span]) -> Span | None:
@@ -76,8 +75,8 @@ def _extended(res: Resolution, known: Span, ner: list[Span]) -> Span | None:
     ("Donald Trump Jr.")."""
     longer = next((e for e in ner if e.start == known.start and e.end > known.end), None)
     more = known.doc[known.end : longer.end] if longer is not None else []
-    if any(t.lower_.rstrip(".") in SUFFIXES for t in more):
-        return None
+    if any(t.text in SUFFIXES for t in more):
+        return None  # "Donald Trump Jr." is another person
     words = {t.lower_ for t in known}
     if not more or not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in words for t in more):
         return known  # (not "Charles Schumer Charles", a web page's run-on)

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ...lang import TIMES, clause_verb, fold, met_read_as_subject, zero_relative
-from .people import standing_fields
+from .people import addressed, standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
 PERSONAL = {"he", "she", "him", "her", "his"}
@@ -28,7 +28,6 @@ BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the r
 VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
-HONORIFIC_TITLES = {"Mr.", "Mr", "Madam", "Madame"}  # of address: "Mr. President", "Madam Secretary"
 SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
 # a title naming one author whose "I" the text is: "Statement from President Joe Biden on ...", "Remarks by the
 # Vice President at ...", "Letter from President Biden to ..."
@@ -436,17 +435,14 @@ def link_state_pronouns(res: Resolution) -> None:
 def link_addressed_pronouns(res: Resolution) -> None:
     """ "you", "your" → the one the sentence addresses by a title ("I want to thank you, Mr. Prime Minister")."""
     ew, doc = res.ew, res.doc
-    for sent in doc.sents:
-        addressed = [
-            ew.actor_of_token[t.i]
-            for t in sent
-            if t.text in HONORIFIC_TITLES and t.i + 1 < sent.end and t.i in ew.actor_of_token
-        ]
-        if len(set(addressed)) != 1:
-            continue
-        for token in sent:
-            if token.lower_ in {"you", "your"} and token.i not in ew.actor_of_token:
-                ew.add_mention(res.by_id[addressed[0]], doc[token.i : token.i + 1])
+    by_sentence: dict[int, set[str]] = {}
+    for title in res.title_spans:
+        if addressed(title) and title.start in ew.actor_of_token:
+            by_sentence.setdefault(res.sentence_of[title.start], set()).add(ew.actor_of_token[title.start])
+    for token in doc:
+        one = by_sentence.get(res.sentence_of[token.i], set())
+        if token.lower_ in {"you", "your"} and token.i not in ew.actor_of_token and len(one) == 1:
+            ew.add_mention(res.by_id[next(iter(one))], doc[token.i : token.i + 1])
 
 
 def link_object_pronouns(res: Resolution) -> None:

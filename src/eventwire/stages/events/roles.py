@@ -863,11 +863,11 @@ class RoleReader:
         if word == "on" and (code or "")[:2] in TOPIC_ROOTS:
             return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        struck = all(self.actor_at(c) is not None for c in objects)  # (not "attacked the plan from X": its own)
+        actors_struck = all(self.actor_at(c) is not None for c in objects)  # or none (not "attacked the plan")
         if (
             word == "from"
             and (code or "")[:2] in VIOLENT_ROOTS | {"15"}
-            and (struck or verb.lemma_.lower() in self.cues["launching"])
+            and (actors_struck or verb.lemma_.lower() in self.cues["launching"])
         ):
             return [  # "launched drones from Syria", "attacked north from Baghdad": where they came from; but
                 r  # "fired missiles from Crimea at Odesa" (the parse hangs "at" on Crimea): at Odesa
