@@ -404,6 +404,12 @@ def test_family_name_with_particles_links_back(nlp):
     assert found["Khalid bin Rashid Al Noor"].code == "QATGOV"
 
 
+def test_opposition_voiced_is_a_stance_not_the_opposition(nlp):
+    found, text = actors(nlp, "Canada voiced its strongest opposition to the plan. The Canadian opposition marched.")
+    (opposition,) = [a for a in found.values() if a.sector == "OPP"]
+    assert mentions(opposition, text) == ["The Canadian opposition"]  # the body that marched, not the stance
+
+
 def test_a_longer_form_of_a_known_name_links_by_its_last_word(nlp):
     text = "The commission named Ashraf Ghani Ahmadzai the winner. Ahmadzai and Ghani's team thanked voters."
     doc = nlp(make_doc(nlp, text, Document(id="t", date=dt.date(2014, 9, 21))))

@@ -63,7 +63,7 @@ def find_groups(res: Resolution) -> None:
         if _of_an_organisation(res, token):
             continue  # "the leaders of the G7", "officials of the European Union": the organisation's people
         sector = noun_sector(res.k, token) if token.pos_ != "VERB" else res.k.sector_of(token.lower_)
-        if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token):
+        if sector is None or names_a_pair(token) or _predicated(token) or _a_power(token) or _a_stance(token):
             continue  # "the two leaders", "both leaders": two actors named before (the events stage reads them)
         held = token.lemma_.lower() in CAPTIVES  # "hostages held in Gaza" are not Gaza's
         if token.lemma_.lower() in STRANGERS:  # "refugees from Syria"; not "migrants in Dortmund" (nor the passage's)
@@ -305,6 +305,8 @@ def find_owned_groups(res: Resolution) -> None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is None or token.pos_ != "NOUN" or token.i in res.taken or token.dep_ not in ARGUMENTS | {"poss"}:
             continue
+        if _a_stance(token):
+            continue  # "Canada voiced its opposition to X"
         actor_id, sector = res.ew.actor_of_token.get(owner.i), noun_sector(res.k, token)
         if sector == "CVL" and (actor_id is None or res.by_id[actor_id].country is None):
             # "accused his wife": kin of no known country; "her husband, President X" is X, named
@@ -513,11 +515,20 @@ def _of_the_passage(token: Token, sector: str) -> bool:
     return not (indefinite and sector not in DOMESTIC)
 
 
+def _a_stance(token: Token) -> bool:
+    """ "We express our strongest opposition to X": a stance someone takes, not the opposition as a body."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    voiced = token.dep_ == "dobj" and token.head.lemma_.lower() in VOICING
+    return token.lemma_.lower() in STANCES and (owned or voiced)
+
+
 def _stance_word(token: Token) -> bool:
     """A word of "pro-Russian", "anti-American": what a group is for or against, not whose it is."""
     return token.lower_ in STANCE_PREFIXES or token.text == "-" or stance_on(token.doc[token.i : token.i + 1])
 
 
+STANCES = {"opposition", "resistance"}  # nouns of a body that also name a stance ("our opposition to X")
+VOICING = {"express", "voice", "reiterate", "register", "reaffirm", "signal", "state"}
 HELD = {"GOV", "LEG", "JUD"}  # offices one may hold and leave: a former holder is of CAMEO's elite sector
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
 GATHERINGS = {"summit", "games", "olympics", "festival", "expo"}  # "the Africa Climate Summit": an event, no body

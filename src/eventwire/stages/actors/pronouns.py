@@ -26,6 +26,7 @@ COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed t
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, the object its owner
 VOICE = {"we", "us", "our", "ours"}
+ARMED_OR_RULING = {"MIL", "REB", "INS", "COP", "GOV", "LEG"}  # groups that "defend themselves", "hold talks"
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
 SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
@@ -427,9 +428,24 @@ def link_state_pronouns(res: Resolution) -> None:
             continue
         if token.i in ew.actor_of_token or _expletive(token):
             continue
-        actor_id = _governing_subject(res, token) or _subject_before(res, token)
+        actor_id = _governing_subject(res, token) or _plural_before(res, token) or _subject_before(res, token)
         if actor_id is not None:
             ew.add_mention(res.by_id[actor_id], doc[token.i : token.i + 1])
+
+
+def _plural_before(res: Resolution, pronoun: Token) -> str | None:
+    """ "support for Ukraine's armed forces as they defend themselves": "they" opening an "as" or "while" clause is
+    the nearest plural group of a state's forces or rulers its sentence named before it."""
+    verb = pronoun.head
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in verb.children)
+    if pronoun.lower_ != "they" or pronoun.dep_ not in SUBJECTS or not marked:
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        actor = res.by_id.get(res.ew.actor_of_token.get(token.i, ""))
+        named = any(c.dep_ == "appos" for c in token.children)  # "two senators—X and Y—": the two named
+        if token.tag_ in {"NNS", "NNPS"} and actor is not None and actor.sector in ARMED_OR_RULING and not named:
+            return actor.id
+    return None
 
 
 def link_addressed_pronouns(res: Resolution) -> None:

@@ -64,8 +64,8 @@ def find_titles(res: Resolution, known: set[tuple]) -> None:
             res.add(mention, key, None if key in known else standing_fields(res, holder))
             known.add(key)
             continue
-        if owner is None:  # "the director": an office of no country the text names
-            continue
+        if owner is None and not one_state(scope):  # "the director": an office of no country the text names
+            continue  # (but "the unification minister" is South Korea's)
         office = res.doc[start : title.end].text.lower()
         if "former" in effects:
             as_former(fields)

@@ -282,7 +282,7 @@ class EventStage:
             and not coding.code.code.startswith("181")
             and mood.modality == "asserted"
             and not mood.negated
-            and any(t.actor.code and t.via.split(" ")[1] in {"dobj", "nsubjpass"} for t in targets)
+            and any(t.actor.code and t.via.split(" ")[1] in {"dobj", "nsubjpass", "acomp^nsubj"} for t in targets)
             and (trigger.dep_ not in {"xcomp", "acl", "advcl", "relcl"} or trigger.tag_ == "VBG")  # "plans to attack"
             and (self._attack_named(context, trigger) or self._agentless(trigger))
         )
@@ -417,6 +417,8 @@ class EventStage:
         """ "Wiranto was stabbed": a passive act of violence whose doer is not said (not "killed by his lions",
         nor a death alone: "an engineer was killed while working")."""
         children = {c.dep_ for c in verb.children}
+        if verb.dep_ == "acomp" and verb.tag_ == "VBN":  # "has been very heavily sanctioned": read as an adjective
+            children |= {"nsubjpass" if c.dep_ == "nsubj" else c.dep_ for c in verb.head.children}
         return "nsubjpass" in children and "agent" not in children and verb.lemma_.lower() not in self.cues["harm"]
 
     def _complement_targets(self, reader: RoleReader, act: Act, coding: Coding, sources: list[Filler]) -> list[Filler]:

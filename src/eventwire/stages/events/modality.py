@@ -241,6 +241,12 @@ def _another_doer(act: Token, head: Token) -> bool:
     return bool(own) and own[0].lower_ not in theirs
 
 
+def _past(verb: Token) -> bool:
+    """Whether a clause tells a past act of its own: a past tense or a perfect ("attacked", "has sent")."""
+    base = clause_base(verb)
+    return base.tag_ == "VBD" or bool(auxiliaries(base) & {"have", "has", "had"})
+
+
 def auxiliaries(token: Token) -> set[str]:
     """The clause's auxiliaries; not a name the parser took for one ("Theresa May confronted X"). A clipped "'d" is
     "would" before a bare verb ("he'd back a candidate"), else "had" ("he'd backed")."""
@@ -299,8 +305,8 @@ class ModalityReader:
                 return Mood("hypothetical", negated, obligation, refused)  # "France hopes Russia will withdraw": a wish
             if kind:
                 return Mood(kind if modality in {"asserted", "requested"} else modality, negated, obligation, refused)
-            if first and modality == "asserted" and auxiliaries(head) & self.cues["future"]:
-                modality = "intended"
+            if first and modality == "asserted" and auxiliaries(head) & self.cues["future"] and not _past(current):
+                modality = "intended"  # (not "will say that Russia attacked the city": a past act reported)
             elif first and modality == "asserted" and owed(head) and self_bound(head):
                 modality = "intended"  # "we must continue to support X": the speakers' resolve
             if modality == "asserted" and lemma in self.cues["pass_through"] and auxiliaries(head) & possible:

@@ -296,6 +296,8 @@ class RoleReader:
             return True  # "tried to have X released": X is released
         if verb.tag_ == "VBN" and verb.dep_ == "acomp" and any(c.dep_ == "agent" for c in verb.children):
             return True  # "she was date-raped by X": the parse took the participle for an adjective
+        if verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be" and verb.head.tag_ == "VBN":
+            return True  # "Russia has been very heavily sanctioned": the adverbs made it an adjective
         while True:
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
                 return True
