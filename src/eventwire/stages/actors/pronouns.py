@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ...lang import TIMES, clause_verb, fold, met_read_as_subject, zero_relative
+from .groups import INSURGENTS, ORGANS
 from .people import addressed, standing_fields
 from .resolution import REACH, SUBJECTS, Resolution, actor_fields
 
@@ -26,7 +27,6 @@ COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed t
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, the object its owner
 VOICE = {"we", "us", "our", "ours"}
-ARMED_OR_RULING = {"MIL", "REB", "INS", "COP", "GOV", "LEG"}  # groups that "defend themselves", "hold talks"
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
 SILENT_TURNS = {"Q", "MODERATOR", "AUDIENCE", "AUDIENCE MEMBER", "AIDE", "OPERATOR", "PARTICIPANT", "REPORTER"}
@@ -443,7 +443,7 @@ def _plural_before(res: Resolution, pronoun: Token) -> str | None:
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         actor = res.by_id.get(res.ew.actor_of_token.get(token.i, ""))
         named = any(c.dep_ == "appos" for c in token.children)  # "two senators—X and Y—": the two named
-        if token.tag_ in {"NNS", "NNPS"} and actor is not None and actor.sector in ARMED_OR_RULING and not named:
+        if token.tag_ in {"NNS", "NNPS"} and actor is not None and actor.sector in ORGANS | INSURGENTS and not named:
             return actor.id
     return None
 
