@@ -204,6 +204,11 @@ def mend(doc: Doc) -> Doc:
     return doc
 
 
+def _next(token: Token) -> Token | None:
+    """The token after this one, if any."""
+    return token.nbor() if token.i + 1 < len(token.doc) else None
+
+
 def _without_spaces(ent: Span) -> Span:
     words = [t.i for t in ent if not t.is_space]
     return Span(ent.doc, words[0], words[-1] + 1, ent.label) if words else ent[:0]
@@ -236,7 +241,7 @@ def _harm_read_as_done(verb: Token) -> bool:
     if verb.lemma_ not in HARMS or verb.pos_ != "VERB" or verb.dep_ == "relcl":  # "the man the police arrested"
         return False
     clause = [verb, *(c for c in verb.children if c.dep_ == "conj")] + ([verb.head] if verb.dep_ == "conj" else [])
-    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    after = _next(verb)
     return (
         any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
         and not any(c.dep_ in OBJECTS | {"aux", "agent"} for v in clause for c in v.children)
@@ -266,7 +271,7 @@ def _subject_of_as_clause(verb: Token) -> Token | None:
 def _participle_read_as_gerund(participle: Token) -> bool:
     """ "Lam was interrupted by protesting legislators": a participle right after a passive's "by", read as a gerund
     whose object is the bare plural after it ("by protesting [against] legislators"); the plural is the agent."""
-    by, noun = participle.head, participle.nbor() if participle.i + 1 < len(participle.doc) else None
+    by, noun = participle.head, _next(participle)
     passive = by.lower_ == "by" and any(c.dep_ == "auxpass" for c in by.head.children)
     return (
         participle.dep_ == "pcomp"
@@ -284,7 +289,7 @@ def _captive_read_as_object(verb: Token) -> bool:
     """ "90 prisoners held captive", "a journalist held hostage": "captive" right after the verb, read as its
     object or predicate, with the ones held as its subject (one holds someone captive, the held one after the
     verb)."""
-    state = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    state = _next(verb)
     return (
         state is not None
         and state.lower_ in {"captive", "hostage"}
@@ -327,7 +332,7 @@ def _harm_read_as_clause(gerund: Token) -> bool:
     if gerund.lemma_ not in HARMS or not gerund.i:
         return False
     before = gerund.doc[gerund.i - 1]
-    after = gerund.nbor() if gerund.i + 1 < len(gerund.doc) else None
+    after = _next(gerund)
     others = [c for c in gerund.children if c != before]  # (the parse may make the name its subject)
     return (
         before.pos_ == "PROPN"

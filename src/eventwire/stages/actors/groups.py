@@ -83,11 +83,7 @@ def find_groups(res: Resolution) -> None:
         if antecedent is not None:  # "five Russian officials ... the officials": the same group
             res.add(_extent(res, token, with_place=False), antecedent, None)
             continue
-        home = (
-            (res.publisher_state or _administration_named(res, token) or _led_by(res, token))
-            if token.lemma_.lower() in HOME_BODIES
-            else None
-        )
+        home = _home_state(res, token) if token.lemma_.lower() in HOME_BODIES else None
         country = (
             placed
             or home
@@ -111,6 +107,12 @@ def find_groups(res: Resolution) -> None:
         ):
             continue
         _add_group(res, token, sector, country, with_place=placed is not None)
+
+
+def _home_state(res: Resolution, token: Token) -> str | None:
+    """Whose "the administration" is: the publishing state's, else that of the administration the text named by
+    its leader, else the state of the leader the passage named last."""
+    return res.publisher_state or _administration_named(res, token) or _led_by(res, token)
 
 
 def _administration_named(res: Resolution, token: Token) -> str | None:
@@ -575,11 +577,7 @@ def find_unknown_organisations(res: Resolution) -> None:
         sector = "LEG" if sector and chamber else sector  # "the House Foreign Affairs Committee"
         international = next(t for t in ent if t.pos_ != "DET").lower_ in INTERNATIONAL
         listed = _listed_country(res, ent.root)
-        home = (
-            (res.publisher_state or _administration_named(res, ent.root) or _led_by(res, ent.root))
-            if alone and ent.root.lower_ in HOME_BODIES
-            else None
-        )
+        home = _home_state(res, ent.root) if alone and ent.root.lower_ in HOME_BODIES else None
         country = (
             (
                 home  # "the Administration" in a White House text

@@ -864,13 +864,7 @@ class RoleReader:
         code = self.event_code(verb) or (self.event_code(verb.head) if verb.dep_ in {"xcomp", "ccomp"} else None)
         if word == "on" and (code or "")[:2] in TOPIC_ROOTS:
             return []  # "agreed to coordinate on Iran", "held talks on North Korea": the topic, not a party
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        actors_struck = all(self.actor_at(c) is not None for c in objects)  # or none (not "attacked the plan")
-        if (
-            word == "from"
-            and (code or "")[:2] in VIOLENT_ROOTS | {"15"}
-            and (actors_struck or verb.lemma_.lower() in self.cues["launching"])
-        ):
+        if word == "from" and (code or "")[:2] in VIOLENT_ROOTS | {"15"} and self._launched_from(verb):
             return [  # "launched drones from Syria", "attacked north from Baghdad": where they came from; but
                 r  # "fired missiles from Crimea at Odesa" (the parse hangs "at" on Crimea): at Odesa
                 for p in prep.children
@@ -901,6 +895,12 @@ class RoleReader:
         if word in self.cues["aimed_prep"]:
             return self._objects_of(prep, "aimed", via)  # "threw stones at police"; not "killed X at the airport"
         return []
+
+    def _launched_from(self, verb: Token) -> bool:
+        """Whether a violent verb's "from" is where the act came from: a launch, or an attack on actors or on no
+        one named ("attacked north from Baghdad"; not "attacked the proposal from France", the proposal's)."""
+        struck = [c for c in verb.children if c.dep_ == "dobj"]
+        return verb.lemma_.lower() in self.cues["launching"] or all(self.actor_at(c) is not None for c in struck)
 
     def _medium(self, noun: Token) -> bool:
         """A platform or programme: "Twitter", "television program Morning Joe", "social media"."""
