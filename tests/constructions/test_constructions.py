@@ -37,7 +37,7 @@ CLASSES = {
 MIN_PER_CLASS = 8
 MIN_TOTAL = 150
 TARGET = 0.90  # issue 11's mark for the suite
-FLOOR = 0.948  # the measured accuracy (0.968 on 2026-12-03) minus 0.02: a ratchet above the target; raise it with gains
+FLOOR = 0.949  # the measured accuracy (0.969 on 2026-12-03) minus 0.02: a ratchet above the target; raise it with gains
 
 
 def rows() -> list[dict]:

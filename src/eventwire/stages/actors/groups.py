@@ -18,7 +18,8 @@ from .phrases import FOLLOWERS, follower_fields, noun_sector
 from .resolution import REACH, STANCE_PREFIXES, Resolution, acronym_after, actor_fields, stance_on
 
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr"}
-BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM", "NGO"}  # sectors that make an actor even with no country
+# sectors that make an actor even with no country ("Two lawmakers called for ...": LEG)
+BARE_SECTORS = {"REB", "MIL", "COP", "CVL", "OPP", "CRM", "NGO", "LEG"}
 BARE_UNDERGOERS = {"MED"}  # ... and those that do only as what is done to them: "attacked journalists" (not
 # "reporters asked him": questions, not requests)
 INDIVIDUALS = {"CVL", "CRM", "MED"}  # "a man", "the suspect", "a reporter": one person, whom "he"/"him" can name
@@ -144,10 +145,11 @@ def _led_by(res: Resolution, token: Token) -> str | None:
 
 def _legislature_country(res: Resolution, token: Token) -> str | None:
     """The country of a legislature an adjective names ("a congressional aide", "congressional leaders": of the
-    states whose legislature is a congress, the passage's, else the first), also for one person of it."""
+    states whose legislature is a congress, the passage's, else the first), also for one person of it, or whose
+    members the noun names ("other senators": they sit where the senators the passage is about sit)."""
     word = next(
         (c.lemma_ for c in token.children if c.dep_ in {"amod", "compound"} and c.lemma_.lower() in res.k.legislatures),
-        None,
+        token.lemma_ if token.lemma_.lower() in res.k.legislatures else None,
     )
     return res.body_country(word, token.i) if word is not None else None
 
@@ -535,6 +537,7 @@ HELD = {"GOV", "LEG", "JUD"}  # offices one may hold and leave: a former holder 
 INTERNATIONAL = {"international", "global", "world", "european", "african", "asian", "arab", "intergovernmental"}
 GATHERINGS = {"summit", "games", "olympics", "festival", "expo"}  # "the Africa Climate Summit": an event, no body
 MEETINGS = {"conference", "meeting", "session"}  # the same without an "of" ("Conference of Catholic Bishops")
+INSTRUMENTS = {"treaty", "agreement", "accord", "pact", "protocol", "charter", "act"}  # "the INF Treaty": a text
 CHAMBERS = {"representatives", "commons", "lords", "delegates", "councillors", "keys", "assembly"}  # "House of ..."
 
 
@@ -556,6 +559,8 @@ def find_unknown_organisations(res: Resolution) -> None:
         of = any(c.dep_ == "prep" and c.lower_ == "of" for c in ent.root.children)
         if ent.root.lemma_.lower() in GATHERINGS or (ent.root.lemma_.lower() in MEETINGS and not of):
             continue  # "hosting the Africa Climate Summit": a gathering, not a guest
+        if ent.root.lemma_.lower() in INSTRUMENTS:
+            continue  # "withdraw from the Intermediate-Range Nuclear Forces Treaty": a text, no party to it
         if town_taken_for_name(ent, WHERE) and noun_sector(res.k, ent.root) is None:
             continue  # "a meeting on Crete" (not "the Congress", "an investigation into Google": towns too)
         person = res.names.get(tuple(fold(t.text) for t in ent if t.pos_ != "DET"))

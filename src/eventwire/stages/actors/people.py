@@ -165,6 +165,10 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     """Add every named person; returns the keys of the people introduced."""
     names = res.names
     known: set[tuple] = set()
+    full = [tuple(fold(t.text) for t in ent if t.text not in HONORIFICS and not t.is_punct) for ent in spans]
+    full_names: dict[tuple, set] = {}  # a last word -> the longer names ending in it ("Paul Ryan" of "Ryan")
+    for words in (w for w in full if len(w) > 1):
+        full_names.setdefault(words[-1:], set()).add(words)
     for ent in spans:
         if stance_on(ent):
             continue  # "an anti-Houthi coalition": what it is against, not al-Houthi
@@ -209,6 +213,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             known.add(key)
             fields, start = introduction(res, ent, person or name, person)
             res.add(res.doc[start : ent.end], key, fields)
+            one = len(full_names.get(words[-1:], ())) == 1  # not "Clinton" where the text names Bill and Hillary
+            if one and (earlier := names.get(words[-1:])) in known and _bare(res, earlier, key):
+                _rename(res, names, known, earlier, key)  # "Ryan: ..." in a heading, then "Rep. Paul Ryan"
         table = tuple(fold(w) for w in ent.kb_id_.split())  # "Ashraf Ghani" of "Ashraf Ghani Ahmadzai"
         for tail in {words[j:] for j in range(len(words))} | {table[j:] for j in range(len(table))}:
             names.setdefault(tail, key)  # every tail: "Thani", "Al Thani", ...; and the first word ("Wang" of Wang Yi)
@@ -217,6 +224,22 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
             names.setdefault((fold(res.doc[titled].text),), key)
     return known
+
+
+def _bare(res: Resolution, earlier: tuple, key: tuple) -> bool:
+    """Whether an earlier person is a family name alone that no table or title coded, which a full name ending
+    in it, met later, names."""
+    fields = res.fields_of(earlier)
+    return earlier != key and " " not in earlier[1] and fields is not None and fields["code"] is None
+
+
+def _rename(res: Resolution, names: dict, known: set, earlier: tuple, key: tuple) -> None:
+    """The earlier mentions of a bare family name are of the person a later full name introduces."""
+    res.found = [(span, key, None) if k == earlier else (span, k, f) for span, k, f in res.found]
+    for tail, k in list(names.items()):
+        if k == earlier:
+            names[tail] = key
+    known.discard(earlier)
 
 
 def _named_again(res: Resolution, ent: Span, key: tuple) -> None:
@@ -283,7 +306,7 @@ def _holder_here(res: Resolution, ent: Span, family: str, title: Span | None = N
         or not _used_as_a_name(ent)
     ):
         return None
-    person = roles.by_family_name(family, res.day, former=False)
+    person = roles.by_family_name(family, res.day, former=False, named=res.named_owners)
     return None if person and title is not None and not roles.may_hold(person, title.text) else person
 
 

@@ -184,10 +184,12 @@ def _group(res: Resolution, span: Span, entry: Entry, noun: Token, sector: str) 
 
 
 def _people_of(res: Resolution, span: Span, entry: Entry) -> None:
-    """ "Ukrainians", "Kurds" → civilians of the country; "an Indian proposal" → India, the proposal's owner."""
+    """ "Ukrainians", "Kurds", "an American" → civilians of the country; "an Indian proposal" → India, the
+    proposal's owner."""
     root = span.root
     plural = root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"}
-    if plural or (entry.kind == "community" and root.pos_ == "PROPN" and root.dep_ not in QUALIFYING):
+    one = root.dep_ not in QUALIFYING and any(c.dep_ == "det" for c in root.children)  # "every American detained"
+    if plural or one or (entry.kind == "community" and root.pos_ == "PROPN" and root.dep_ not in QUALIFYING):
         country = _country_of(res, span, entry, root, "CVL")
         res.add(
             span,

@@ -26,6 +26,9 @@ COPULAS = {"be", "seem", "appear", "remain", "become", "look"}  # "it is unclear
 COMPLEMENTS = {"ccomp", "xcomp", "advcl", "pcomp"}  # "said it would", "agreed that it will"
 CLIMB = COMPLEMENTS | {"conj", "relcl", "acl"}
 BLAME_PREPS = {"for", "over", "of"}  # "condemned Russia for its strikes": the reason, the object its owner
+# verbs whose "on" phrase is the reason too ("commended Kishida on his efforts"; "briefed X on his talks" is the
+# briefer's)
+PRAISED_ON = {"congratulate", "commend", "praise", "compliment", "applaud", "hail", "laud", "fault", "press"}
 VOICE = {"we", "us", "our", "ours"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 HONORIFIC_WORDS = {"MR", "MS", "MRS", "DR"}
@@ -75,7 +78,8 @@ def link_personal_pronouns(res: Resolution) -> None:
             continue  # "she" after only men: someone the actors stage does not know
         before = [(s, e, a) for s, e, a in people if e <= token.i]
         actor_id = (
-            _clause_subject(res, token, candidates)
+            _praised(res, token, candidates)
+            or _clause_subject(res, token, candidates)
             or _reporter(res, token, candidates)
             or _named_in_sentence(res, token, candidates, recent)
             or _modified_clause_subject(res, token, candidates)
@@ -143,6 +147,13 @@ def _speakers(res: Resolution, pronoun: Token, quoted: list[tuple[int, int]]) ->
     return _speakers(res, opening[0], quoted) if opening is not None and len(opening) else speakers
 
 
+def _praised(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
+    """ "The President commended Prime Minister Kishida on his efforts", "thanked X for his leadership": the
+    person praised or blamed, not the subject."""
+    found = [a for o in _reason_objects(pronoun) if (a := res.ew.actor_of_token.get(o.i)) in candidates]
+    return found[0] if found else None
+
+
 def _clause_subject(res: Resolution, pronoun: Token, candidates: list[str]) -> str | None:
     """ "Mohr discussed his role", "Maduro said his government would ...": a possessive stands for the person
     who is the subject of its clause or of a clause above it."""
@@ -172,8 +183,15 @@ def _reporter(res: Resolution, pronoun: Token, candidates: list[str]) -> str | N
         return None
     while reporting.dep_ in {"advcl", "conj"} and reporting.tag_ == "VBG" and _subject_actor(res, reporting) is None:
         reporting = reporting.head  # "Biden rejected the idea, saying he would act": Biden says it
-    found = _subject_actor(res, reporting)
+    found = _subject_actor(res, reporting) or _relative_subject(res, reporting)
     return found if found in candidates else None
+
+
+def _relative_subject(res: Resolution, verb: Token) -> str | None:
+    """The actor a relative clause's "who" stands for: "Erdogan, who said that he would never declare a
+    ceasefire": Erdogan."""
+    who = any(c.dep_ in SUBJECTS and c.lower_ in {"who", "that"} for c in verb.children)
+    return res.ew.actor_of_token.get(verb.head.i) if verb.dep_ == "relcl" and who else None
 
 
 def _teller(res: Resolution, clause: Token, candidates: list[str]) -> str | None:
@@ -563,14 +581,21 @@ def _same_subject_goes_on(verb: Token) -> bool:
 
 
 def _blamed(res: Resolution, pronoun: Token) -> str | None:
-    """The object a possessive's phrase gives the reason for: "condemned Russia for its strikes", "thanked the
-    US for its support", "criticized Iran over its nuclear programme", "accused China of its ..."."""
+    """The state or organisation a possessive's phrase gives the reason for blaming or praising."""
+    return next(filter(None, (_fits(res, pronoun, o) for o in _reason_objects(pronoun))), None)
+
+
+def _reason_objects(pronoun: Token) -> list[Token]:
+    """The objects of the verb a possessive's phrase gives the reason for, whom the possessive stands for:
+    "condemned Russia for its strikes", "thanked the US for its support", "criticized Iran over its nuclear
+    programme", "commended Kishida on his efforts"."""
     owned = pronoun.head
     prep = owned.head if pronoun.dep_ == "poss" and owned.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in BLAME_PREPS or prep.head.pos_ != "VERB":
-        return None
-    objects = [c for c in prep.head.children if c.dep_ == "dobj"]
-    return next(filter(None, (_fits(res, pronoun, o) for o in objects)), None)
+    if prep is None or prep.head.pos_ != "VERB":
+        return []
+    if prep.lower_ not in BLAME_PREPS and not (prep.lower_ == "on" and prep.head.lemma_ in PRAISED_ON):
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
 
 
 def _represented(res: Resolution, subject: Token) -> str | None:

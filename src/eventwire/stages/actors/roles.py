@@ -34,11 +34,13 @@ RANKS = tuple(
     interior_minister finance_minister justice_minister deputy_head_of_government national_security_adviser
     chief_of_staff military_chief intelligence_chief central_bank_governor spokesperson official party_leader""".split()
 )
-# Holders of these offices are named by their family name alone ("Zelenskyy said"); holders of the others are
-# introduced by full name first, so a bare family name ("Ford", "Bird") is not taken for an obscure one of them.
+# Holders of these offices are named by their family name alone ("Zelenskyy said"), and a legislature's leaders
+# while they lead it ("Pelosi", "McConnell"); holders of the others are introduced by full name first, so a bare
+# family name ("Ford", "Bird") is not taken for an obscure one of them.
 KNOWN_BY_FAMILY_NAME = set(
     "head_of_state head_of_government vice_president secretary_general leader foreign_minister defence_minister".split()
 )
+LEGISLATIVE = "LEG"
 # Where several holders share a family name, the one of a country news names most (whose foreign and defence
 # ministers the table lists) or of an organisation is meant: a bare "Obama" is not Equatorial Guinea's prime minister.
 MINISTERS = {"foreign_minister", "defence_minister"}
@@ -150,6 +152,7 @@ class Roles:
         self.inner_names: dict[str, set[str]] = {}  # two later words of a longer name -> people ("Evo Morales")
         self.known_as: dict[str, set[str]] = {}  # person -> folded names and aliases
         self.by_surname: dict[str, set[str]] = {}  # family_key of a family name -> people
+        self.sitting_by_surname: dict[str, set[str]] = {}  # ... -> a legislature's leaders, named so in office only
         self.given_names: set[str] = set()  # first words of names that put the family last ("David", "Bill")
         self.by_office: dict[tuple[str, str], list[Term]] = {}
         self.owner_roles: dict[str, set[str]] = {}  # country or organisation -> the roles of its offices
@@ -187,7 +190,7 @@ class Roles:
                 self.known_as.setdefault(term.person, set()).add(fold(name))
                 if term.country not in FAMILY_NAME_FIRST | KNOWN_BY_OWN_NAME and len(name.split()) > 1:
                     self.given_names.add(fold(name.split()[0]))
-                if term.role in KNOWN_BY_FAMILY_NAME:
+                if term.role in KNOWN_BY_FAMILY_NAME or term.sector == LEGISLATIVE:
                     named.append((name, every, term))
             if term.country in EITHER_ORDER:
                 for given, family in (n.split() for n in every if len(n.split()) == 2):
@@ -207,7 +210,10 @@ class Roles:
         for family in family_names(name, term.country, every):
             if family in WEEKDAYS:
                 continue
-            self.by_surname.setdefault(family_key(family), set()).add(term.person)
+            sitting = term.role not in KNOWN_BY_FAMILY_NAME  # a legislature's leader
+            (self.sitting_by_surname if sitting else self.by_surname).setdefault(family_key(family), set()).add(
+                term.person
+            )
             self.family_name_texts.update(spellings(family))
 
     def person(self, name: str, day: dt.date | None = None) -> str | None:
@@ -251,15 +257,29 @@ class Roles:
         return Standing(later[0], later[0], None, None) if later else None  # will serve is his own
 
     def by_family_name(
-        self, surname: str, day: dt.date | None, owners: set[str] | None = None, former: bool = True
+        self,
+        surname: str,
+        day: dt.date | None,
+        owners: set[str] | None = None,
+        former: bool = True,
+        named: set[str] | None = None,
     ) -> str | None:
         """The one person of this family name ("Zelenskyy", "Al Thani", "al-Thani") in office on ``day``
         (else, with ``former``, the one who held an office before it); None where there is none or several: an
         ambiguous name is left unresolved. With ``owners``, only people who served one of these countries or
-        organisations."""
+        organisations (a legislature's leader in office that day also where the text names no state: ``named``,
+        the states and organisations it names, by default ``owners``)."""
+        named = owners if named is None else named
         if family_key(surname) in self.regnal_names:
             return None
-        people = self.by_surname.get(family_key(surname), set())
+        people = self.by_surname.get(family_key(surname), set()) | {  # a legislature's leader, in office, unless
+            p  # the text names other states only ("Johnson" in a story on Britain is not the US Speaker)
+            for p in self.sitting_by_surname.get(family_key(surname), ())
+            if day is not None
+            and any(
+                t.covers(day) and t.sector == LEGISLATIVE and (not named or t.country in named) for t in self.terms[p]
+            )
+        }
         if owners is not None:
             people = {p for p in people if any((t.country or t.org) in owners for t in self.terms[p])}
         if day is None:
@@ -313,19 +333,20 @@ class Roles:
     def may_hold(self, person: str, title: str) -> bool:
         """Whether a title can name this person: they held an office of the kind it names ("Deputy President
         Mlambo-Ngcuka", whom the table lists as Executive Vice President), or it names none the table knows;
-        "Prime Minister Lee" is no party leader Lee."""
+        "Prime Minister Lee" is no party leader Lee; "Leader Schumer" is the Senate Majority Leader."""
         roles = {t.role for t in self._titled(title)}
-        return not roles or any(t.role in roles for t in self.terms.get(person, ()))
+        terms = self.terms.get(person, ())
+        return not roles or any(t.role in roles or _names_office(title, t.title) for t in terms)
 
     def _titled(self, title: str, short: bool = False) -> list[Term]:
         """The terms of the offices a title names, alone or as part of a joint title ("Crown Prince" of "Crown
         Prince and Prime Minister"); ``short``: of which it is the short form ("Speaker" of "Speaker of the
-        House")."""
+        House", "Leader" of "Senate Majority Leader")."""
         written = fold(title)
         return [
             t
             for office, terms in self.by_title.items()
-            if (office.startswith(f"{written} of ") if short else office == written or written in office.split(" and "))
+            if (_names_office(title, office) if short else office == written or written in office.split(" and "))
             for t in terms
         ]
 
@@ -368,3 +389,10 @@ class Roles:
         if len(current) > 1 or role in BY_TITLE:
             current = [t for t in current if fold(t.title.removeprefix("Acting ")) == fold(title)]
         return current[0].person if len({t.person for t in current}) == 1 else None
+
+
+def _names_office(title: str, office: str) -> bool:
+    """Whether a title is the short form of an office's name: its last words ("Leader" of "Senate Majority
+    Leader") or its first before "of" ("Speaker" of "Speaker of the House")."""
+    written, office = fold(title), fold(office)
+    return office.endswith(f" {written}") or office.startswith(f"{written} of ")

@@ -106,6 +106,7 @@ class EventStage:
                     found[key] = event
         events = merge.within_sentence(doc, sorted(found.values(), key=lambda e: e.trigger[0]))
         anaphora.refer_back(doc, events, self._kind_of, self._verbs_of)
+        anaphora.toll_back(doc, events, self.cues["casualty"])
         states = {a.id: a.country or (a.code or "")[:3] or a.id for a in ew.actors}
         identities = {a.id: (a.id if a.type == "person" else None, a.code) for a in ew.actors}
         events = merge.across_article(
@@ -241,6 +242,7 @@ class EventStage:
             targets = [t for t in targets if t.via.split(" ")[1] not in VICTIM_PATHS]  # "condemned the attack
             # targeting the Iraqi premier": Iraq is not the one condemned
         two_party = coding.code.code[:3] in TWO_PARTY  # (also when only promised: "will meet")
+        coding, mood = self.coder.stopped(coding, mood)
         coding = self.coder.modal(coding, mood)
         if near and not targets and coding.plover == "MOBILIZE":
             targets = reader.places(phrases, trigger, ("proximate",))  # "sent military aircraft near Taiwan"
@@ -283,8 +285,13 @@ class EventStage:
             and mood.modality == "asserted"
             and not mood.negated
             and any(t.actor.code and t.via.split(" ")[1] in {"dobj", "nsubjpass", "acomp^nsubj"} for t in targets)
+            and not _no_one_harmed(trigger)
             and (trigger.dep_ not in {"xcomp", "acl", "advcl", "relcl"} or trigger.tag_ == "VBG")  # "plans to attack"
-            and (self._attack_named(context, trigger) or self._agentless(trigger))
+            and (
+                self._attack_named(context, trigger)
+                or self._agentless(trigger)
+                or self._toll_of_attack_before(context, trigger)
+            )
         )
         undergone = (  # "Robert Fico survived an assassination attempt": violence he underwent, doer unknown
             trigger.pos_ == "NOUN"
@@ -404,6 +411,28 @@ class EventStage:
                 if match is not None and match.rule.cameo[:2] in VIOLENT_ROOTS and not accidental:
                     return True
         return False
+
+    def _toll_of_attack_before(self, context: Context, verb: Token) -> bool:
+        """ "Twin bombings struck a cathedral. At least 20 people were killed": deaths or injuries told, with no
+        doer and no cause of their own, right after a sentence of the same paragraph that names an attack are its
+        toll (not "... were killed in a landslide")."""
+        sentence = verb.sent
+        if verb.lemma_.lower() not in self.cues["casualty"] or sentence.start == 0:
+            return False
+        if any(c.dep_ == "agent" for c in verb.children):
+            return False  # "killed by his lions"
+        if any(t.lemma_.lower() in self.lexicon.guards["disaster"] for t in verb.subtree):
+            return False
+        before = context.doc[sentence.start - 1].sent
+        if "\n" in context.doc.text[before.start_char : sentence.start_char]:
+            return False  # a new paragraph
+        harm, accidental = self.cues["harm"], self.cues["accidental"]
+        return any(
+            (match := self.lexicon.match(t, context.ew)) is not None
+            and match.rule.cameo[:2] in VIOLENT_ROOTS
+            and t.lemma_.lower() not in harm | accidental
+            for t in before
+        )
 
     def _violence_named(self, context: Context, verb: Token) -> bool:
         """Whether the object of a verb names an act of violence ("condemned the attack", "the strike")."""
@@ -551,14 +580,24 @@ def _extraposed(trigger: Token) -> bool:
     )
 
 
+def _no_one_harmed(verb: Token) -> bool:
+    """ "No Coalition troops were injured", "killed no one": harm denied of those it names."""
+    harmed = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return any(
+        h.lower_ in {"nobody", "none"} or any(d.dep_ == "det" and d.lower_ == "no" for d in h.children) for h in harmed
+    )
+
+
 def _clause_of(reader: RoleReader, trigger: Token) -> Token:
     """The verb whose auxiliaries and governors tell an act's modality: a noun's carrying verb ("will hold
-    talks", "plans to launch an attack"), an adjective's copula ("will be critical of")."""
+    talks", "plans to launch an attack") or the verb its undergoer is the subject of ("will face US sanctions": a
+    threat; "could face sanctions"), an adjective's copula ("will be critical of")."""
     if trigger.pos_ == "ADJ" and trigger.dep_ in {"acomp", "oprd"}:
         return trigger.head
-    if trigger.pos_ != "VERB":
-        return reader.carrier_verb(trigger) or trigger
-    return trigger
+    if trigger.pos_ == "VERB":
+        return trigger
+    undergone = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in reader.cues["undergo"]
+    return reader.carrier_verb(trigger) or (trigger.head if undergone else trigger)
 
 
 def _prominence(trigger: Token) -> float:

@@ -132,6 +132,25 @@ def _own_doer(noun: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
 
 
+def toll_back(doc: Doc, events: list[Event], casualty: frozenset[str]) -> None:
+    """Give a death or injury told without its doer ("Fifty people were killed") the doer of the attack the
+    sentence just before it in the same paragraph tells ("A gunman opened fire at a mosque."): the toll is that
+    attack's; the two reports then fold into one act (``merge.across_article``)."""
+    for event in events:
+        trigger = _trigger(doc, event) if event.plover == "ASSAULT" and not event.source else None
+        if trigger is None or trigger.lemma_.lower() not in casualty or trigger.sent.start == 0:
+            continue
+        before = doc[trigger.sent.start - 1].sent
+        if "\n" in doc.text[before.start_char : trigger.sent.start_char]:
+            continue  # a new paragraph
+        attacks = [e for e in events if e.plover == "ASSAULT" and e.source and e.sentence[0] == before.start_char]
+        if len({tuple(e.source) for e in attacks}) != 1:
+            continue  # no attack with a doer told just before, or several doers
+        act = attacks[0]
+        event.source, event.source_code, event.source_span = act.source, act.source_code, act.source_span
+        event.path = (event.path or "") + f"; source of the attack told before: {before.text.strip()[:60]!r}"
+
+
 def claim_back(
     doc: Doc,
     events: list[Event],

@@ -9,7 +9,7 @@ or owed is AGREE, THREATEN or REQUEST as the PLOVER manual says (``complement_co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -44,12 +44,14 @@ class Coding:
 
 
 class Coder:
-    """Codes acts; reads ``negation.tsv``, ``complement_codes.tsv`` and the sense guards of ``guards.tsv``."""
+    """Codes acts; reads ``negation.tsv``, ``ceased.tsv``, ``complement_codes.tsv`` and the sense guards of
+    ``guards.tsv``."""
 
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
         self.cues = cues()
         self.rejections = {r["root"]: r["code"] for r in read_tsv(HERE / "negation.tsv")}
+        self.endings = {r["code"]: r["stopped"] for r in read_tsv(HERE / "ceased.tsv")}
         self.complement_codes = {
             (r["root"], r["cameo"]): (r["code"], r["plover"] or None) for r in read_tsv(HERE / "complement_codes.tsv")
         }
@@ -178,6 +180,21 @@ class Coder:
         new, plover = refined
         why = f" ({mood.modality} → {new.code}" + (f" {plover}" if plover else "") + ")"
         return Coding(new, plover or new.plover, coding.pattern + why)
+
+    def stopped(self, coding: Coding, mood: Mood) -> tuple[Coding, Mood]:
+        """An act that is stopped ("stopped shelling Gaza") is what ``ceased.tsv`` says ending it is (a
+        de-escalation), or, with no row, the act marked negated: no longer done. Not stopping it ("did not
+        stop shelling Gaza") is doing it still; refusing to stop it is refusing to yield (``negation.tsv``)."""
+        if not mood.ceased:
+            return coding, mood
+        if mood.negated and not mood.refused:
+            return coding, replace(mood, negated=False, ceased=False)
+        code = coding.code.code
+        prefix = next((code[:n] for n in range(len(code), 1, -1) if code[:n] in self.endings), None)
+        if prefix is None:
+            return coding, replace(mood, negated=not mood.negated, ceased=False)
+        new = self.codebook[self.endings[prefix]]
+        return Coding(new, new.plover, coding.pattern + f" (stopped → {new.code})"), replace(mood, ceased=False)
 
 
 def _aimed_at(token: Token) -> list[Token]:

@@ -8,7 +8,7 @@ event is kept and takes the act's recipient and, through ``complement_codes.tsv`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -44,6 +44,7 @@ class Mood:
     negated: bool
     obligation: bool = False
     refused: bool = False  # negated by a verb of refusal ("ruled out sending tanks"): a refusal made
+    ceased: bool = False  # the gerund complement of a verb of ceasing ("stopped shelling Gaza"): an act ended
 
 
 def clause_base(token: Token) -> Token:
@@ -265,6 +266,13 @@ class ModalityReader:
         self.speech = speech
 
     def read(self, trigger: Token) -> Mood:
+        base = clause_base(trigger)
+        stopper = base.head if base.dep_ == "xcomp" and base.tag_ == "VBG" else None
+        if stopper is not None and stopper.lemma_.lower() in self.cues["ceasing"]:
+            return replace(self._read(stopper), ceased=True)  # "will stop deporting migrants": the stopper's mood
+        return self._read(trigger)
+
+    def _read(self, trigger: Token) -> Mood:
         aux = auxiliaries(trigger)
         negated = any(c.dep_ == "neg" and not _or_not(c) for c in trigger.children) or _no_longer(trigger)
         obligation = owed(trigger)

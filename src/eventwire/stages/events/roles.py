@@ -231,7 +231,9 @@ class RoleReader:
             if _joined_to_passive_relative(current):
                 verb = _governing_verb(head.head)  # "shaken by images of children who were killed and ordered
                 return (self.subjects(verb)[0] if verb is not None else []), False  # the army to strike"
-            if current.dep_ in CLIMB and head != current:
+            if _participle_joined_to_present(current):
+                break  # "stands with every American held hostage or detained abroad": the parse joined the
+            if current.dep_ in CLIMB and head != current:  # participle to "stands"; the stander detains no one
                 current = head
             elif current.dep_ == "pcomp" and head.dep_ == "prep":
                 verb = head.head
@@ -350,9 +352,10 @@ class RoleReader:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return agents
-        if noun.dep_ == "pobj" and noun.head.lower_ in self.cues["instrument_prep"] and noun.head.head != noun:
-            return self.subjects(noun.head.head)[0]  # "China, through goods sent to Russia, is helping"
-        return []
+        instrument = noun.dep_ == "pobj" and noun.head.lower_ in self.cues["instrument_prep"]
+        if instrument and noun.head.head != noun and self.actor_at(noun) is None:
+            return self.subjects(noun.head.head)[0]  # "China, through goods sent to Russia, is helping" (not
+        return []  # "stands with every American detained abroad": the detained are no means)
 
     def _label(self, verb: Token, obj: Token) -> bool:
         """The name a verb gives an actor it names ("called the government a U.S. puppet": the government is
@@ -482,6 +485,16 @@ class RoleReader:
         if carried:  # "offered troops to X", "fired missiles at X"; not "condemned the attack on X"
             launching = trigger.lemma_.lower() in self.cues["launching"]
             roles.extend(self._preps_of(child, f"{child.dep_}>prep", launching, self.event_code(trigger)))
+            roles.extend(  # "sent a delegation led by X to Washington": the parse hangs "to" on the participle
+                p
+                for acl in child.children
+                if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in self.cues["heading"]
+                for c in acl.children
+                if c.dep_ == "prep"
+                and c.lower_ == "to"
+                and not any(x.dep_ == "prep" and x.lower_ == "to" for x in trigger.children)
+                for p in self._objects_of(c, "target", f"{child.dep_}>acl>prep")
+            )
         if vehicle:  # "dispatched a ship carrying supplies to X"
             roles.extend(self._preps_of(carrier.head, "acl>carry"))
         roles.extend(self._harmed(child))  # "launched an airstrike that killed X"
@@ -994,9 +1007,20 @@ class RoleReader:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            named = [(a, span) for t in beyond or [phrase] for a, span in self.actors_in(t, trigger) if a.code] or [
+            named = [  # the phrase's own actor, or a state among its modifiers ("in Somalia's capital"; not
+                (a, span)  # "involvement in the disappearance of the journalist": no place, no journalist)
+                for t in beyond or [phrase]
+                for a, span in self.actors_in(t, trigger)
+                if a.code and (a.type == "country" or self.actor_at(t) is a)
+            ] or [
                 (a, span)
-                for t in [phrase, *phrase.conjuncts, *(self._placed_in(phrase) if nested else [])]
+                for t in [
+                    phrase,
+                    *phrase.conjuncts,
+                    *(c for c in phrase.children if c.dep_ == "poss" and c.ent_type_ in {"GPE", "LOC"}),  # "the Gaza
+                    # Strip's border regions" (not "St. Patrick's Day celebrations")
+                    *(self._placed_in(phrase) if nested else []),
+                ]
                 if (found_place := self._state_of_place(t) or self._state_of_named_place(t))
                 for a, span in [found_place]
             ]
@@ -1749,6 +1773,21 @@ def _governing_verb(noun: Token) -> Token | None:
     while token.pos_ not in {"VERB", "AUX"} and token.head != token:
         token = token.head
     return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def _participle_joined_to_present(verb: Token) -> bool:
+    """A bare past participle with no object conjoined to a present-tense verb, which cannot share its subject as
+    a doer: a misparse of a reduced relative ("X stands with those held or detained"; not "teases X and
+    recently accused Y", a past tense the tagger took for a participle)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.tag_ in {"VBZ", "VBP"}
+        and not auxiliaries(verb)
+        and not auxiliaries(head)
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    )
 
 
 def _imperative(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from ...lang import PASSIVE_SUBJECTS, TIMES, misread_object, misread_subject, ob
 from ...records import Coded
 from ...tables import read_tsv, split
 from ..actors.knowledge import knowledge
+from ..actors.pronouns import PERSONAL
 from ..places.resolve import country_of
 from .cues import cues
 from .modality import CONDITIONS, asks_a_question, complement_doers, infinitive
@@ -38,6 +39,7 @@ ACTOR, PRONOUN, PLACE, NAME = "@actor", "@pronoun", "@place", "@name"  # @name: 
 CONTESTED_ROOTS = {"14", "18", "19", "20"}  # protests and force, which a modifier may make a contest ("a court battle")
 DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # their object is where an act goes, not what it moves
 DESCRIPTIONS = {"@insult", "@praise"}  # object classes of what someone is called, not of things
+ENVOYS = "@envoys"  # people a state sends: moved where a row sends them, guests where one hosts them
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 DISASTER_ROOTS = {"13", "17"}  # threats and restrictions that may be about the weather, not about people
 SENTENCE_ENDS = '.!?"”’'
@@ -121,8 +123,9 @@ class Lexicon:
             self.rules.setdefault((rule.lemma, rule.pos), []).append(rule)
         for candidates in self.rules.values():
             candidates.sort(key=lambda r: (-r.specificity, r.by_class))
-        # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace")
-        self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS))
+        # what is given or moved ("sent goods to X"), not what someone is called ("called X a disgrace"); envoys
+        # only where a row sends them ("sent an envoy to X"), not where they are met or hosted
+        self.themes = frozenset().union(*(v for k, v in self.classes.items() if k not in DESCRIPTIONS | {ENVOYS}))
         # the only words that may match: those with rows, and those that ask others to act or name without one
         asking = self.guards["instruction"] | self.guards["concur"] | self.guards["naming"] | cues()["wishing"]
         self.words = frozenset(lemma for lemma, _ in self.rules) | asking
@@ -336,7 +339,8 @@ class Lexicon:
                 # forces trained are served
                 unmoved = cues()["acquire"] | cues()["receiving"] | cues()["tending"]
                 unmoved |= cues()["harm"] if pos == "VERB" else set()
-                theme = carrier.lemma_.lower() in self.themes and token.lemma_.lower() not in unmoved
+                moved = carrier.lemma_.lower() in self.themes or ENVOYS in rule.objects
+                theme = moved and token.lemma_.lower() not in unmoved
                 return Match(token, rule, carrier, theme)
         return None
 
@@ -352,13 +356,20 @@ class Lexicon:
             if (
                 wanted == lemma
                 or (wanted == ACTOR and (head.i in ew.actor_of_token or _named_by_apposition(head, ew)))
-                or (wanted == PRONOUN and head.pos_ == "PRON")
+                or (wanted == PRONOUN and head.pos_ == "PRON" and not _a_person_for_a_thing(head, rule))
                 or (wanted == PLACE and _a_place(head))  # "hit Kharkiv"
                 or (wanted == NAME and _untagged_name(head))
                 or lemma in self.classes.get(wanted, ())
             ):
                 return True
         return False
+
+
+def _a_person_for_a_thing(pronoun: Token, rule: Rule) -> bool:
+    """Whether a personal pronoun stands where the row wants goods: "sent them" sends goods, "delivered her
+    remarks" (the possessive misread as the object) delivers none; "he was airlifted" moves a person, where the
+    row also takes actors."""
+    return pronoun.lower_ in PERSONAL and bool(rule.objects & {"@aid", "@goods"}) and ACTOR not in rule.objects
 
 
 def _particle_object(token: Token, rule: Rule) -> bool:
