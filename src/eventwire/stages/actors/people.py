@@ -165,10 +165,9 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
     """Add every named person; returns the keys of the people introduced."""
     names = res.names
     known: set[tuple] = set()
-    full = [tuple(fold(t.text) for t in ent if t.text not in HONORIFICS and not t.is_punct) for ent in spans]
-    full_names: dict[tuple, set] = {}  # a last word -> the longer names ending in it ("Paul Ryan" of "Ryan")
-    for words in (w for w in full if len(w) > 1):
-        full_names.setdefault(words[-1:], set()).add(words)
+    given: dict[tuple, set] = {}  # a last word -> the words before it in longer names ("Paul" of "Paul Ryan")
+    for words in (w for w in (tuple(fold(t.text) for t in _name_tokens(ent)) for ent in spans) if len(w) > 1):
+        given.setdefault(words[-1:], set()).add(words[-2])
     for ent in spans:
         if stance_on(ent):
             continue  # "an anti-Houthi coalition": what it is against, not al-Houthi
@@ -176,7 +175,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             ent = _strip_leading_title(res, ent)
             if ent is None:
                 continue
-        tokens = [t for t in ent if t.text not in HONORIFICS and not t.is_punct and t.tag_ != "POS"]  # not "Trump’s"
+        tokens = _name_tokens(ent)
         if not tokens:
             continue
         words = tuple(fold(t.text) for t in tokens)  # "al-Thani" and "Al Thani" are one name
@@ -213,7 +212,7 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
             known.add(key)
             fields, start = introduction(res, ent, person or name, person)
             res.add(res.doc[start : ent.end], key, fields)
-            one = len(full_names.get(words[-1:], ())) == 1  # not "Clinton" where the text names Bill and Hillary
+            one = len(given.get(words[-1:], ())) == 1  # not "Clinton" where the text names Bill and Hillary
             if one and (earlier := names.get(words[-1:])) in known and _bare(res, earlier, key):
                 _rename(res, names, known, earlier, key)  # "Ryan: ..." in a heading, then "Rep. Paul Ryan"
         table = tuple(fold(w) for w in ent.kb_id_.split())  # "Ashraf Ghani" of "Ashraf Ghani Ahmadzai"
@@ -224,6 +223,11 @@ def find_people(res: Resolution, spans: list[Span]) -> set[tuple]:
         if titled is not None:  # "Sheikh Mohammed bin ...": later "Sheikh Mohammed" is "Mohammed"
             names.setdefault((fold(res.doc[titled].text),), key)
     return known
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    """The words of a person's name: no honorific, punctuation or possessive ("Mr. Trump’s")."""
+    return [t for t in ent if t.text not in HONORIFICS and not t.is_punct and t.tag_ != "POS"]
 
 
 def _bare(res: Resolution, earlier: tuple, key: tuple) -> bool:

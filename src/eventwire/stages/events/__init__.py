@@ -416,16 +416,13 @@ class EventStage:
         """ "Twin bombings struck a cathedral. At least 20 people were killed": deaths or injuries told, with no
         doer and no cause of their own, right after a sentence of the same paragraph that names an attack are its
         toll (not "... were killed in a landslide")."""
-        sentence = verb.sent
-        if verb.lemma_.lower() not in self.cues["casualty"] or sentence.start == 0:
+        before = anaphora.sentence_before(verb.sent)
+        if before is None or verb.lemma_.lower() not in self.cues["casualty"]:
             return False
         if any(c.dep_ == "agent" for c in verb.children):
             return False  # "killed by his lions"
         if any(t.lemma_.lower() in self.lexicon.guards["disaster"] for t in verb.subtree):
             return False
-        before = context.doc[sentence.start - 1].sent
-        if "\n" in context.doc.text[before.start_char : sentence.start_char]:
-            return False  # a new paragraph
         harm, accidental = self.cues["harm"], self.cues["accidental"]
         return any(
             (match := self.lexicon.match(t, context.ew)) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Event
 
@@ -138,17 +138,23 @@ def toll_back(doc: Doc, events: list[Event], casualty: frozenset[str]) -> None:
     attack's; the two reports then fold into one act (``merge.across_article``)."""
     for event in events:
         trigger = _trigger(doc, event) if event.plover == "ASSAULT" and not event.source else None
-        if trigger is None or trigger.lemma_.lower() not in casualty or trigger.sent.start == 0:
+        before = sentence_before(trigger.sent) if trigger is not None else None
+        if before is None or trigger.lemma_.lower() not in casualty:
             continue
-        before = doc[trigger.sent.start - 1].sent
-        if "\n" in doc.text[before.start_char : trigger.sent.start_char]:
-            continue  # a new paragraph
         attacks = [e for e in events if e.plover == "ASSAULT" and e.source and e.sentence[0] == before.start_char]
         if len({tuple(e.source) for e in attacks}) != 1:
             continue  # no attack with a doer told just before, or several doers
         act = attacks[0]
         event.source, event.source_code, event.source_span = act.source, act.source_code, act.source_span
         event.path = (event.path or "") + f"; source of the attack told before: {before.text.strip()[:60]!r}"
+
+
+def sentence_before(sentence: Span) -> Span | None:
+    """The sentence just before this one in the same paragraph, if there is one."""
+    if sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    return None if "\n" in sentence.doc.text[before.start_char : sentence.start_char] else before
 
 
 def claim_back(
