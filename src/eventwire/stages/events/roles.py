@@ -892,7 +892,8 @@ class RoleReader:
         if word == "to" and prep.head.lemma_.lower() in self.cues["destination"] and _has_object(prep.head):
             return self._objects_of(prep, "locative", via)  # "deported thousands of Ukrainians to Russia"
         sender = prep.head
-        if word == "from" and sender.lemma_.lower() in self.cues["destination"] and self.passive(sender):
+        sending = self.cues["destination"] | self.cues["freeing"]  # "expelled from Canada", "released from Russia"
+        if word == "from" and sender.lemma_.lower() in sending and self.passive(sender):
             states = [
                 p for p in prep.children if p.dep_ == "pobj" and getattr(self.actor_at(p), "type", "") == "country"
             ]
