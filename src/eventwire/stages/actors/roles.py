@@ -336,7 +336,7 @@ class Roles:
         "Prime Minister Lee" is no party leader Lee; "Leader Schumer" is the Senate Majority Leader."""
         roles = {t.role for t in self._titled(title)}
         terms = self.terms.get(person, ())
-        return not roles or any(t.role in roles or _names_office(title, t.title) for t in terms)
+        return not roles or any(t.role in roles or _names_office(fold(title), fold(t.title)) for t in terms)
 
     def _titled(self, title: str, short: bool = False) -> list[Term]:
         """The terms of the offices a title names, alone or as part of a joint title ("Crown Prince" of "Crown
@@ -346,7 +346,7 @@ class Roles:
         return [
             t
             for office, terms in self.by_title.items()
-            if (_names_office(title, office) if short else office == written or written in office.split(" and "))
+            if (_names_office(written, office) if short else office == written or written in office.split(" and "))
             for t in terms
         ]
 
@@ -391,8 +391,7 @@ class Roles:
         return current[0].person if len({t.person for t in current}) == 1 else None
 
 
-def _names_office(title: str, office: str) -> bool:
-    """Whether a title is the short form of an office's name: its last words ("Leader" of "Senate Majority
-    Leader") or its first before "of" ("Speaker" of "Speaker of the House")."""
-    written, office = fold(title), fold(office)
+def _names_office(written: str, office: str) -> bool:
+    """Whether a (folded) title is the short form of a (folded) office's name: its last words ("Leader" of
+    "Senate Majority Leader") or its first before "of" ("Speaker" of "Speaker of the House")."""
     return office.endswith(f" {written}") or office.startswith(f"{written} of ")
